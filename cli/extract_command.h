@@ -1,0 +1,36 @@
+// `vnplan extract`: plan text in, contract JSON out. Lives in a library so
+// the tests run exactly what the command runs.
+#ifndef VNPLAN_CLI_EXTRACT_COMMAND_H_
+#define VNPLAN_CLI_EXTRACT_COMMAND_H_
+
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace vnplan {
+
+// Exit codes of every vnplan command (documented in the README).
+enum ExitCode : int {
+  kExitOk = 0,           // everything was read and written
+  kExitInputFailed = 1,  // at least one input was unreadable or not text
+  kExitUsage = 2,        // bad command line
+  kExitOutputFailed = 3  // the output could not be written
+};
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;  // paths; "-" is standard input
+  std::string format = "json";      // json | jsonl
+  std::string output;               // file path; empty = standard output
+  std::size_t max_input_bytes = std::size_t{256} << 20;
+};
+
+// Runs the command. Results go to `out` (or options.output), messages to
+// `err`, one line each, prefixed "vnplan: FILE: ". Every readable input is
+// written even when others fail.
+int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& out,
+               std::ostream& err);
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_CLI_EXTRACT_COMMAND_H_

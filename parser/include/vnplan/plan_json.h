@@ -1,0 +1,33 @@
+// Serialises a Plan to the contract's JSON (shared/spec/plan-json.md,
+// schema/plan.schema.json). Key order is fixed so the same plan always gives
+// byte-identical output.
+#ifndef VNPLAN_PLAN_JSON_H_
+#define VNPLAN_PLAN_JSON_H_
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "vnplan/plan.h"
+
+namespace vnplan {
+
+// The contract version written to "schema_version".
+inline constexpr const char* kSchemaVersion = "1.0";
+
+// Where the text came from, for the "source" object.
+struct SourceInfo {
+  std::string file;    // base name as given on the command line, "-" for stdin
+  std::string sha256;  // hex digest of the input bytes
+  std::string kind = "text";
+  std::optional<int> pages;
+  bool restoration_applied = false;
+  int tokens_changed = 0;
+};
+
+nlohmann::ordered_json PlanToJson(const Plan& plan, const SourceInfo& source);
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_PLAN_JSON_H_

@@ -1,0 +1,65 @@
+#include "vnplan/text_input.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace vnplan {
+
+TextCheck CheckPlanText(std::string_view bytes) {
+  TextCheck check;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t n = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      check.verdict = TextCheck::Verdict::kInvalidUtf8;
+      check.offset = static_cast<size_t>(start);
+      check.message = "not valid UTF-8 at byte " + std::to_string(start) +
+                      " (convert legacy encodings such as TCVN3 or "
+                      "Windows-1258 to UTF-8 first)";
+      return check;
+    }
+    const bool control = c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+                         c != '\f' && c != '\v';
+    if (control || c == 0x7F) {
+      check.verdict = TextCheck::Verdict::kBinary;
+      check.offset = static_cast<size_t>(start);
+      check.message = "binary data (control byte " + std::to_string(c) +
+                      " at byte " + std::to_string(start) +
+                      "); expected a UTF-8 text file";
+      return check;
+    }
+  }
+  return check;
+}
+
+std::string NormalizePlanText(std::string_view utf8) {
+  if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
+  std::string unix_lines;
+  unix_lines.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if (utf8[i] == '\r') {
+      unix_lines.push_back('\n');
+      if (i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
+    } else {
+      unix_lines.push_back(utf8[i]);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return unix_lines;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(unix_lines);
+  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return unix_lines;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfc->normalize(text, status);
+  if (U_FAILURE(status)) return unix_lines;
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+}  // namespace vnplan

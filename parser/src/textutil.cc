@@ -1,0 +1,74 @@
+#include "textutil.h"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <cstdio>
+
+namespace vnplan::internal {
+
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .toLower(icu::Locale("vi"))
+      .toUTF8String(out);
+  return out;
+}
+
+std::string CapitalizeFirst(std::string_view s) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (u.isEmpty()) return std::string(s);
+  const int32_t len = U16_LENGTH(u.char32At(0));
+  icu::UnicodeString head = u.tempSubString(0, len);
+  head.toUpper(icu::Locale("vi"));
+  icu::UnicodeString result = head + u.tempSubString(len);
+  std::string out;
+  result.toUTF8String(out);
+  return out;
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+std::string TrimEntry(std::string_view s) {
+  s = TrimSpaces(s);
+  while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' ||
+                        s.back() == ':' || s.back() == ' ' || s.back() == '='))
+    s.remove_suffix(1);
+  // OCR and converters leave dashes after the last word ("VP. = —").
+  while (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x94" ||
+                           s.substr(s.size() - 3) == "\xE2\x80\x93")) {
+    s.remove_suffix(3);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '=' || s.back() == '.'))
+      s.remove_suffix(1);
+  }
+  return std::string(TrimSpaces(s));
+}
+
+std::optional<std::string> IsoDate(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1])
+    return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29 && !leap) return std::nullopt;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return std::string(buf);
+}
+
+int ToInt(std::string_view digits) {
+  if (digits.empty() || digits.size() > 9) return 0;
+  int v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace vnplan::internal

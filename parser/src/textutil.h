@@ -1,0 +1,22 @@
+// Small text helpers shared by the extractors.
+#ifndef VNPLAN_PARSER_TEXTUTIL_H_
+#define VNPLAN_PARSER_TEXTUTIL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vnplan::internal {
+
+std::string LowerUtf8(std::string_view s);
+std::string CapitalizeFirst(std::string_view s);
+// Trims spaces and the punctuation that ends list entries ("; . , :").
+std::string TrimEntry(std::string_view s);
+std::string_view TrimSpaces(std::string_view s);
+// "2023-03-08", or nullopt when the day does not exist.
+std::optional<std::string> IsoDate(int year, int month, int day);
+int ToInt(std::string_view digits);  // 0 on anything but digits
+
+}  // namespace vnplan::internal
+
+#endif  // VNPLAN_PARSER_TEXTUTIL_H_
