@@ -32,7 +32,7 @@ std::string RoleOf(bool given, std::string_view verb) {
 
 struct AssignmentFinder::Patterns {
   RE2 opening{std::string(
-                  R"(^(?:(giao)(?: cho)?\s+|[dpb]\S{1,2} ngh\S{1,2}\s+|y\S{1,2}u c\S{1,2}u\s+|[dpb]\S{1,2}i v\S{1,2}i\s+)?)") +
+                  R"(^(?:(giao)(?: cho)?\s+|[dpb]\S{1,2} ngh\S{1,2}\s+|y\S{1,2}u c\S{1,2}u\s+|[dpb]\S{1,2}i v\S{1,2}i\s+|c\S{1,2}n c\S{1,2} (?:n\S{1,2}i dung )?k\S{0,2} ?ho\S{0,2}ch n\S{1,2}y,?\s+)?)") +
               "(" + kAgency + ")"};
   RE2 verb{kVerb};
   RE2 agency_only{std::string(R"(^(?:[dpb]\S{1,2}i v\S{1,2}i\s+)?()") + kAgency + R"(.*)$)"};

@@ -97,7 +97,10 @@ void DeadlineFinder::Describe(const Block& b, size_t at, size_t end,
   for (char c : action)
     if (c != ' ' || (!collapsed.empty() && collapsed.back() != ' '))
       collapsed.push_back(c);
-  std::string trimmed = TrimEntry(collapsed);
+  std::string_view lead = collapsed;
+  while (!lead.empty() && (lead.front() == ':' || lead.front() == ',' || lead.front() == ' '))
+    lead.remove_prefix(1);
+  std::string trimmed = TrimEntry(lead);
   while (!trimmed.empty() && (trimmed.back() == '(' || trimmed.back() == ','))
     trimmed = TrimEntry(trimmed.substr(0, trimmed.size() - 1));
   if (!trimmed.empty()) d.action = trimmed;

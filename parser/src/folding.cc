@@ -19,14 +19,7 @@ void AppendUtf8(char32_t c, std::string& out) {
 char32_t FoldOne(const icu::Normalizer2* nfd, char32_t c) {
   if (c == 0x0110 || c == 0x0111) return U'd';  // Đ đ have no decomposition
   if (c >= 0x0300 && c <= 0x036F) return 0;     // stray combining marks
-  if (c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
-      c == 0x2014 || c == 0x2212)
-    return U'-';
-  if (c == 0x201C || c == 0x201D || c == 0x201E) return U'"';
-  if (c == 0x2018 || c == 0x2019) return U'\'';
-  if (c == 0x00A0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == '\t' ||
-      c == '\f' || c == '\v')
-    return U' ';
+  if (c == 0x00A0 || c == '\t' || c == '\f' || c == '\v') return U' ';
   char32_t base = c;
   icu::UnicodeString decomposed;
   UErrorCode status = U_ZERO_ERROR;
@@ -64,6 +57,12 @@ FoldedText TextFolder::Fold(std::string_view utf8) const {
       folded = U'\uFFFD';
     } else if (static_cast<char32_t>(c) < kTableEnd) {
       folded = table_[static_cast<size_t>(c)];
+    } else if (c >= 0x2010 && c <= 0x2015) {
+      folded = U'-';  // hyphens and dashes
+    } else if (c >= 0x2018 && c <= 0x201F) {
+      folded = c >= 0x201C ? U'"' : U'\'';  // curly quotes
+    } else if (c == 0x2212) {
+      folded = U'-';
     } else {
       folded = static_cast<char32_t>(u_tolower(c));
     }

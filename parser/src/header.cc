@@ -105,6 +105,7 @@ struct HeaderReader::Patterns {
   RE2 self_reference{
       R"(k\S{1,2}m theo (?:k\S{0,2} ?ho\S{0,2}ch|quy\S{1,2}t [dpb]\S{1,2}nh|ch\S{1,3}ng tr\S{1,2}nh) s\S{0,2}\s*(\d+)\s*/\s*(\S+)\s+ng\S{1,2}y\s+(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})(?:\s+c\S{1,2}a\s+([^)]+))?)"};
   RE2 period{R"((?:giai [dpb]o\S{0,2}n|n\S{1,2}m h\S{1,2}c|t\S{1,2} n\S{1,2}m)?\s*(\d{4})\s*(?:-|[dpb]\S{1,2}n n\S{1,2}m)\s*(\d{4}))"};
+  RE2 single_year{R"(\bn\S{1,2}m (\d{4})\b)"};
   RE2 closing{R"(^(n\S{1,2}i nh\S{1,2}n\b\s*:?\s*))"};
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
   RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
@@ -123,6 +124,8 @@ struct HeaderReader::Patterns {
   RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
   RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};
   RE2 bullet{R"(^[-+•·]\s*(.*)$)"};
+  // A heading or list line: the title has ended.
+  RE2 outline_marker{R"(^(?:[IVXLl1|]{1,5}\s*[.:)]|\.\s|\d{1,2}\s*[.)/]|[a-h]\)|[-+•*])\s*\S)"};
 };
 
 HeaderReader::HeaderReader(const TextFolder& folder)
@@ -166,7 +169,7 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
         const Line& l = lines[j];
         if (l.blank) continue;
         if (StartsPreamble(l) || l.clean.size() > 200 || EndsClause(l.clean) ||
-            l.clean.front() == '(')
+            l.clean.front() == '(' || RE2::PartialMatch(l.clean, re_->outline_marker))
           break;
         title.push_back(l.clean);
       }
@@ -347,6 +350,8 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
     if (RE2::PartialMatch(title.text, re_->period, &from, &to) &&
         ToInt(from) <= ToInt(to))
       header.period = Period{ToInt(from), ToInt(to)};
+    else if (RE2::PartialMatch(title.text, re_->single_year, &from))
+      header.period = Period{ToInt(from), ToInt(from)};  // "... năm 2024"
   }
 }
 

@@ -8,6 +8,19 @@ namespace vnplan {
 
 TextCheck CheckPlanText(std::string_view bytes) {
   TextCheck check;
+  // Binaries first: an image or a PDF is "binary", not "bad UTF-8".
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    const bool control = (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+                          c != '\f' && c != '\v') || c == 0x7F;
+    if (control) {
+      check.verdict = TextCheck::Verdict::kBinary;
+      check.offset = i;
+      check.message = "binary data (control byte " + std::to_string(c) + " at byte " +
+                      std::to_string(i) + "); expected a UTF-8 text file";
+      return check;
+    }
+  }
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const int32_t n = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
@@ -21,16 +34,6 @@ TextCheck CheckPlanText(std::string_view bytes) {
       check.message = "not valid UTF-8 at byte " + std::to_string(start) +
                       " (convert legacy encodings such as TCVN3 or "
                       "Windows-1258 to UTF-8 first)";
-      return check;
-    }
-    const bool control = c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-                         c != '\f' && c != '\v';
-    if (control || c == 0x7F) {
-      check.verdict = TextCheck::Verdict::kBinary;
-      check.offset = static_cast<size_t>(start);
-      check.message = "binary data (control byte " + std::to_string(c) +
-                      " at byte " + std::to_string(start) +
-                      "); expected a UTF-8 text file";
       return check;
     }
   }

@@ -1,0 +1,49 @@
+#include "test_support.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "vnplan/plan_parser.h"
+
+namespace vnplan::testing {
+
+std::string SourcePath(const std::string& relative) {
+  return std::string(VNPLAN_SOURCE_DIR) + "/" + relative;
+}
+
+std::string OutputDir() {
+  std::filesystem::create_directories(VNPLAN_TEST_OUTPUT_DIR);
+  return VNPLAN_TEST_OUTPUT_DIR;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteFile(const std::string& path, const std::string& data) {
+  std::ofstream(path, std::ios::binary) << data;
+}
+
+std::vector<std::string> CorpusTexts() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(SourcePath("corpus"))) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() != ".txt") continue;
+    const std::string expected = path.substr(0, path.size() - 4) + ".expected.json";
+    if (std::filesystem::exists(expected)) out.push_back(path);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Plan ParseText(const std::string& text) {
+  static const PlanParser parser;
+  return parser.Parse(text);
+}
+
+}  // namespace vnplan::testing
