@@ -119,6 +119,7 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
                                 std::vector<Deadline>& out) const {
   const Block& b = *unit.block;
   const std::string_view f = b.folded.text;
+  if (f.find_first_of("0123456789") == std::string_view::npos) return;  // no date
   std::vector<std::pair<size_t, size_t>> taken;
   auto bounds = [&](Deadline& d) {
     if (!context.period) return;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "textutil.h"
+
 namespace vnplan::internal {
 namespace {
 
@@ -141,6 +143,14 @@ DocumentReader::DocumentReader(const TextFolder& folder)
 DocumentReader::~DocumentReader() = default;
 
 std::string DocumentReader::Clean(std::string_view raw) const {
+  // Fast path: a line with no markup, tabs or doubled/outer spaces.
+  bool plain = raw.empty() || (raw.front() != ' ' && raw.back() != ' ');
+  for (size_t i = 0; plain && i < raw.size(); ++i) {
+    const char c = raw[i];
+    plain = !(c == '#' || c == '*' || c == '_' || c == '\\' || c == '\t' || c == '\f' ||
+              c == '\v' || c == '\xC2' || (c == ' ' && raw[i + 1] == ' '));
+  }
+  if (plain) return std::string(raw);
   std::string s(raw);
   for (char& c : s)
     if (c == '\t' || c == '\f' || c == '\v') c = ' ';
@@ -175,8 +185,8 @@ std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
     int letters = 0, chars = 0;
     ForEachCodePoint(line.clean, [&](UChar32 c) {
       ++chars;
-      if (u_isalpha(c)) ++letters;
-      return true;
+      if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) ++letters;
+      return letters < 2 || chars <= 3;  // enough to know it is not noise
     });
     line.blank = letters < 2 || chars <= 3;
     if (!line.blank) line.folded = folder_.Fold(line.clean);
@@ -189,34 +199,47 @@ std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
 
 Block DocumentReader::StartBlock(const Line& line) const {
   Block b;
-  std::string a, c, d, rest;
+  re2::StringPiece a, c, d, rest;
   const std::string& s = line.clean;
-  if (RE2::FullMatch(s, re_->dotted, &a, &c, &d, &rest) && StartsUpper(rest)) {
+  // Each kind of marker has its own first characters; a line that starts
+  // otherwise ("Các đơn vị ...") skips the patterns.
+  const unsigned char first = s.empty() ? ' ' : static_cast<unsigned char>(s[0]);
+  const bool digit = first >= '0' && first <= '9';
+  const bool roman = first == 'I' || first == 'V' || first == 'X' || first == 'L' ||
+                     first == 'l' || first == '|' || first == '.';
+  const bool letter = ((first >= 'a' && first <= 'n') || s.rfind("\xC4\x91", 0) == 0) &&
+                      s.find(')') != std::string::npos && s.find(')') <= 4;
+  const bool other = first == '*' || first == '-' || first == '+' || first == '~' ||
+                     first == 0xE2 || first == 0xC2;  // dashes, bullets
+  if (digit && RE2::FullMatch(s, re_->dotted, &a, &c, &d, &rest) && StartsUpper(rest)) {
     b.marker = Marker::kDotted;
-    b.label = a + "." + c + (d.empty() ? "" : "." + d);
-  } else if (RE2::FullMatch(s, re_->arabic, &a, &rest) && StartsUpper(rest)) {
+    b.label.append(a.data(), a.size()).append(1, '.').append(c.data(), c.size());
+    if (!d.empty()) b.label.append(1, '.').append(d.data(), d.size());
+  } else if (digit && RE2::FullMatch(s, re_->arabic, &a, &rest) && StartsUpper(rest)) {
     b.marker = Marker::kArabic;
-    b.label = std::to_string(std::stoi(a));
-  } else if (RE2::FullMatch(s, re_->roman, &a, &rest) &&
-             a.find_first_of("IVX") != std::string::npos && StartsUpper(rest)) {
-    for (char& ch : a)
+    b.label = std::to_string(ToInt(a));
+  } else if ((roman || digit) && RE2::FullMatch(s, re_->roman, &a, &rest) &&
+             std::string_view(a).find_first_of("IVX") != std::string_view::npos &&
+             StartsUpper(rest)) {
+    std::string numeral = a.as_string();
+    for (char& ch : numeral)
       if (ch == 'l' || ch == '1' || ch == '|') ch = 'I';
-    const int value = RomanValue(a);
+    const int value = RomanValue(numeral);
     b.marker = Marker::kRoman;
     b.label = value > 0 ? RomanNumeral(value) : "";
-  } else if (RE2::FullMatch(s, re_->lost_roman, &rest) && IsAllCaps(rest)) {
+  } else if (first == '.' && RE2::FullMatch(s, re_->lost_roman, &rest) && IsAllCaps(rest)) {
     b.marker = Marker::kRoman;  // OCR dropped the numeral: ". MUC DICH"
-  } else if (RE2::FullMatch(s, re_->letter, &a, &rest) && StartsUpper(rest)) {
+  } else if (letter && RE2::FullMatch(s, re_->letter, &a, &rest) && StartsUpper(rest)) {
     b.marker = Marker::kLetter;
-    b.label = a;
-  } else if (RE2::FullMatch(s, re_->star, &rest)) {
+    b.label = a.as_string();
+  } else if (first == '*' && RE2::FullMatch(s, re_->star, &rest)) {
     b.marker = Marker::kStar;
-  } else if (RE2::FullMatch(s, re_->bullet, &rest)) {
+  } else if (other && RE2::FullMatch(s, re_->bullet, &rest)) {
     b.marker = Marker::kBullet;
   } else {
     rest = s;
   }
-  b.text = rest;
+  b.text = rest.as_string();
   b.line_starts.emplace_back(0, line.number);
   return b;
 }
@@ -241,6 +264,18 @@ bool DocumentReader::Continues(const Block& block, const Line& line,
 }
 
 namespace {
+
+// Appends the fold of `line` from its byte `from` on to `block`, whose text
+// holds that part of the line at byte `at`: folding is per character, so a
+// block's fold is its lines' folds put together.
+void AppendFold(const Line& line, size_t from, size_t at, FoldedText& block) {
+  const FoldedText& f = line.folded;
+  size_t i = 0;
+  while (i + 1 < f.origin.size() && f.origin[i] < from) ++i;
+  block.text.append(f.text, i, std::string::npos);
+  for (; i + 1 < f.origin.size(); ++i)
+    block.origin.push_back(static_cast<uint32_t>(f.origin[i] - from + at));
+}
 
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
@@ -277,16 +312,22 @@ std::vector<Block> DocumentReader::ReadBlocks(const std::vector<Line>& lines,
       Block& b = blocks.back();
       b.line_starts.emplace_back(static_cast<uint32_t>(b.text.size() + 1),
                                  line.number);
+      b.folded.text.push_back(' ');
+      b.folded.origin.push_back(static_cast<uint32_t>(b.text.size()));
       b.text += ' ';
+      AppendFold(line, 0, b.text.size(), b.folded);
       b.text += line.clean;
+      b.all_caps = b.all_caps && IsAllCaps(line.clean);
+      b.words += CountWords(line.clean);
     } else {
       blocks.push_back(std::move(next));
+      Block& b = blocks.back();
+      AppendFold(line, line.clean.size() - b.text.size(), 0, b.folded);
+      b.all_caps = IsAllCaps(b.text);
+      b.words = CountWords(b.text);
     }
-    Block& b = blocks.back();
-    b.all_caps = IsAllCaps(b.text);
-    b.words = CountWords(b.text);
   }
-  for (Block& b : blocks) b.folded = folder_.Fold(b.text);
+  for (Block& b : blocks) b.folded.origin.push_back(static_cast<uint32_t>(b.text.size()));
   return blocks;
 }
 

@@ -50,6 +50,18 @@ FoldedText TextFolder::Fold(std::string_view utf8) const {
   int32_t i = 0;
   while (i < n) {
     const int32_t start = i;
+    if (s[i] < 0x80) {  // ASCII: most of the text, and one byte each way
+      const char c = static_cast<char>(s[i++]);
+      if (c >= 'A' && c <= 'Z') {
+        out.text.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else if (c == '\t' || c == '\f' || c == '\v') {
+        out.text.push_back(' ');
+      } else {
+        out.text.push_back(c);
+      }
+      out.origin.push_back(static_cast<uint32_t>(start));
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     char32_t folded;
@@ -67,6 +79,11 @@ FoldedText TextFolder::Fold(std::string_view utf8) const {
       folded = static_cast<char32_t>(u_tolower(c));
     }
     if (folded == 0) continue;
+    if (folded < 0x80) {
+      out.text.push_back(static_cast<char>(folded));
+      out.origin.push_back(static_cast<uint32_t>(start));
+      continue;
+    }
     const size_t before = out.text.size();
     AppendUtf8(folded, out.text);
     out.origin.insert(out.origin.end(), out.text.size() - before,

@@ -116,16 +116,21 @@ std::vector<Contact> ContactFinder::Find(const std::vector<Line>& lines) const {
   std::vector<Contact> out;
   for (const Line& line : lines) {
     if (line.blank) continue;
+    // Cheap tests first: an address needs '@', a phone number six digits.
+    const bool at_sign = line.clean.find('@') != std::string::npos;
+    int digits = 0;
+    for (char c : line.clean) digits += c >= '0' && c <= '9';
+    if (!at_sign && digits < 6) continue;
     Contact contact;
     std::string value;
-    if (RE2::PartialMatch(line.clean, re_->email, &value)) {
+    if (at_sign && RE2::PartialMatch(line.clean, re_->email, &value)) {
       while (!value.empty() && value.back() == '.') value.pop_back();
       contact.email = value;
     }
-    if (RE2::PartialMatch(line.folded.text, re_->phone, &value)) {
-      int digits = 0;
-      for (char c : value) digits += c >= '0' && c <= '9';
-      if (digits >= 6) contact.phone = value;
+    if (digits >= 6 && RE2::PartialMatch(line.folded.text, re_->phone, &value)) {
+      int in_number = 0;
+      for (char c : value) in_number += c >= '0' && c <= '9';
+      if (in_number >= 6) contact.phone = value;
     }
     if (!contact.email && !contact.phone) continue;
     if (RE2::PartialMatch(line.clean, re_->person, &value)) contact.name = value;

@@ -88,6 +88,7 @@ void TargetFinder::FindInUnit(const BodyUnit& unit, const std::string& section,
   const size_t first = out.size();
   const Block& b = *unit.block;
   const std::string_view f = b.folded.text;
+  if (f.find_first_of("0123456789") == std::string_view::npos) return;  // no quantity
   std::vector<std::pair<size_t, size_t>> taken;
   for (const QuantityPattern& p : re_->patterns) {
     ForEachMatch(*p.re, f, [&](const Groups& g) {

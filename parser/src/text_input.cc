@@ -1,6 +1,7 @@
 #include "vnplan/text_input.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/bytestream.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -55,14 +56,14 @@ std::string NormalizePlanText(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return unix_lines;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(unix_lines);
-  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return unix_lines;
+  const icu::StringPiece piece(unix_lines.data(), static_cast<int32_t>(unix_lines.size()));
+  // Most text is already NFC: check on the UTF-8 bytes, convert only if not.
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return unix_lines;
   status = U_ZERO_ERROR;
-  icu::UnicodeString normalized = nfc->normalize(text, status);
-  if (U_FAILURE(status)) return unix_lines;
   std::string out;
-  normalized.toUTF8String(out);
-  return out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(unix_lines.size()));
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_FAILURE(status) ? unix_lines : out;
 }
 
 }  // namespace vnplan
