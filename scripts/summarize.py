@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints a plan JSON compactly, one item per line, for checking by eye."""
 import json
 import sys

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# One-step setup for vnplan on Debian 12. Installs what is missing from
+# Debian's packages (nothing is downloaded from anywhere else), builds, then:
+#   scripts/setup.sh demo   extract the bundled sample plan and show the JSON
+#   scripts/setup.sh test   build with -Werror, run every test, then again
+#                           under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-demo}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
+          libcli11-dev libgtest-dev python3 python3-jsonschema)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing Debian packages: ${missing[*]}" >&2
+    echo "setup: run as root, or: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+}
+
+install_missing
+case "$mode" in
+  demo)
+    build build
+    sample=corpus/004-phu-tho-2016.txt
+    echo "setup: build/vnplan extract $sample -o build/sample.json"
+    build/vnplan extract "$sample" -o build/sample.json
+    /usr/bin/python3 scripts/summarize.py build/sample.json
+    echo "setup: full JSON in build/sample.json"
+    ;;
+  test)
+    build build -DVNPLAN_WERROR=ON
+    (cd build && ctest --output-on-failure -j"$jobs")
+    build build-asan -DVNPLAN_WERROR=ON -DVNPLAN_SANITIZE=ON -DVNPLAN_BUILD_BENCH=OFF \
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+       ctest --output-on-failure -j"$jobs")
+    ;;
+  *)
+    echo "usage: scripts/setup.sh demo|test" >&2
+    exit 2
+    ;;
+esac
