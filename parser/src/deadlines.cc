@@ -48,7 +48,9 @@ struct DeadlineFinder::Patterns {
   RE2 event{std::string(
                 R"((?:v\S{1,2}o|l\S{1,2}c [^,;]{0,25}?|di\S{1,2}n ra|khai m\S{1,2}c)\s+ng\S{1,2}y\s+)") +
             kDate};
-  RE2 frequency{R"((\d{1,2})\s*l\S{1,2}n\s*/\s*(th\S{1,3}ng|qu\S|n\S{1,2}m|tu\S{1,2}n))"};
+  RE2 frequency{R"((\d{1,2})\s*(?:l\S{1,2}n|bu\S{1,2}i)\s*/\s*(th\S{1,3}ng|qu\S|n\S{1,2}m|tu\S{1,2}n))"};
+  RE2 month{R"(\bth\S{1,4}\s+(\d{1,2})(?:\s*/\s*|\s+n\S{1,2}m\s+)(\d{4}))"};
+  RE2 day_before{R"(\d\s*$)"};
   RE2 school_range{
       R"(t\S{1,2} n\S{1,2}m h\S{1,2}c (\d{4})\s*-?\s*(\d{4}) [dpb]\S{1,2}n(?: h\S{1,2}t)? n\S{1,2}m h\S{1,2}c (\d{4})\s*-?\s*(\d{4}))"};
   RE2 year_range{R"(t\S{1,2} n\S{1,2}m (\d{4}) [dpb]\S{1,2}n(?: h\S{1,2}t)? n\S{1,2}m (\d{4}))"};
@@ -249,6 +251,19 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
     if (n < 1 || n > 4) return false;
     const int y = ToInt(g[2]);
     return period(d, y, kStart[n - 1], y, kEnd[n - 1]);
+  });
+  scan(re_->month, [&](const Groups& g, size_t at, size_t, Deadline& d) {
+    // "tháng 10/2024" is a month; "07 tháng 4 năm 2014" is a day.
+    if (RE2::PartialMatch(f.substr(at > 6 ? at - 6 : 0, at > 6 ? 6 : at), re_->day_before))
+      return false;
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int m = ToInt(g[1]), y = ToInt(g[2]);
+    if (m < 1 || m > 12) return false;
+    const int last = m == 2 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 28 : kDays[m - 1];
+    d.kind = "period";
+    d.start = IsoDate(y, m, 1);
+    d.end = IsoDate(y, m, last);
+    return d.start && d.end;
   });
   scan(re_->year_end, [&](const Groups& g, size_t, size_t, Deadline& d) {
     return period(d, ToInt(g[1]), "-10-01", ToInt(g[1]), "-12-31");

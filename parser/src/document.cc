@@ -80,7 +80,7 @@ struct DocumentReader::Patterns {
   RE2 lost_roman{R"(^\.\s+(\S.*)$)"};
   RE2 dotted{R"(^(\d{1,2})\s*\.\s*(\d{1,2})(?:\s*\.\s*(\d{1,2}))?\s*[.)]?\s+(\S.*)$)"};
   RE2 arabic{R"(^(\d{1,2})\s*[.)/]\s*(\S.*)$)"};
-  RE2 letter{R"(^([a-eg-ik-nđ])\s*\)\s*(\S.*)$)"};
+  RE2 letter{R"(^([a-eg-ik-nđ])\s*(?:\)\s*|\.\s+)(\S.*)$)"};
   RE2 star{R"(^\*\s*(\S.*)$)"};
 };
 
@@ -208,7 +208,7 @@ Block DocumentReader::StartBlock(const Line& line) const {
   const bool roman = first == 'I' || first == 'V' || first == 'X' || first == 'L' ||
                      first == 'l' || first == '|' || first == '.';
   const bool letter = ((first >= 'a' && first <= 'n') || s.rfind("\xC4\x91", 0) == 0) &&
-                      s.find(')') != std::string::npos && s.find(')') <= 4;
+                      s.find_first_of(").") != std::string::npos && s.find_first_of(").") <= 4;
   const bool other = first == '*' || first == '-' || first == '+' || first == '~' ||
                      first == 0xE2 || first == 0xC2;  // dashes, bullets
   if (digit && RE2::FullMatch(s, re_->dotted, &a, &c, &d, &rest) && StartsUpper(rest)) {

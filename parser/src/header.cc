@@ -260,6 +260,8 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
   static const std::set<std::string_view> kPlaceMarkers = {
       "tinh", "huyen", "quan", "xa", "phuong", "thanh", "thi"};
   std::vector<std::string> out;
+  // After a place word ("tỉnh", "thành phố") or an abbreviation ("THCS"),
+  // what follows is a proper name: every word capitalised.
   bool proper = false, capitalize_next = false;
   const std::vector<std::string_view> words = Words(caps);
   for (size_t k = 0; k < words.size(); ++k) {
@@ -270,8 +272,8 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
     const bool abbreviation = !IsSyllableShape(letters) ||
                               folded.size() != letters.size();
     std::string word = abbreviation ? std::string(words[k]) : LowerUtf8(words[k]);
-    if (!abbreviation && kPlaceMarkers.count(letters) && k > 0 && !proper) {
-      proper = true;  // "tỉnh", "thành phố", "thị xã": the name follows
+    if (!abbreviation && kPlaceMarkers.count(letters) && k > 0) {
+      proper = true;  // the place marker itself stays lower case
       if ((letters == "thanh" || letters == "thi") && k + 1 < words.size()) {
         out.push_back(word);
         out.push_back(LowerUtf8(words[++k]));
@@ -282,6 +284,7 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
     }
     capitalize_next = (k == 0 && kHeads.count(letters)) || letters == "va" ||
                       word.back() == ',' || word == "-";
+    proper = proper || (abbreviation && k > 0);
     out.push_back(word);
   }
   return Join(out, " ");
@@ -292,19 +295,34 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
   static const std::set<std::string_view> kSplitHeads = {
       "so", "phong", "truong", "ban", "cuc", "vu", "trung"};
   if (caps_lines.empty()) return;
+  // "ỦY BAN NHÂN DÂN" / "HUYỆN ĐÔNG ANH": a line that starts with a place
+  // continues the agency named above it.
+  static const std::set<std::string_view> kPlaces = {"tinh", "huyen", "quan", "xa",
+                                                      "phuong", "thanh", "thi"};
+  std::vector<std::string> joined;
+  for (const std::string& line : caps_lines) {
+    const std::string first = folder_.Fold(Words(line).front()).text;
+    if (!joined.empty() && kPlaces.count(first))
+      joined.back() += " " + line;
+    else
+      joined.push_back(line);
+  }
+  const std::vector<std::string>& lines = joined;
   std::string parent, issuer;
-  if (caps_lines.size() >= 2) {
-    parent = caps_lines.front();
-    issuer = caps_lines.back();
+  if (lines.size() >= 2) {
+    parent = lines.front();
+    issuer = lines.back();
   } else {
-    const std::vector<std::string_view> words = Words(caps_lines[0]);
+    const std::vector<std::string_view> words = Words(lines[0]);
     size_t split = 0;
     for (size_t k = 1; k < words.size() && split == 0; ++k)
-      if (kSplitHeads.count(folder_.Fold(words[k]).text)) split = k;
+      if (kSplitHeads.count(folder_.Fold(words[k]).text) &&
+          folder_.Fold(words[k - 1]).text != "uy")  // "ỦY BAN" is one word
+        split = k;
     if (split == 0) {
-      issuer = caps_lines[0];
+      issuer = lines[0];
     } else {
-      const std::string_view all = caps_lines[0];
+      const std::string_view all = lines[0];
       const size_t at = static_cast<size_t>(words[split].data() - all.data());
       parent = std::string(TrimSpaces(all.substr(0, at)));
       issuer = std::string(all.substr(at));
@@ -451,12 +469,19 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
       continue;
     }
-    std::string on_behalf;
+    std::string on_behalf, prefix, body;
     if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;
     } else if (!on_behalf.empty()) {
-      signer.on_behalf = on_behalf;
+      signer.on_behalf = signer.on_behalf ? *signer.on_behalf + ", " + on_behalf : on_behalf;
+      in_recipients = false;
+    } else if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &body) &&
+               (prefix == "tm" || prefix == "tl" || prefix == "tuq") && IsAllCaps(clean)) {
+      // "TM. ỦY BAN NHÂN DÂN": signed for a body, not a position.
+      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
+      const size_t dot = clean.find_first_of(". ");
+      signer.on_behalf = prefix + ". " + AgencyName(TrimSpaces(clean.substr(dot + 1)));
       in_recipients = false;
     } else if (IsPersonName(TrimEntry(clean))) {
       signer.name = TrimEntry(clean);

@@ -44,7 +44,7 @@ struct LegalBasisReader::Patterns {
       types.push_back(
           {name, std::make_unique<RE2>(
                      std::string("(") + word +
-                     R"()\s+(?:s\S{0,2}\s*)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
+                     R"()\s+(?:[^,;]{1,60}?\s+s\S{0,2}\s+|s\S{0,2}\s*)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
   }
 };
 

@@ -25,9 +25,11 @@ bool IsHeading(const Block& b, const Block* next) {
   if (b.marker == Marker::kRoman) return true;
   if (Rank(b) >= 6) return false;
   if (next != nullptr && next->marker == Marker::kBullet) return true;
-  if (b.words <= 12) return true;
-  if (b.marker == Marker::kStar) return false;  // "* Các phòng ... gửi ..."
-  return !EndsClause(b.text) && b.words <= 40;
+  if (b.marker == Marker::kStar && b.words > 12) return false;  // "* Các phòng ... gửi ..."
+  // A title may end in ':' but not in a full stop or semicolon.
+  const std::string_view t = b.text.substr(0, b.text.find_last_not_of(' ') + 1);
+  const bool sentence = !t.empty() && (t.back() == '.' || t.back() == ';');
+  return !sentence && b.words <= 40;
 }
 
 std::string_view FirstWord(std::string_view folded) {
