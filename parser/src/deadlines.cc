@@ -60,6 +60,10 @@ struct DeadlineFinder::Patterns {
   RE2 year{R"((?:^|v\S{1,2}o |trong )n\S{1,2}m (\d{4})\b(\s*-\s*\d{4})?)"};
   RE2 recurring_words{R"(h\S{1,2}ng n\S{1,2}m|\S{1,2}nh k\S\b)"};
   RE2 any_year{R"(\b((?:19|20)\d{2})\b)"};
+  // In the order FindInUnit runs them: a pattern absent from a block is
+  // never run on it.
+  PatternSet triggers{{&quarterly, &window, &due, &event, &frequency, &school_range,
+                       &year_range, &quarter, &month, &year_end, &school_year, &year}};
 };
 
 DeadlineFinder::DeadlineFinder(const AssignmentFinder& assignments)
@@ -148,7 +152,10 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
     if (!context.period) return context.issue_year;
     return 0;
   };
+  const std::vector<bool> hit = re_->triggers.Hits(f);
+  size_t next_pattern = 0;
   auto scan = [&](const RE2& re, auto handle) {
+    if (!hit[next_pattern++]) return;
     ForEachMatch(re, f, [&](const Groups& g) {
       const size_t at = OffsetIn(f, g[0]), end = at + g[0].size();
       for (auto [tb, te] : taken)

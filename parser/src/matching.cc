@@ -17,6 +17,20 @@ std::pair<size_t, size_t> SentenceAround(std::string_view text, size_t begin,
   return {b, e};
 }
 
+PatternSet::PatternSet(const std::vector<const RE2*>& patterns)
+    : size_(patterns.size()), set_(std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED)) {
+  for (const RE2* re : patterns) set_->Add(re->pattern(), nullptr);
+  set_->Compile();
+}
+
+std::vector<bool> PatternSet::Hits(std::string_view text) const {
+  std::vector<int> found;
+  std::vector<bool> hit(size_, false);
+  if (set_->Match(re2::StringPiece(text.data(), text.size()), &found))
+    for (int i : found) hit[static_cast<size_t>(i)] = true;
+  return hit;
+}
+
 FoldedText Slice(const FoldedText& folded, size_t begin, size_t end) {
   FoldedText out;
   out.text = folded.text.substr(begin, end - begin);

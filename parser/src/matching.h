@@ -4,6 +4,9 @@
 #define VNPLAN_PARSER_MATCHING_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
 
 #include <string_view>
 #include <utility>
@@ -36,6 +39,19 @@ void ForEachMatch(const RE2& re, std::string_view view, Fn fn) {
 inline size_t OffsetIn(std::string_view text, std::string_view part) {
   return static_cast<size_t>(part.data() - text.data());
 }
+
+// Which of several patterns occur in a text, found in one pass, so that
+// only those are then run for their matches and groups.
+class PatternSet {
+ public:
+  explicit PatternSet(const std::vector<const RE2*>& patterns);
+  // hit[i] is true if patterns[i] matches somewhere in text.
+  std::vector<bool> Hits(std::string_view text) const;
+
+ private:
+  size_t size_;
+  std::unique_ptr<RE2::Set> set_;
+};
 
 // The part [begin, end) of a folded text, with origins relative to the
 // source bytes of that part.

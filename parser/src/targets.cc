@@ -34,6 +34,7 @@ struct TargetFinder::Patterns {
   // "03 trường mầm non, 03 trường tiểu học và 03 trường THCS".
   RE2 list_more{std::string(R"([^,;.:()]{0,40}?(?:,|\s+v\S)\s*(\d+)\s*)") + kUnit};
   std::vector<QuantityPattern> patterns;
+  std::unique_ptr<PatternSet> present;  // which of `patterns` a block holds
   Patterns() {
     const std::pair<const char*, std::string> table[] = {
         {">=", Number(R"((?:\S{1,2}t nh\S{1,2}t|t\S{1,2}i thi\S{1,2}u|kh\S{1,2}ng d\S{1,3}i)\s+(?:l\S\s+)?(?:t\S{1,2}\s+)?)")},
@@ -44,6 +45,9 @@ struct TargetFinder::Patterns {
     };
     for (const auto& [comparator, pattern] : table)
       patterns.push_back({comparator, std::make_unique<RE2>(pattern)});
+    std::vector<const RE2*> all;
+    for (const QuantityPattern& p : patterns) all.push_back(p.re.get());
+    present = std::make_unique<PatternSet>(all);
   }
 };
 
@@ -90,7 +94,10 @@ void TargetFinder::FindInUnit(const BodyUnit& unit, const std::string& section,
   const std::string_view f = b.folded.text;
   if (f.find_first_of("0123456789") == std::string_view::npos) return;  // no quantity
   std::vector<std::pair<size_t, size_t>> taken;
-  for (const QuantityPattern& p : re_->patterns) {
+  const std::vector<bool> hit = re_->present->Hits(f);
+  for (size_t k = 0; k < re_->patterns.size(); ++k) {
+    if (!hit[k]) continue;
+    const QuantityPattern& p = re_->patterns[k];
     ForEachMatch(*p.re, f, [&](const Groups& g) {
       const size_t at = OffsetIn(f, g[0]), end = at + g[0].size();
       for (auto [tb, te] : taken)

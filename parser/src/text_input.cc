@@ -44,13 +44,17 @@ TextCheck CheckPlanText(std::string_view bytes) {
 std::string NormalizePlanText(std::string_view utf8) {
   if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
   std::string unix_lines;
-  unix_lines.reserve(utf8.size());
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if (utf8[i] == '\r') {
-      unix_lines.push_back('\n');
-      if (i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
-    } else {
-      unix_lines.push_back(utf8[i]);
+  if (utf8.find('\r') == std::string_view::npos) {
+    unix_lines.assign(utf8);  // the usual case: nothing to rewrite
+  } else {
+    unix_lines.reserve(utf8.size());
+    for (size_t i = 0; i < utf8.size(); ++i) {
+      if (utf8[i] == '\r') {
+        unix_lines.push_back('\n');
+        if (i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
+      } else {
+        unix_lines.push_back(utf8[i]);
+      }
     }
   }
   UErrorCode status = U_ZERO_ERROR;
