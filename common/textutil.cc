@@ -1,6 +1,7 @@
 #include "textutil.h"
 
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <cstdio>
@@ -59,6 +60,19 @@ std::optional<std::string> IsoDate(int year, int month, int day) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return std::string(buf);
+}
+
+bool IsUpperCaseWord(std::string_view utf8) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  int letters = 0;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (!u_isalpha(c)) continue;
+    if (!u_isupper(c)) return false;
+    ++letters;
+  }
+  return letters > 0;
 }
 
 int ToInt(std::string_view digits) {

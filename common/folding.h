@@ -1,8 +1,8 @@
-// Diacritic folding with a map back to the source bytes. Patterns match on
+// Diacritic folding with a map back to the source bytes. Parser patterns match on
 // the folded form ("muc dich" matches "MỤC ĐÍCH", "Muc dich", "MUC PICH" via
 // OCR-tolerant classes) and what they find is cut from the original text.
-#ifndef VNPLAN_PARSER_FOLDING_H_
-#define VNPLAN_PARSER_FOLDING_H_
+#ifndef VNPLAN_COMMON_FOLDING_H_
+#define VNPLAN_COMMON_FOLDING_H_
 
 #include <cstdint>
 #include <string>
@@ -44,4 +44,4 @@ bool IsSyllableShape(std::string_view folded_word);
 
 }  // namespace vnplan::internal
 
-#endif  // VNPLAN_PARSER_FOLDING_H_
+#endif  // VNPLAN_COMMON_FOLDING_H_

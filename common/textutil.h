@@ -1,6 +1,6 @@
 // Small text helpers shared by the extractors.
-#ifndef VNPLAN_PARSER_TEXTUTIL_H_
-#define VNPLAN_PARSER_TEXTUTIL_H_
+#ifndef VNPLAN_COMMON_TEXTUTIL_H_
+#define VNPLAN_COMMON_TEXTUTIL_H_
 
 #include <optional>
 #include <string>
@@ -16,7 +16,9 @@ std::string_view TrimSpaces(std::string_view s);
 // "2023-03-08", or nullopt when the day does not exist.
 std::optional<std::string> IsoDate(int year, int month, int day);
 int ToInt(std::string_view digits);  // 0 on anything but digits
+// True if the text has letters and every one of them is upper case.
+bool IsUpperCaseWord(std::string_view utf8);
 
 }  // namespace vnplan::internal
 
-#endif  // VNPLAN_PARSER_TEXTUTIL_H_
+#endif  // VNPLAN_COMMON_TEXTUTIL_H_

@@ -1,0 +1,144 @@
+#include "restore_eval.h"
+
+#include <unicode/uchar.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "syllable.h"
+#include "textutil.h"
+
+namespace vnplan::eval {
+namespace {
+
+const internal::SyllableTools& Tools() {
+  static const internal::SyllableTools tools;
+  return tools;
+}
+
+// Calls fn(begin, end) for each word (letters and digits) of text.
+template <typename Fn>
+void ForEachWord(const std::string& text, Fn fn) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0, start = -1;
+  while (i <= n) {
+    const int32_t at = i;
+    UChar32 c = 0;
+    if (i < n) U8_NEXT(s, i, n, c); else ++i;
+    const bool word = at < n && c > 0 && (u_isalpha(c) || u_isdigit(c) || u_getCombiningClass(c));
+    if (word && start < 0) start = at;
+    if (!word && start >= 0) {
+      fn(static_cast<size_t>(start), static_cast<size_t>(at));
+      start = -1;
+    }
+  }
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> Keys(const std::string& line) {
+  std::vector<std::string> keys;
+  ForEachWord(line, [&](size_t b, size_t e) {
+    const internal::ToneSplit split = Tools().Split(Tools().Lower(line.substr(b, e - b)));
+    keys.push_back(split.base + "#" + std::to_string(split.tone));
+  });
+  return keys;
+}
+
+}  // namespace
+
+std::string StripMarks(const std::string& text) {
+  std::string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    const std::string one = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+    const std::string folded = Tools().Skeleton(one);
+    if (folded.size() == 1 && folded[0] >= 'a' && folded[0] <= 'z')
+      out.push_back(u_isupper(c) ? static_cast<char>(folded[0] - 'a' + 'A') : folded[0]);
+    else
+      out += one;
+  }
+  return out;
+}
+
+Accuracy Compare(const std::string& truth, const std::string& output) {
+  Accuracy a;
+  const std::vector<std::string> t = Lines(truth), o = Lines(output);
+  for (size_t k = 0; k < t.size(); ++k) {
+    const std::vector<std::string> want = Keys(t[k]);
+    const std::vector<std::string> got = k < o.size() ? Keys(o[k]) : std::vector<std::string>{};
+    // Longest common subsequence = words right after alignment.
+    std::vector<std::vector<int>> lcs(want.size() + 1, std::vector<int>(got.size() + 1, 0));
+    for (size_t i = 1; i <= want.size(); ++i)
+      for (size_t j = 1; j <= got.size(); ++j)
+        lcs[i][j] = want[i - 1] == got[j - 1] ? lcs[i - 1][j - 1] + 1
+                                              : std::max(lcs[i - 1][j], lcs[i][j - 1]);
+    a.correct += lcs[want.size()][got.size()];
+    a.total += static_cast<int>(want.size());
+  }
+  return a;
+}
+
+MostFrequentForm::MostFrequentForm(const std::vector<std::string>& texts,
+                                   const std::string& extra_text) {
+  std::map<std::string, std::map<std::string, int>> counts;
+  auto add = [&](const std::string& text) {
+    ForEachWord(text, [&](size_t b, size_t e) {
+      const std::string lower = Tools().Lower(text.substr(b, e - b));
+      ++counts[Tools().Skeleton(lower)][lower];
+    });
+  };
+  for (const std::string& t : texts) add(t);
+  add(extra_text);
+  for (const auto& [skeleton, forms] : counts) {
+    const auto best = std::max_element(forms.begin(), forms.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    best_[skeleton] = best->first;
+  }
+}
+
+std::string MostFrequentForm::Restore(const std::string& stripped) const {
+  std::string out;
+  size_t copied = 0;
+  ForEachWord(stripped, [&](size_t b, size_t e) {
+    const std::string word = stripped.substr(b, e - b);
+    auto it = best_.find(Tools().Lower(word));
+    if (it == best_.end()) return;
+    out += stripped.substr(copied, b - copied);
+    const bool upper = word.size() > 1 && std::all_of(word.begin(), word.end(), [](char c) {
+                         return !(c >= 'a' && c <= 'z');
+                       });
+    std::string form = it->second;
+    if (upper) {
+      form.clear();
+      icu::UnicodeString::fromUTF8(it->second).toUpper(icu::Locale("vi")).toUTF8String(form);
+    } else if (word[0] >= 'A' && word[0] <= 'Z') {
+      form = internal::CapitalizeFirst(form);
+    }
+    out += form;
+    copied = e;
+  });
+  return out + stripped.substr(copied);
+}
+
+}  // namespace vnplan::eval

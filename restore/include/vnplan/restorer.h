@@ -1,0 +1,71 @@
+// Restorer: gives Vietnamese text its diacritics back. A noisy-channel
+// decoder: for each word, candidate syllables that could have produced it
+// (marks stripped, marks misread, letters misread by OCR), scored by how
+// likely that damage is and by syllable trigram language models; a beam
+// search picks the best sequence. Line k of the output is line k of the
+// input, and only words change, so line numbers keep pointing at the source.
+//
+//   auto restorer = vnplan::Restorer::Open({{"build/domain.lm", 0.5},
+//                                           {"build/background.lm", 0.5}}, &error);
+//   vnplan::RestoreResult r = restorer->Restore(text);
+#ifndef VNPLAN_RESTORER_H_
+#define VNPLAN_RESTORER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vnplan {
+
+// One word the restorer changed, for --explain.
+struct RestoreChange {
+  int line = 0;        // 1-based
+  std::string before;  // as written
+  std::string after;   // as restored
+  double margin = 0;   // log-score lead over the best path keeping `before`
+};
+
+struct RestoreResult {
+  std::string text;
+  int words = 0;    // Vietnamese-looking words considered
+  int changed = 0;  // words rewritten
+  std::vector<RestoreChange> changes;  // filled when asked for
+};
+
+class Restorer {
+ public:
+  // Opens language models written by TrainLanguageModel, memory-mapped,
+  // each with its interpolation weight (weights are normalised). Returns
+  // null and sets *error when a file is missing or damaged.
+  static std::unique_ptr<Restorer> Open(
+      const std::vector<std::pair<std::string, double>>& models, std::string* error);
+  ~Restorer();
+
+  // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail
+  // addresses, URLs and document symbols pass through untouched; a word's
+  // case pattern is kept (MUC DICH -> MỤC ĐÍCH).
+  RestoreResult Restore(std::string_view utf8, bool explain = false) const;
+
+  // Share of the text's words that are not valid Vietnamese syllables as
+  // written (words with no marks at all count as damaged when most are
+  // unmarked): the basis of `--restore auto`.
+  double DamagedShare(std::string_view utf8) const;
+
+ private:
+  Restorer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Trains a syllable trigram model (interpolated Kneser-Ney) from UTF-8
+// texts, adds `vocabulary` (e.g. a word list) as known syllables, and writes
+// it to `path`. Returns "" or an error message.
+std::string TrainLanguageModel(const std::vector<std::string>& texts,
+                               const std::vector<std::string>& vocabulary,
+                               const std::string& path);
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_RESTORER_H_

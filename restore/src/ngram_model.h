@@ -1,0 +1,67 @@
+// A syllable trigram language model in one file that is memory-mapped, not
+// parsed: open-addressing tables of 64-bit n-gram hashes with log
+// probabilities and back-off weights, plus the word list with counts (the
+// restorer's inventory of syllables).
+#ifndef VNPLAN_RESTORE_NGRAM_MODEL_H_
+#define VNPLAN_RESTORE_NGRAM_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnplan::internal {
+
+// Hash of one syllable; n-gram keys combine these.
+uint64_t WordHash(std::string_view word);
+uint64_t PairKey(uint64_t a, uint64_t b);
+uint64_t TripleKey(uint64_t a, uint64_t b, uint64_t c);
+
+// Sentence boundary and unknown-word tokens.
+inline constexpr std::string_view kBos = "<s>";
+inline constexpr std::string_view kEos = "</s>";
+
+struct NgramEntry {
+  uint64_t key;  // 0 = empty slot
+  float logp;    // natural log
+  float backoff;
+};
+
+// What training produces and the file stores.
+struct NgramTables {
+  std::vector<NgramEntry> unigrams, bigrams, trigrams;  // any order
+  std::vector<std::pair<std::string, uint32_t>> words;  // syllable, count
+  float unknown_logp = -20.0f;
+};
+
+// Writes tables as a model file; returns "" or an error message.
+std::string WriteNgramModel(const NgramTables& tables, const std::string& path);
+
+class NgramModel {
+ public:
+  static std::unique_ptr<NgramModel> Open(const std::string& path, std::string* error);
+  ~NgramModel();
+
+  // ln P(w | u v) with back-off; words are hashes from WordHash.
+  float LogProb(uint64_t u, uint64_t v, uint64_t w) const;
+  // The syllables the model knows, with their training counts.
+  std::vector<std::pair<std::string_view, uint32_t>> Words() const;
+  float UnigramLogProb(uint64_t w) const;
+
+ private:
+  NgramModel() = default;
+  const NgramEntry* Find(const NgramEntry* table, uint64_t slots, uint64_t key) const;
+
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+  const NgramEntry *uni_ = nullptr, *bi_ = nullptr, *tri_ = nullptr;
+  uint64_t uni_slots_ = 0, bi_slots_ = 0, tri_slots_ = 0;
+  const uint8_t* words_ = nullptr;
+  uint64_t word_count_ = 0, words_bytes_ = 0;
+  float unknown_logp_ = -20.0f;
+};
+
+}  // namespace vnplan::internal
+
+#endif  // VNPLAN_RESTORE_NGRAM_MODEL_H_

@@ -1,0 +1,414 @@
+#include "vnplan/restorer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "ngram_model.h"
+#include "syllable.h"
+#include "textutil.h"
+#include "trainer.h"
+
+namespace vnplan {
+
+using namespace internal;
+
+namespace {
+
+constexpr size_t kMaxCandidates = 24;
+constexpr size_t kBeam = 16;
+
+struct Candidate {
+  std::string syllable;  // canonical, lower case
+  uint64_t hash;
+  float prior;  // best unigram log probability across models
+};
+
+// A word of the input that may be restored.
+struct Word {
+  int line;
+  size_t begin, end;  // bytes of the core in the input
+  std::vector<std::pair<const Candidate*, float>> options;  // with channel log prob
+  const Candidate* same = nullptr;                          // the word as written
+};
+
+// A piece of the token stream: a word, or a sentence end.
+struct Piece {
+  bool sentence_end = false;
+  int word = -1;  // index into words, -1 for text the decoder does not read
+};
+
+bool IsWordChar(UChar32 c) { return u_isalpha(c) || u_getCombiningClass(c) != 0 || u_isdigit(c); }
+
+enum class CasePattern { kLower, kCapitalised, kUpper };
+
+CasePattern CaseOf(std::string_view word) {
+  int upper = 0, letters = 0;
+  bool first_upper = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(word.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (letters == 0) first_upper = u_isupper(c);
+    ++letters;
+    upper += u_isupper(c) ? 1 : 0;
+  }
+  if (letters >= 2 && upper == letters) return CasePattern::kUpper;
+  return first_upper ? CasePattern::kCapitalised : CasePattern::kLower;
+}
+
+std::string ApplyCase(const std::string& lower, CasePattern pattern) {
+  if (pattern == CasePattern::kLower) return lower;
+  if (pattern == CasePattern::kCapitalised) return CapitalizeFirst(lower);
+  std::string out;
+  icu::UnicodeString::fromUTF8(lower).toUpper(icu::Locale("vi")).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+struct Restorer::Impl {
+  SyllableTools tools;
+  std::vector<std::unique_ptr<NgramModel>> models;
+  std::vector<double> weights;
+  std::vector<Candidate> candidates;                          // every known syllable
+  std::unordered_map<std::string, std::vector<const Candidate*>> by_skeleton;
+  std::unordered_map<std::string, const Candidate*> by_form;  // canonical -> candidate
+  uint64_t unk = WordHash("<unk>"), bos = WordHash(kBos), eos = WordHash(kEos);
+
+  double LogProb(uint64_t u, uint64_t v, uint64_t w) const {
+    if (models.size() == 1) return models[0]->LogProb(u, v, w);
+    double p = 0;
+    for (size_t i = 0; i < models.size(); ++i)
+      p += weights[i] * std::exp(static_cast<double>(models[i]->LogProb(u, v, w)));
+    return std::log(std::max(p, 1e-30));
+  }
+
+  void BuildInventory();
+  bool ReadWord(std::string_view text, size_t begin, size_t end, double marked_share,
+                Word& word) const;
+  std::vector<Piece> Tokenize(std::string_view text, std::vector<Word>& words) const;
+  void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
+              const std::vector<Word>& words, std::vector<const Candidate*>& chosen,
+              std::vector<double>& margins) const;
+};
+
+void Restorer::Impl::BuildInventory() {
+  std::unordered_map<std::string, float> prior;
+  for (const auto& model : models)
+    for (const auto& [word, count] : model->Words()) {
+      const float p = model->UnigramLogProb(WordHash(word));
+      auto [it, fresh] = prior.emplace(std::string(word), p);
+      if (!fresh) it->second = std::max(it->second, p);
+    }
+  candidates.reserve(prior.size());
+  for (const auto& [word, p] : prior) candidates.push_back({word, WordHash(word), p});
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.prior != b.prior ? a.prior > b.prior : a.syllable < b.syllable;
+  });
+  for (const Candidate& c : candidates) {
+    by_form.emplace(c.syllable, &c);
+    auto& list = by_skeleton[tools.Skeleton(c.syllable)];
+    if (list.size() < kMaxCandidates) list.push_back(&c);
+  }
+}
+
+Restorer::Restorer() : impl_(std::make_unique<Impl>()) {}
+Restorer::~Restorer() = default;
+
+std::unique_ptr<Restorer> Restorer::Open(
+    const std::vector<std::pair<std::string, double>>& models, std::string* error) {
+  std::unique_ptr<Restorer> r(new Restorer());
+  double total = 0;
+  for (const auto& [path, weight] : models) {
+    auto model = NgramModel::Open(path, error);
+    if (!model) return nullptr;
+    r->impl_->models.push_back(std::move(model));
+    r->impl_->weights.push_back(weight);
+    total += weight;
+  }
+  if (r->impl_->models.empty() || total <= 0) {
+    *error = "no language model given";
+    return nullptr;
+  }
+  for (double& w : r->impl_->weights) w /= total;
+  r->impl_->BuildInventory();
+  return r;
+}
+
+bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
+                              double marked_share, Word& word) const {
+  const std::string_view core = text.substr(begin, end - begin);
+  const std::string lower = tools.Lower(core);
+  const std::string skeleton = tools.Skeleton(lower);
+  for (char c : skeleton)
+    if (c < 'a' || c > 'z') return false;  // digits, other scripts: not read
+  auto list = by_skeleton.find(skeleton);
+  if (list == by_skeleton.end()) return false;  // not a word the models know
+  // "hoc" (stripped "học") has a syllable's shape but no valid tone: it is
+  // read, with no candidate equal to it. Other shapes are abbreviations the
+  // models learned (TĐKT, GDĐT) or words to leave alone.
+  std::string canonical = tools.Canonical(lower);
+  if (!IsSyllableShape(skeleton)) {
+    if (CaseOf(core) != CasePattern::kUpper) return false;
+    canonical = lower;
+  }
+  const bool marked = lower != skeleton;
+  // How likely each kind of damage is in this text: marks lost entirely
+  // (text typed or converted without them) or a mark misread.
+  const double lost = std::clamp(1.0 - marked_share / 0.8, 0.02, 0.98);
+  // P(written | meant): a word written as meant has probability 1 when
+  // unmarked, 0.97 when marked (OCR misreads some marks); an unmarked word
+  // came from a marked one with the text's rate of lost marks.
+  for (const Candidate* c : list->second) {
+    double p;
+    if (c->syllable == canonical) {
+      p = marked ? 0.97 : 1.0;
+    } else {
+      p = marked ? 0.03 / static_cast<double>(list->second.size()) : lost;
+    }
+    word.options.emplace_back(c, static_cast<float>(std::log(p)));
+  }
+  auto same = by_form.find(canonical);
+  word.same = same == by_form.end() ? nullptr : same->second;
+  word.begin = begin;
+  word.end = end;
+  return true;
+}
+
+std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
+                                            std::vector<Word>& words) const {
+  // First pass: how much of the text carries marks at all.
+  int letters_words = 0, marked = 0;
+  {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    bool in_word = false, has_mark = false;
+    while (i <= n) {
+      UChar32 c = 0;
+      if (i < n) U8_NEXT(s, i, n, c); else ++i;
+      if (i <= n && c > 0 && u_isalpha(c)) {
+        in_word = true;
+        has_mark |= c >= 0x80;
+      } else if (in_word) {
+        ++letters_words;
+        marked += has_mark;
+        in_word = has_mark = false;
+      }
+    }
+  }
+  const double marked_share = letters_words ? double(marked) / letters_words : 0.0;
+
+  std::vector<Piece> pieces;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int line = 1;
+  int32_t i = 0;
+  while (i < n) {
+    // A chunk: everything up to the next space or line end.
+    int32_t start = i;
+    while (i < n && text[static_cast<size_t>(i)] != ' ' && text[static_cast<size_t>(i)] != '\n' &&
+           text[static_cast<size_t>(i)] != '\t')
+      ++i;
+    const std::string_view chunk = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+    if (!chunk.empty()) {
+      const bool passthrough = chunk.find('@') != std::string_view::npos ||
+                               chunk.find("://") != std::string_view::npos ||
+                               chunk.find('/') != std::string_view::npos ||
+                               chunk.substr(0, 4) == "www.";
+      // The core: from the first to the last word character.
+      int32_t b = start, e = i;
+      while (b < e) {
+        int32_t k = b;
+        UChar32 c;
+        U8_NEXT(s, k, e, c);
+        if (c >= 0 && IsWordChar(c)) break;
+        b = k;
+      }
+      while (e > b) {
+        int32_t k = e;
+        UChar32 c;
+        U8_PREV(s, b, k, c);
+        if (c >= 0 && IsWordChar(c)) break;
+        e = k;
+      }
+      // "GD&DT", "GDNN-GDTX": each part is a word of its own.
+      int32_t part = b;
+      for (int32_t k = b; k <= e && b < e; ++k) {
+        const char c = k < e ? text[static_cast<size_t>(k)] : '\0';
+        if (k < e && c != '-' && c != '.' && c != '&' && c != '_' && c != ',' && c != ':' &&
+            c != '(' && c != ')' && c != '"' && c != '\'')
+          continue;
+        if (part < k) {
+          Word word;
+          word.line = line;
+          if (!passthrough &&
+              ReadWord(text, static_cast<size_t>(part), static_cast<size_t>(k), marked_share, word)) {
+            pieces.push_back({false, static_cast<int>(words.size())});
+            words.push_back(std::move(word));
+          } else {
+            pieces.push_back({false, -1});
+          }
+        }
+        part = k + 1;
+      }
+      // Sentence ends after the core: ". ; : ! ?"
+      for (int32_t k = e; k < i; ++k) {
+        const char c = text[static_cast<size_t>(k)];
+        if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?') {
+          pieces.push_back({true, -1});
+          break;
+        }
+      }
+    }
+    if (i < n && text[static_cast<size_t>(i)] == '\n') {
+      ++line;
+      if (i + 1 < n && text[static_cast<size_t>(i) + 1] == '\n') pieces.push_back({true, -1});
+    }
+    if (i < n) ++i;
+  }
+  pieces.push_back({true, -1});
+  return pieces;
+}
+
+void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
+                            const std::vector<Word>& words,
+                            std::vector<const Candidate*>& chosen,
+                            std::vector<double>& margins) const {
+  struct State {
+    uint64_t u, v;
+    double score;
+    int parent;  // index into history of the previous word's states
+    const Candidate* pick;
+  };
+  std::vector<std::vector<State>> history;
+  std::vector<int> word_of_step;
+  std::vector<State> beam = {{bos, bos, 0.0, -1, nullptr}};
+  for (size_t p = from; p < to; ++p) {
+    const Piece& piece = pieces[p];
+    if (piece.word < 0) {
+      // Text the decoder does not read still separates what it reads.
+      if (!piece.sentence_end)
+        for (State& s : beam) s.u = s.v, s.v = unk;
+      continue;
+    }
+    const Word& w = words[static_cast<size_t>(piece.word)];
+    std::vector<State> next;
+    next.reserve(beam.size() * w.options.size());
+    for (size_t k = 0; k < beam.size(); ++k)
+      for (const auto& [c, channel] : w.options)
+        next.push_back({beam[k].v, c->hash,
+                        beam[k].score + channel + LogProb(beam[k].u, beam[k].v, c->hash),
+                        static_cast<int>(k), c});
+    // Keep the best state per trigram history, then the best kBeam.
+    std::sort(next.begin(), next.end(), [](const State& a, const State& b) {
+      return a.score > b.score;
+    });
+    std::vector<State> kept;
+    for (const State& s : next) {
+      if (kept.size() >= kBeam) break;
+      bool dup = false;
+      for (const State& k : kept) dup |= k.u == s.u && k.v == s.v;
+      if (!dup) kept.push_back(s);
+    }
+    history.push_back(beam);
+    word_of_step.push_back(piece.word);
+    beam = std::move(kept);
+  }
+  if (word_of_step.empty()) return;
+  // Close the sentence and trace back.
+  int best = 0;
+  double best_score = -1e300;
+  for (size_t k = 0; k < beam.size(); ++k) {
+    const double s = beam[k].score + LogProb(beam[k].u, beam[k].v, eos);
+    if (s > best_score) best_score = s, best = static_cast<int>(k);
+  }
+  std::vector<State>* level = &beam;
+  for (size_t step = word_of_step.size(); step-- > 0;) {
+    const State& s = (*level)[static_cast<size_t>(best)];
+    const size_t w = static_cast<size_t>(word_of_step[step]);
+    chosen[w] = s.pick;
+    // The local lead of the pick over keeping the word as written.
+    const Word& word = words[w];
+    const State& prev = history[step][static_cast<size_t>(s.parent)];
+    for (const auto& [c, channel] : word.options)
+      if (c == word.same && c != s.pick) {
+        const double keep = channel + LogProb(prev.u, prev.v, c->hash);
+        for (const auto& [pc, pch] : word.options)
+          if (pc == s.pick) margins[w] = pch + LogProb(prev.u, prev.v, pc->hash) - keep;
+      }
+    best = s.parent;
+    level = &history[step];
+  }
+}
+
+RestoreResult Restorer::Restore(std::string_view utf8, bool explain) const {
+  const Impl& m = *impl_;
+  std::vector<Word> words;
+  const std::vector<Piece> pieces = m.Tokenize(utf8, words);
+  std::vector<const Candidate*> chosen(words.size(), nullptr);
+  std::vector<double> margins(words.size(), 0.0);
+  size_t from = 0;
+  for (size_t p = 0; p < pieces.size(); ++p)
+    if (pieces[p].sentence_end) {
+      m.Decode(pieces, from, p, words, chosen, margins);
+      from = p + 1;
+    }
+  RestoreResult result;
+  result.words = static_cast<int>(words.size());
+  size_t copied = 0;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const Word& word = words[w];
+    if (chosen[w] == nullptr || chosen[w] == word.same) continue;
+    const std::string_view before = utf8.substr(word.begin, word.end - word.begin);
+    const std::string after = ApplyCase(chosen[w]->syllable, CaseOf(before));
+    if (after == before) continue;
+    result.text.append(utf8.substr(copied, word.begin - copied));
+    result.text.append(after);
+    copied = word.end;
+    ++result.changed;
+    if (explain)
+      result.changes.push_back({word.line, std::string(before), after, margins[w]});
+  }
+  result.text.append(utf8.substr(copied));
+  return result;
+}
+
+double Restorer::DamagedShare(std::string_view utf8) const {
+  std::vector<Word> words;
+  impl_->Tokenize(utf8, words);
+  if (words.empty()) return 0.0;
+  int damaged = 0, unmarked = 0;
+  for (const Word& w : words) {
+    const std::string lower = impl_->tools.Lower(utf8.substr(w.begin, w.end - w.begin));
+    damaged += w.same == nullptr;
+    unmarked += lower == impl_->tools.Skeleton(lower);
+  }
+  const double n = static_cast<double>(words.size());
+  // Clean Vietnamese has about a fifth of its syllables unmarked; far more
+  // means the marks were stripped.
+  const double stripped = unmarked / n > 0.5 ? unmarked / n : 0.0;
+  return std::min(1.0, damaged / n + stripped);
+}
+
+std::string TrainLanguageModel(const std::vector<std::string>& texts,
+                               const std::vector<std::string>& vocabulary,
+                               const std::string& path) {
+  SyllableTools tools;
+  NgramTrainer trainer(tools);
+  for (const std::string& text : texts) trainer.AddText(text);
+  for (const std::string& word : vocabulary) trainer.AddVocabulary(word);
+  if (trainer.tokens() == 0 && vocabulary.empty()) return "no Vietnamese text to train on";
+  return WriteNgramModel(trainer.Build(), path);
+}
+
+}  // namespace vnplan
