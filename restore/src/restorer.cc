@@ -20,8 +20,9 @@ using namespace internal;
 
 namespace {
 
-constexpr size_t kMaxCandidates = 24;
-constexpr size_t kBeam = 16;
+constexpr size_t kMaxCandidates = 24;  // per skeleton in the inventory
+constexpr size_t kSearchCandidates = 8;  // per word in the search
+constexpr size_t kBeam = 6;
 
 struct Candidate {
   std::string syllable;  // canonical, lower case
@@ -31,8 +32,8 @@ struct Candidate {
 
 // A word of the input that may be restored.
 struct Word {
-  int line;
-  size_t begin, end;  // bytes of the core in the input
+  int line = 0;
+  size_t begin = 0, end = 0;  // bytes of the core in the input
   std::vector<std::pair<const Candidate*, float>> options;  // with channel log prob
   const Candidate* same = nullptr;                          // the word as written
 };
@@ -86,19 +87,38 @@ struct Restorer::Impl {
 
   double LogProb(uint64_t u, uint64_t v, uint64_t w) const {
     if (models.size() == 1) return models[0]->LogProb(u, v, w);
-    double p = 0;
+    float p = 0;
     for (size_t i = 0; i < models.size(); ++i)
-      p += weights[i] * std::exp(static_cast<double>(models[i]->LogProb(u, v, w)));
-    return std::log(std::max(p, 1e-30));
+      p += static_cast<float>(weights[i]) * std::exp(models[i]->LogProb(u, v, w));
+    return std::log(std::max(p, 1e-30f));
   }
+
+  // The same trigram recurs across beam states and sentences: score it once.
+  class ScoreCache {
+   public:
+    explicit ScoreCache(const Impl& impl) : impl_(impl), keys_(kSlots, 0), values_(kSlots) {}
+    double LogProb(uint64_t u, uint64_t v, uint64_t w) {
+      const uint64_t key = TripleKey(u, v, w);
+      size_t i = key & (kSlots - 1);
+      if (keys_[i] == key) return values_[i];
+      keys_[i] = key;
+      return values_[i] = impl_.LogProb(u, v, w);
+    }
+
+   private:
+    static constexpr size_t kSlots = 1 << 16;
+    const Impl& impl_;
+    std::vector<uint64_t> keys_;
+    std::vector<double> values_;
+  };
 
   void BuildInventory();
   bool ReadWord(std::string_view text, size_t begin, size_t end, double marked_share,
                 Word& word) const;
   std::vector<Piece> Tokenize(std::string_view text, std::vector<Word>& words) const;
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
-              const std::vector<Word>& words, std::vector<const Candidate*>& chosen,
-              std::vector<double>& margins) const;
+              const std::vector<Word>& words, ScoreCache& cache,
+              std::vector<const Candidate*>& chosen, std::vector<double>& margins) const;
 };
 
 void Restorer::Impl::BuildInventory() {
@@ -179,6 +199,21 @@ bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
   }
   auto same = by_form.find(canonical);
   word.same = same == by_form.end() ? nullptr : same->second;
+  // Only the likeliest candidates enter the search (the word as written is
+  // always among them).
+  if (word.options.size() > kSearchCandidates) {
+    std::stable_sort(word.options.begin(), word.options.end(), [](const auto& a, const auto& b) {
+      return a.second + a.first->prior > b.second + b.first->prior;
+    });
+    const bool same_kept = std::any_of(word.options.begin(),
+                                       word.options.begin() + kSearchCandidates,
+                                       [&](const auto& o) { return o.first == word.same; });
+    auto same_option = std::find_if(word.options.begin(), word.options.end(),
+                                    [&](const auto& o) { return o.first == word.same; });
+    const auto kept_same = same_option != word.options.end() ? *same_option : word.options.front();
+    word.options.resize(kSearchCandidates);
+    if (!same_kept && word.same != nullptr) word.options.back() = kept_same;
+  }
   word.begin = begin;
   word.end = end;
   return true;
@@ -209,6 +244,8 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
   const double marked_share = letters_words ? double(marked) / letters_words : 0.0;
 
   std::vector<Piece> pieces;
+  // Words repeat: read each distinct one once (the ICU work is the cost).
+  std::unordered_map<std::string_view, std::pair<bool, Word>> seen;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int line = 1;
@@ -249,10 +286,20 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
             c != '(' && c != ')' && c != '"' && c != '\'')
           continue;
         if (part < k) {
-          Word word;
-          word.line = line;
-          if (!passthrough &&
-              ReadWord(text, static_cast<size_t>(part), static_cast<size_t>(k), marked_share, word)) {
+          const std::string_view core =
+              text.substr(static_cast<size_t>(part), static_cast<size_t>(k - part));
+          auto it = passthrough ? seen.end() : seen.find(core);
+          if (!passthrough && it == seen.end()) {
+            Word word;
+            const bool ok = !passthrough && ReadWord(text, static_cast<size_t>(part),
+                                                     static_cast<size_t>(k), marked_share, word);
+            it = seen.emplace(core, std::make_pair(ok, std::move(word))).first;
+          }
+          if (!passthrough && it->second.first) {
+            Word word = it->second.second;
+            word.line = line;
+            word.begin = static_cast<size_t>(part);
+            word.end = static_cast<size_t>(k);
             pieces.push_back({false, static_cast<int>(words.size())});
             words.push_back(std::move(word));
           } else {
@@ -281,7 +328,7 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
 }
 
 void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
-                            const std::vector<Word>& words,
+                            const std::vector<Word>& words, ScoreCache& cache,
                             std::vector<const Candidate*>& chosen,
                             std::vector<double>& margins) const {
   struct State {
@@ -307,12 +354,13 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     for (size_t k = 0; k < beam.size(); ++k)
       for (const auto& [c, channel] : w.options)
         next.push_back({beam[k].v, c->hash,
-                        beam[k].score + channel + LogProb(beam[k].u, beam[k].v, c->hash),
+                        beam[k].score + channel + cache.LogProb(beam[k].u, beam[k].v, c->hash),
                         static_cast<int>(k), c});
     // Keep the best state per trigram history, then the best kBeam.
-    std::sort(next.begin(), next.end(), [](const State& a, const State& b) {
-      return a.score > b.score;
-    });
+    const auto better = [](const State& a, const State& b) { return a.score > b.score; };
+    const size_t keep = std::min(next.size(), kBeam * 3);
+    std::partial_sort(next.begin(), next.begin() + static_cast<long>(keep), next.end(), better);
+    next.resize(keep);
     std::vector<State> kept;
     for (const State& s : next) {
       if (kept.size() >= kBeam) break;
@@ -329,7 +377,7 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
   int best = 0;
   double best_score = -1e300;
   for (size_t k = 0; k < beam.size(); ++k) {
-    const double s = beam[k].score + LogProb(beam[k].u, beam[k].v, eos);
+    const double s = beam[k].score + cache.LogProb(beam[k].u, beam[k].v, eos);
     if (s > best_score) best_score = s, best = static_cast<int>(k);
   }
   std::vector<State>* level = &beam;
@@ -342,9 +390,9 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     const State& prev = history[step][static_cast<size_t>(s.parent)];
     for (const auto& [c, channel] : word.options)
       if (c == word.same && c != s.pick) {
-        const double keep = channel + LogProb(prev.u, prev.v, c->hash);
+        const double keep = channel + cache.LogProb(prev.u, prev.v, c->hash);
         for (const auto& [pc, pch] : word.options)
-          if (pc == s.pick) margins[w] = pch + LogProb(prev.u, prev.v, pc->hash) - keep;
+          if (pc == s.pick) margins[w] = pch + cache.LogProb(prev.u, prev.v, pc->hash) - keep;
       }
     best = s.parent;
     level = &history[step];
@@ -357,10 +405,11 @@ RestoreResult Restorer::Restore(std::string_view utf8, bool explain) const {
   const std::vector<Piece> pieces = m.Tokenize(utf8, words);
   std::vector<const Candidate*> chosen(words.size(), nullptr);
   std::vector<double> margins(words.size(), 0.0);
+  Impl::ScoreCache cache(m);
   size_t from = 0;
   for (size_t p = 0; p < pieces.size(); ++p)
     if (pieces[p].sentence_end) {
-      m.Decode(pieces, from, p, words, chosen, margins);
+      m.Decode(pieces, from, p, words, cache, chosen, margins);
       from = p + 1;
     }
   RestoreResult result;
