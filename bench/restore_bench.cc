@@ -118,7 +118,9 @@ int main(int argc, char** argv) {
     const double weight = std::getenv("VNPLAN_DOMAIN_WEIGHT") ? std::atof(std::getenv("VNPLAN_DOMAIN_WEIGHT")) : 0.75;
     std::string error;
     start = std::chrono::steady_clock::now();
-    auto restorer = vnplan::Restorer::Open({{domain, weight}, {background, 1 - weight}}, &error);
+    const char* channel = std::getenv("VNPLAN_CHANNEL");
+    auto restorer = vnplan::Restorer::Open({{domain, weight}, {background, 1 - weight}}, &error,
+                                           channel ? channel : "");
     const double load = Seconds(start);
     if (!restorer) {
       std::fprintf(stderr, "%s\n", error.c_str());

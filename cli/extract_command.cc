@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "atomic_file.h"
+#include "restore_command.h"
 #include "sha256.h"
 #include "vnplan/plan_json.h"
 #include "vnplan/plan_parser.h"
@@ -67,7 +68,25 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
     err << "vnplan: unknown format '" << options.format << "' (json or jsonl)\n";
     return kExitUsage;
   }
+  if (options.restore != "auto" && options.restore != "always" && options.restore != "never") {
+    err << "vnplan: unknown --restore '" << options.restore << "' (auto, always or never)\n";
+    return kExitUsage;
+  }
   const PlanParser parser;
+  // The restorer is opened once, and only if it may be needed.
+  std::unique_ptr<Restorer> restorer;
+  std::string model_error;
+  if (options.restore != "never") {
+    if (options.model_dir.empty())
+      model_error = "no model directory given";
+    else
+      restorer = OpenRestorer(options.model_dir, &model_error);
+    if (!restorer && options.restore == "always") {
+      err << "vnplan: " << model_error << "\n";
+      return kExitModelMissing;
+    }
+  }
+  bool warned_no_model = false;
   std::vector<nlohmann::ordered_json> results;
   bool failed = false;
   for (const std::string& path : options.inputs) {
@@ -84,10 +103,23 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
       failed = true;
       continue;
     }
-    const Plan plan = parser.Parse(*bytes);
+    // Restoration first, when asked or when the text has lost its marks.
+    std::string text = NormalizePlanText(*bytes);
+    SourceInfo source;
+    if (restorer && (options.restore == "always" || restorer->DamagedShare(text) > 0.15)) {
+      RestoreResult restored = restorer->Restore(text);
+      source.restoration_applied = true;
+      source.tokens_changed = restored.changed;
+      text = std::move(restored.text);
+    } else if (!restorer && options.restore == "auto" && !warned_no_model &&
+               MarkedShare(text) < 0.5) {
+      warned_no_model = true;
+      err << "vnplan: note: " << path << " has few diacritics but is not restored: "
+          << model_error << "\n";
+    }
+    const Plan plan = parser.Parse(text);
     if (plan.sections.empty())
       err << "vnplan: " << path << ": warning: no numbered sections found\n";
-    SourceInfo source;
     source.file = BaseName(path);
     source.sha256 = Sha256Hex(*bytes);
     results.push_back(PlanToJson(plan, source));

@@ -15,7 +15,8 @@ enum ExitCode : int {
   kExitOk = 0,           // everything was read and written
   kExitInputFailed = 1,  // at least one input was unreadable or not text
   kExitUsage = 2,        // bad command line
-  kExitOutputFailed = 3  // the output could not be written
+  kExitOutputFailed = 3,  // the output could not be written
+  kExitModelMissing = 4   // restoration was required but no model could be loaded
 };
 
 struct ExtractOptions {
@@ -23,6 +24,8 @@ struct ExtractOptions {
   std::string format = "json";      // json | jsonl
   std::string output;               // file path; empty = standard output
   std::size_t max_input_bytes = std::size_t{256} << 20;
+  std::string restore = "auto";     // auto | always | never
+  std::string model_dir;            // where domain.lm / background.lm are
 };
 
 // Runs the command. Results go to `out` (or options.output), messages to

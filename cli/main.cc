@@ -2,19 +2,35 @@
 // The command line only parses options and hands over to the commands.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 #include "extract_command.h"
+#include "restore_command.h"
+
+namespace {
+
+std::string ExecutableDir(const char* argv0) {
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) self = std::filesystem::absolute(argv0, ec);
+  return self.parent_path().string();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
       "vnplan: turns Vietnamese administrative plans (Kế hoạch) into structured JSON.\n"
-      "Exit codes: 0 ok, 1 an input was unreadable or not UTF-8 text (the others\n"
-      "are still written), 2 bad command line, 3 the output could not be written."};
-  app.set_version_flag("--version", std::string("vnplan 0.1.0"));
+      "Exit codes: 0 ok, 1 an input was unreadable or not UTF-8 text (the others are\n"
+      "still written), 2 bad command line, 3 the output could not be written,\n"
+      "4 restoration was required but no model could be loaded."};
+  app.set_version_flag("--version", std::string("vnplan 0.2.0"));
   app.require_subcommand(1);
+  const std::string exe_dir = ExecutableDir(argv[0]);
 
   vnplan::ExtractOptions extract;
+  std::string extract_model;
   CLI::App* cmd = app.add_subcommand(
       "extract", "Read plan text files and print the contract's JSON (one object per plan)");
   cmd->add_option("FILE", extract.inputs, "Plan text files (UTF-8); '-' reads standard input")
@@ -23,6 +39,27 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "jsonl"}));
   cmd->add_option("-o,--output", extract.output,
                   "Write to this file (atomically) instead of standard output");
+  cmd->add_option("--restore", extract.restore,
+                  "Give diacritics back first: auto (when the text has lost them), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--model", extract_model, "Restoration model directory (default: models beside vnplan)");
+
+  vnplan::RestoreOptions restore;
+  CLI::App* rst = app.add_subcommand(
+      "restore", "Give Vietnamese text its diacritics back; line k out is line k in");
+  rst->add_option("FILE", restore.input, "UTF-8 text; '-' (default) reads standard input");
+  rst->add_option("-o,--output", restore.output, "Write to this file (atomically)");
+  rst->add_option("--model", restore.model_dir, "Model directory (default: models beside vnplan)");
+  rst->add_flag("--explain", restore.explain, "List every change with its score margin on stderr");
+
+  vnplan::TrainOptions train;
+  CLI::App* trn = app.add_subcommand(
+      "train", "Train the restoration models from verified plans (texts with their diacritics)");
+  trn->add_option("INPUT", train.inputs, "Text files or folders of .txt files")->required();
+  trn->add_option("-o,--output", train.output_dir, "Model directory to write")->required();
+  trn->add_option("--background", train.background,
+                  "General Vietnamese text for the background model (scripts/prepare_background.sh)");
+  trn->add_option("--words", train.words, "Syllable list to add to the background model");
 
   try {
     app.parse(argc, argv);
@@ -30,6 +67,14 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : vnplan::kExitUsage;
   }
-  if (cmd->parsed()) return vnplan::RunExtract(extract, std::cin, std::cout, std::cerr);
+  if (cmd->parsed()) {
+    extract.model_dir = vnplan::ModelDir(extract_model, exe_dir);
+    return vnplan::RunExtract(extract, std::cin, std::cout, std::cerr);
+  }
+  if (rst->parsed()) {
+    restore.model_dir = vnplan::ModelDir(restore.model_dir, exe_dir);
+    return vnplan::RunRestore(restore, std::cin, std::cout, std::cerr);
+  }
+  if (trn->parsed()) return vnplan::RunTrain(train, std::cout, std::cerr);
   return vnplan::kExitUsage;
 }

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <unordered_map>
 
 #include "ngram_model.h"
@@ -44,7 +46,11 @@ struct Piece {
   int word = -1;  // index into words, -1 for text the decoder does not read
 };
 
-bool IsWordChar(UChar32 c) { return u_isalpha(c) || u_getCombiningClass(c) != 0 || u_isdigit(c); }
+// Letters, digits, and what legacy OCR leaves inside words ("S&" for "Sở").
+bool IsWordChar(UChar32 c) {
+  return u_isalpha(c) || u_getCombiningClass(c) != 0 || u_isdigit(c) || c == '&' ||
+         c == 0x20AC || c == 0x00A7 || c == 0x00A2 || c == 0x2019;
+}
 
 enum class CasePattern { kLower, kCapitalised, kUpper };
 
@@ -83,6 +89,18 @@ struct Restorer::Impl {
   std::vector<Candidate> candidates;                          // every known syllable
   std::unordered_map<std::string, std::vector<const Candidate*>> by_skeleton;
   std::unordered_map<std::string, const Candidate*> by_form;  // canonical -> candidate
+  // Learned OCR damage, reversed: what an OCR letter run may have been.
+  struct Rule {
+    std::string source;
+    float logp;
+  };
+  std::unordered_map<std::string, std::vector<Rule>> undo;  // OCR run -> sources
+  std::unordered_map<char, float> kept;                     // log P(letter read right)
+  size_t longest_run = 0;
+
+  bool LoadChannel(const std::string& path, std::string* error);
+  // Skeletons the damaged skeleton `f` may have come from, with log P.
+  std::vector<std::pair<std::string, float>> Undamage(const std::string& f) const;
   uint64_t unk = WordHash("<unk>"), bos = WordHash(kBos), eos = WordHash(kEos);
 
   double LogProb(uint64_t u, uint64_t v, uint64_t w) const {
@@ -113,7 +131,13 @@ struct Restorer::Impl {
   };
 
   void BuildInventory();
-  bool ReadWord(std::string_view text, size_t begin, size_t end, double marked_share,
+  // What a document's damage looks like, measured on the document itself.
+  struct Damage {
+    double marked_share = 0;  // words written with any mark
+    double mark_errors = 0;   // marked words that are no known syllable
+  };
+  Damage Measure(std::string_view text) const;
+  bool ReadWord(std::string_view text, size_t begin, size_t end, const Damage& damage,
                 Word& word) const;
   std::vector<Piece> Tokenize(std::string_view text, std::vector<Word>& words) const;
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
@@ -141,12 +165,69 @@ void Restorer::Impl::BuildInventory() {
   }
 }
 
+bool Restorer::Impl::LoadChannel(const std::string& path, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = path + ": cannot open the channel rules";
+    return false;
+  }
+  for (std::string line; std::getline(in, line);) {
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    if (a == std::string::npos || b == std::string::npos) continue;
+    const std::string source = line.substr(0, a), ocr = line.substr(a + 1, b - a - 1);
+    const float logp = std::strtof(line.c_str() + b + 1, nullptr);
+    if (source == ocr && source.size() == 1) {
+      kept[source[0]] = logp;
+    } else if (!ocr.empty()) {
+      undo[ocr].push_back({source, logp});
+      longest_run = std::max(longest_run, ocr.size());
+    }
+  }
+  return true;
+}
+
+std::vector<std::pair<std::string, float>> Restorer::Impl::Undamage(const std::string& f) const {
+  // Best-first over positions; at most two letter runs are undone, so the
+  // search stays small.
+  struct Partial {
+    size_t at;
+    std::string built;
+    float logp;
+    int edits;
+  };
+  std::vector<std::pair<std::string, float>> out;
+  std::vector<Partial> stack = {{0, "", 0.0f, 0}};
+  while (!stack.empty() && out.size() < 64) {
+    Partial p = std::move(stack.back());
+    stack.pop_back();
+    if (p.at == f.size()) {
+      out.emplace_back(p.built, p.logp);
+      continue;
+    }
+    const char c = f[p.at];
+    if (c >= 'a' && c <= 'z') {
+      auto k = kept.find(c);
+      stack.push_back({p.at + 1, p.built + c, p.logp + (k == kept.end() ? 0.0f : k->second), p.edits});
+    }
+    if (p.edits >= 2) continue;
+    for (size_t len = 1; len <= longest_run && p.at + len <= f.size(); ++len) {
+      auto rules = undo.find(f.substr(p.at, len));
+      if (rules == undo.end()) continue;
+      for (const Rule& r : rules->second)
+        if (r.logp > -7.0f) stack.push_back({p.at + len, p.built + r.source, p.logp + r.logp, p.edits + 1});
+    }
+  }
+  return out;
+}
+
 Restorer::Restorer() : impl_(std::make_unique<Impl>()) {}
 Restorer::~Restorer() = default;
 
 std::unique_ptr<Restorer> Restorer::Open(
-    const std::vector<std::pair<std::string, double>>& models, std::string* error) {
+    const std::vector<std::pair<std::string, double>>& models, std::string* error,
+    const std::string& channel) {
   std::unique_ptr<Restorer> r(new Restorer());
+  if (!channel.empty() && !r->impl_->LoadChannel(channel, error)) return nullptr;
   double total = 0;
   for (const auto& [path, weight] : models) {
     auto model = NgramModel::Open(path, error);
@@ -165,12 +246,43 @@ std::unique_ptr<Restorer> Restorer::Open(
 }
 
 bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
-                              double marked_share, Word& word) const {
+                              const Damage& damage, Word& word) const {
+  const double marked_share = damage.marked_share;
   const std::string_view core = text.substr(begin, end - begin);
   const std::string lower = tools.Lower(core);
   const std::string skeleton = tools.Skeleton(lower);
-  for (char c : skeleton)
-    if (c < 'a' || c > 'z') return false;  // digits, other scripts: not read
+  bool letters = true;
+  for (char c : skeleton) letters &= c >= 'a' && c <= 'z';
+  // Legacy OCR (many marks wrong) or OCR debris in the word: undo the
+  // learned damage ("chirc" -> "chuc" -> chức, "d6i" -> "doi" -> đổi).
+  if (!undo.empty() && (!letters || damage.mark_errors > 0.3)) {
+    bool digits_only = true;
+    for (char c : skeleton) digits_only &= c >= '0' && c <= '9';
+    if (digits_only) return false;
+    std::unordered_map<const Candidate*, float> best;
+    for (const auto& [source, logp] : Undamage(skeleton)) {
+      auto list = by_skeleton.find(source);
+      if (list == by_skeleton.end()) continue;
+      for (const Candidate* c : list->second) {
+        auto [it, fresh] = best.emplace(c, logp);
+        if (!fresh) it->second = std::max(it->second, logp);
+      }
+    }
+    if (best.empty()) return false;
+    for (const auto& [c, logp] : best) word.options.emplace_back(c, logp);
+    std::sort(word.options.begin(), word.options.end(), [](const auto& a, const auto& b) {
+      return a.second + a.first->prior != b.second + b.first->prior
+                 ? a.second + a.first->prior > b.second + b.first->prior
+                 : a.first->syllable < b.first->syllable;
+    });
+    if (word.options.size() > kSearchCandidates) word.options.resize(kSearchCandidates);
+    auto same = by_form.find(tools.Canonical(lower));
+    word.same = same == by_form.end() ? nullptr : same->second;
+    word.begin = begin;
+    word.end = end;
+    return true;
+  }
+  if (!letters) return false;  // digits, other scripts: not read
   auto list = by_skeleton.find(skeleton);
   if (list == by_skeleton.end()) return false;  // not a word the models know
   // "hoc" (stripped "học") has a syllable's shape but no valid tone: it is
@@ -188,12 +300,15 @@ bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
   // P(written | meant): a word written as meant has probability 1 when
   // unmarked, 0.97 when marked (OCR misreads some marks); an unmarked word
   // came from a marked one with the text's rate of lost marks.
+  // Marks are trusted as much as the document's marks prove right: legacy
+  // OCR writes "vé" for "về" as often as not.
+  const double keep = std::clamp(1.0 - damage.mark_errors, 0.3, 0.97);
   for (const Candidate* c : list->second) {
     double p;
     if (c->syllable == canonical) {
-      p = marked ? 0.97 : 1.0;
+      p = marked ? keep : 1.0;
     } else {
-      p = marked ? 0.03 / static_cast<double>(list->second.size()) : lost;
+      p = marked ? (1.0 - keep) / static_cast<double>(list->second.size()) : lost;
     }
     word.options.emplace_back(c, static_cast<float>(std::log(p)));
   }
@@ -219,29 +334,40 @@ bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
   return true;
 }
 
-std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
-                                            std::vector<Word>& words) const {
-  // First pass: how much of the text carries marks at all.
-  int letters_words = 0, marked = 0;
-  {
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-    const int32_t n = static_cast<int32_t>(text.size());
-    int32_t i = 0;
-    bool in_word = false, has_mark = false;
-    while (i <= n) {
-      UChar32 c = 0;
-      if (i < n) U8_NEXT(s, i, n, c); else ++i;
-      if (i <= n && c > 0 && u_isalpha(c)) {
-        in_word = true;
-        has_mark |= c >= 0x80;
-      } else if (in_word) {
-        ++letters_words;
-        marked += has_mark;
-        in_word = has_mark = false;
-      }
+Restorer::Impl::Damage Restorer::Impl::Measure(std::string_view text) const {
+  Damage d;
+  std::unordered_map<std::string_view, int> words;  // distinct word -> count
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0, start = -1;
+  while (i <= n) {
+    const int32_t at = i;
+    UChar32 c = 0;
+    if (i < n) U8_NEXT(s, i, n, c); else ++i;
+    const bool letter = at < n && c > 0 && u_isalpha(c);
+    if (letter && start < 0) start = at;
+    if (!letter && start >= 0) {
+      ++words[text.substr(static_cast<size_t>(start), static_cast<size_t>(at - start))];
+      start = -1;
     }
   }
-  const double marked_share = letters_words ? double(marked) / letters_words : 0.0;
+  int total = 0, marked = 0, wrong = 0;
+  for (const auto& [word, count] : words) {
+    total += count;
+    const std::string lower = tools.Lower(word);
+    if (lower == tools.Skeleton(lower)) continue;
+    marked += count;
+    const std::string canonical = tools.Canonical(lower);
+    if (canonical.empty() || by_form.find(canonical) == by_form.end()) wrong += count;
+  }
+  d.marked_share = total ? double(marked) / total : 0.0;
+  d.mark_errors = marked ? double(wrong) / marked : 0.0;
+  return d;
+}
+
+std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
+                                            std::vector<Word>& words) const {
+  const Damage damage = Measure(text);
 
   std::vector<Piece> pieces;
   // Words repeat: read each distinct one once (the ICU work is the cost).
@@ -282,7 +408,9 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
       int32_t part = b;
       for (int32_t k = b; k <= e && b < e; ++k) {
         const char c = k < e ? text[static_cast<size_t>(k)] : '\0';
-        if (k < e && c != '-' && c != '.' && c != '&' && c != '_' && c != ',' && c != ':' &&
+        const bool joins = c == '&' && k + 1 < e &&
+                           static_cast<unsigned char>(text[static_cast<size_t>(k) + 1]) >= 'A';
+        if (k < e && c != '-' && c != '.' && !joins && c != '_' && c != ',' && c != ':' &&
             c != '(' && c != ')' && c != '"' && c != '\'')
           continue;
         if (part < k) {
@@ -292,7 +420,7 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
           if (!passthrough && it == seen.end()) {
             Word word;
             const bool ok = !passthrough && ReadWord(text, static_cast<size_t>(part),
-                                                     static_cast<size_t>(k), marked_share, word);
+                                                     static_cast<size_t>(k), damage, word);
             it = seen.emplace(core, std::make_pair(ok, std::move(word))).first;
           }
           if (!passthrough && it->second.first) {

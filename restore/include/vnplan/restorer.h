@@ -39,8 +39,11 @@ class Restorer {
   // Opens language models written by TrainLanguageModel, memory-mapped,
   // each with its interpolation weight (weights are normalised). Returns
   // null and sets *error when a file is missing or damaged.
+  // `channel`, if not empty, is a rules file from scripts/learn_channel.py:
+  // how legacy OCR damages letters ("ứ" read "ir"), used to read such text.
   static std::unique_ptr<Restorer> Open(
-      const std::vector<std::pair<std::string, double>>& models, std::string* error);
+      const std::vector<std::pair<std::string, double>>& models, std::string* error,
+      const std::string& channel = "");
   ~Restorer();
 
   // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail

@@ -1,0 +1,52 @@
+// `vnplan train` and `vnplan restore`, and the model lookup `extract` shares.
+#ifndef VNPLAN_CLI_RESTORE_COMMAND_H_
+#define VNPLAN_CLI_RESTORE_COMMAND_H_
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "vnplan/restorer.h"
+
+namespace vnplan {
+
+// Where models live: the --model option, else $VNPLAN_MODEL_DIR, else
+// "models" beside the vnplan executable.
+std::string ModelDir(const std::string& option, const std::string& executable_dir);
+
+// Share of words written with at least one diacritic (clean Vietnamese is
+// around 0.8; stripped text and legacy OCR far lower).
+double MarkedShare(const std::string& text);
+
+// Opens DIR/domain.lm (weight 0.75) and, if present, DIR/background.lm
+// (0.25). Null and *error set when there is no usable model.
+std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* error);
+
+struct TrainOptions {
+  std::vector<std::string> inputs;  // text files or folders of .txt files
+  std::string output_dir;
+  std::string background;  // optional general Vietnamese text
+  std::string words;       // optional syllable list (hunspell-vi)
+};
+
+// Trains the domain model from the inputs that carry their diacritics
+// (legacy OCR and stripped text are skipped, with a note) and, with
+// --background, the background model.
+int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err);
+
+struct RestoreOptions {
+  std::string input = "-";
+  std::string output;  // empty = standard output
+  std::string model_dir;
+  bool explain = false;
+};
+
+// Prints the restored text, line for line; --explain lists each change
+// with its score margin on stderr.
+int RunRestore(const RestoreOptions& options, std::istream& in, std::ostream& out,
+               std::ostream& err);
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_CLI_RESTORE_COMMAND_H_
