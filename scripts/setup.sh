@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # One-step setup for vnplan on Debian 12. Installs what is missing from
 # Debian's packages (nothing is downloaded from anywhere else), builds, then:
-#   scripts/setup.sh demo   extract the bundled sample plan and show the JSON
+#   scripts/setup.sh demo   build the restorer's models, then extract a legacy
+#                           OCR plan (restored, then parsed) and show the JSON
 #   scripts/setup.sh test   build with -Werror, run every test, then again
-#                           under AddressSanitizer + UndefinedBehaviorSanitizer
+#                           under AddressSanitizer + UndefinedBehaviorSanitizer,
+#                           then print the restorer's leave-one-out figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-demo}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
-          libcli11-dev libgtest-dev python3 python3-jsonschema)
+          libcli11-dev libgtest-dev python3 python3-jsonschema
+          tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation)
 
 install_missing() {
   local missing=()
@@ -38,7 +41,8 @@ install_missing
 case "$mode" in
   demo)
     build build
-    sample=corpus/004-phu-tho-2016.txt
+    bash scripts/build_models.sh
+    sample=corpus/001-binh-chanh-2023.ocr.txt
     echo "setup: build/vnplan extract $sample -o build/sample.json"
     build/vnplan extract "$sample" -o build/sample.json
     /usr/bin/python3 scripts/summarize.py build/sample.json
@@ -51,6 +55,10 @@ case "$mode" in
       -DCMAKE_BUILD_TYPE=RelWithDebInfo
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
        ctest --output-on-failure -j"$jobs")
+    bash scripts/build_models.sh
+    VNPLAN_CHANNEL=build/models/channel.tsv build/bench/restore_bench corpus \
+      .cache/debian-vi/background.txt build/restore-bench .cache/debian-vi/words.txt
+    (cd build && ctest -j"$jobs" | tail -3)
     ;;
   *)
     echo "usage: scripts/setup.sh demo|test" >&2

@@ -110,7 +110,7 @@ std::unique_ptr<NgramModel> NgramModel::Open(const std::string& path, std::strin
   const size_t size = static_cast<size_t>(st.st_size);
   if (size < sizeof(FileHeader)) {
     close(fd);
-    *error = path + ": not a vnplan language model (too short)";
+    *error = path + ": not a vnplan language model, or damaged (too short)";
     return nullptr;
   }
   void* map = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);

@@ -1,0 +1,268 @@
+// The restorer: syllable rules, the Kneser-Ney model, and restoration of
+// held-out text. Models are trained here from the corpus (no background
+// data), so these tests need nothing but the repository.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extract_command.h"
+#include "ngram_model.h"
+#include "restore_command.h"
+#include "syllable.h"
+#include "test_support.h"
+#include "trainer.h"
+#include "vnplan/restorer.h"
+
+namespace vnplan {
+namespace {
+
+using internal::SyllableTools;
+
+std::string Corpus(const std::string& name) {
+  return testing::ReadFile(testing::SourcePath("corpus/" + name));
+}
+
+// Marks removed the way legacy text loses them: đ -> d, case kept.
+std::string Strip(const std::string& text) {
+  static const SyllableTools tools;
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::string one = text.substr(i, len);
+    const std::string base = tools.Skeleton(one);
+    const bool upper = one != tools.Lower(one);
+    out += len > 1 && base.size() == 1 ? std::string(1, upper ? char(base[0] - 32) : base[0]) : one;
+    i += len;
+  }
+  return out;
+}
+
+int Lines(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// A domain model that has never seen 004.
+const std::string& ModelWithout004() {
+  static const std::string path = [] {
+    const std::string p = testing::OutputDir() + "/without-004.lm";
+    EXPECT_EQ(TrainLanguageModel({Corpus("002-hoa-binh-2017.txt"), Corpus("003-dak-nong-2023.txt"),
+                                  Corpus("000-ninh-binh-2023.restored.txt")},
+                                 {}, p),
+              "");
+    return p;
+  }();
+  return path;
+}
+
+TEST(Syllables, CanonicalTonePlacementMergesOldAndNewStyle) {
+  SyllableTools t;
+  EXPECT_EQ(t.Canonical("hoà"), "hòa");
+  EXPECT_EQ(t.Canonical("hòa"), "hòa");
+  EXPECT_EQ(t.Canonical("thuý"), "thúy");
+  EXPECT_EQ(t.Canonical("hoàng"), "hoàng");
+  EXPECT_EQ(t.Canonical("thuyền"), "thuyền");
+  EXPECT_EQ(t.Canonical("quá"), "quá");
+  EXPECT_EQ(t.Canonical("giữ"), "giữ");
+  EXPECT_EQ(t.Canonical("người"), "người");
+  EXPECT_EQ(t.Split("hoà").tone, internal::kGrave);
+  EXPECT_EQ(t.Split("hoà").base, "hoa");
+}
+
+TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
+  SyllableTools t;
+  for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc"})
+    EXPECT_TRUE(t.IsSyllable(t.Lower(ok))) << ok;
+  for (const char* bad : {"hoc", "cac", "ubnd", "gddt", "chirc", "d6i", "tuyénn"})
+    EXPECT_FALSE(t.IsSyllable(bad)) << bad;
+}
+
+TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
+  SyllableTools tools;
+  internal::NgramTrainer trainer(tools);
+  trainer.AddText("tổ chức thi đua. tổ chức khen thưởng. thi đua yêu nước.\n\ntổ chức hội nghị.");
+  const std::string path = testing::OutputDir() + "/tiny.lm";
+  ASSERT_EQ(internal::WriteNgramModel(trainer.Build(), path), "");
+  std::string error;
+  const auto model = internal::NgramModel::Open(path, &error);
+  ASSERT_TRUE(model) << error;
+  std::vector<uint64_t> vocabulary = {internal::WordHash(internal::kEos)};
+  for (const auto& [word, count] : model->Words()) vocabulary.push_back(internal::WordHash(word));
+  const uint64_t to = internal::WordHash("tổ"), chuc = internal::WordHash("chức"),
+                 bos = internal::WordHash(internal::kBos), unseen = internal::WordHash("nước");
+  for (auto [u, v] : {std::pair{to, chuc}, std::pair{bos, bos}, std::pair{unseen, to}}) {
+    double sum = 0;
+    for (uint64_t w : vocabulary) sum += std::exp(model->LogProb(u, v, w));
+    EXPECT_NEAR(sum, 1.0, 0.02);
+  }
+  EXPECT_GT(model->LogProb(to, chuc, internal::WordHash("thi")),
+            model->LogProb(to, chuc, internal::WordHash("nước")));
+}
+
+TEST(NgramModel, DamagedOrMissingFilesAreRefusedWithAMessage) {
+  std::string error;
+  EXPECT_FALSE(internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &error));
+  EXPECT_NE(error.find("none.lm"), std::string::npos);
+  const std::string bad = testing::OutputDir() + "/bad.lm";
+  testing::WriteFile(bad, "VNPLNLM1 but truncated");
+  EXPECT_FALSE(internal::NgramModel::Open(bad, &error));
+  EXPECT_NE(error.find("damaged"), std::string::npos);
+  EXPECT_FALSE(Restorer::Open({{bad, 1.0}}, &error));
+}
+
+TEST(Restorer, RestoresHeldOutStrippedTextLineForLine) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string truth = Corpus("004-phu-tho-2016.txt");
+  const RestoreResult r = restorer->Restore(Strip(truth));
+  EXPECT_EQ(Lines(r.text), Lines(truth));
+  // Word by word on lines whose word count is unchanged (all of them).
+  std::istringstream a(truth), b(r.text);
+  std::string x, y;
+  int right = 0, total = 0;
+  while (a >> x && b >> y) {
+    ++total;
+    right += x == y;
+  }
+  EXPECT_GT(double(right) / total, 0.85) << right << " of " << total;
+  EXPECT_GT(r.changed, 1000);
+}
+
+TEST(Restorer, LeavesNumbersAddressesSymbolsAndCaseAlone) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string in =
+      "MUC DICH, YEU CAU\nSo: 941/KH-SGD&DT ngay 13/6/2016\nEmail: p.tonghop@hoabinh.edu.vn; "
+      "dien thoai 3.883.105\nCong tac thi dua, khen thuong\n";
+  const std::string out = restorer->Restore(in).text;
+  EXPECT_EQ(Lines(out), Lines(in));
+  EXPECT_NE(out.find("MỤC ĐÍCH, YÊU CẦU"), std::string::npos) << out;
+  EXPECT_NE(out.find("941/KH-SGD&DT"), std::string::npos) << out;
+  EXPECT_NE(out.find("13/6/2016"), std::string::npos);
+  EXPECT_NE(out.find("p.tonghop@hoabinh.edu.vn"), std::string::npos) << out;
+  EXPECT_NE(out.find("3.883.105"), std::string::npos);
+  EXPECT_NE(out.find("Công tác thi đua, khen thưởng"), std::string::npos) << out;
+}
+
+TEST(Restorer, ExplainsEachChange) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const RestoreResult r = restorer->Restore("x\nTo chuc thuc hien\n", true);
+  ASSERT_EQ(r.changes.size(), static_cast<size_t>(r.changed));
+  ASSERT_FALSE(r.changes.empty());
+  EXPECT_EQ(r.changes[0].line, 2);
+  EXPECT_EQ(r.changes[0].before, "To");
+  EXPECT_EQ(r.changes[0].after, "Tổ");
+}
+
+TEST(Restorer, DamagedShareTellsCleanFromStrippedAndLegacyOcr) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string clean = Corpus("004-phu-tho-2016.txt");
+  EXPECT_LT(restorer->DamagedShare(clean), 0.15);
+  EXPECT_GT(restorer->DamagedShare(Strip(clean)), 0.5);
+  EXPECT_GT(restorer->DamagedShare(Corpus("001-binh-chanh-2023.ocr.txt")), 0.3);
+  EXPECT_EQ(restorer->DamagedShare(""), 0.0);
+}
+
+TEST(Restorer, OddInputNeverCrashes) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  EXPECT_EQ(restorer->Restore("").text, "");
+  const std::string mixed = "Kế hoạch Москва 東京 \xF0\x9F\x98\x80 123\n\n";
+  EXPECT_EQ(Lines(restorer->Restore(mixed).text), 2);
+  const std::string broken("to ch\xff\xfe uc\n", 11);  // not UTF-8: kept as it is
+  EXPECT_EQ(Lines(restorer->Restore(broken).text), 1);
+  std::string line;
+  while (line.size() < (1u << 20)) line += "to chuc thi dua khen thuong, ";
+  const RestoreResult r = restorer->Restore(line);
+  EXPECT_EQ(Lines(r.text), 0);
+  EXPECT_NE(r.text.find("tổ chức thi đua"), std::string::npos);
+}
+
+TEST(RestoreCommand, MissingModelIsExitCodeFour) {
+  RestoreOptions options;
+  options.model_dir = testing::OutputDir() + "/no-model";
+  std::istringstream in("to chuc\n");
+  std::ostringstream out, err;
+  EXPECT_EQ(RunRestore(options, in, out, err), kExitModelMissing);
+  EXPECT_NE(err.str().find("no restoration model"), std::string::npos);
+}
+
+TEST(RestoreCommand, TrainSkipsTextWithoutMarksThenRestores) {
+  const std::string dir = testing::OutputDir() + "/trained";
+  std::filesystem::remove_all(dir);
+  TrainOptions train;
+  train.inputs = {testing::SourcePath("corpus/002-hoa-binh-2017.txt"),
+                  testing::SourcePath("corpus/001-binh-chanh-2023.ocr.txt")};
+  train.output_dir = dir;
+  std::ostringstream out, err;
+  EXPECT_EQ(RunTrain(train, out, err), kExitOk) << err.str();
+  EXPECT_NE(err.str().find("001-binh-chanh-2023.ocr.txt: skipped"), std::string::npos);
+  ASSERT_TRUE(std::filesystem::exists(dir + "/domain.lm"));
+
+  RestoreOptions options;
+  options.model_dir = dir;
+  std::istringstream in("Ke hoach\nthi dua\n");
+  std::ostringstream restored, messages;
+  EXPECT_EQ(RunRestore(options, in, restored, messages), kExitOk) << messages.str();
+  EXPECT_EQ(restored.str(), "Kế hoạch\nthi đua\n");
+}
+
+}  // namespace
+}  // namespace vnplan
+
+namespace vnplan {
+namespace {
+
+TEST(ExtractWithRestoration, ModesAlwaysNeverAndAuto) {
+  const std::string dir = testing::OutputDir() + "/extract-model";
+  std::filesystem::create_directories(dir);
+  ASSERT_EQ(TrainLanguageModel({testing::ReadFile(testing::SourcePath("corpus/002-hoa-binh-2017.txt")),
+                                testing::ReadFile(testing::SourcePath("corpus/003-dak-nong-2023.txt"))},
+                               {}, dir + "/domain.lm"),
+            "");
+  const std::string ocr = testing::SourcePath("corpus/001-binh-chanh-2023.ocr.txt");
+  auto run = [&](const std::string& mode, const std::string& model, std::string* out_text) {
+    ExtractOptions options;
+    options.inputs = {ocr};
+    options.restore = mode;
+    options.model_dir = model;
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = RunExtract(options, in, out, err);
+    *out_text = out.str();
+    return code;
+  };
+  std::string json;
+  ASSERT_EQ(run("always", dir, &json), kExitOk);
+  auto j = nlohmann::json::parse(json);
+  EXPECT_TRUE(j["source"]["restoration"]["applied"].get<bool>());
+  EXPECT_GT(j["source"]["restoration"]["tokens_changed"].get<int>(), 500);
+  EXPECT_EQ(j["document"]["type"], "Kế hoạch");
+  ASSERT_EQ(run("auto", dir, &json), kExitOk);
+  EXPECT_TRUE(nlohmann::json::parse(json)["source"]["restoration"]["applied"].get<bool>());
+  ASSERT_EQ(run("never", dir, &json), kExitOk);
+  EXPECT_FALSE(nlohmann::json::parse(json)["source"]["restoration"]["applied"].get<bool>());
+  EXPECT_EQ(run("always", testing::OutputDir() + "/nothing-here", &json), kExitModelMissing);
+  // A clean plan is left as it is in auto mode.
+  ExtractOptions clean;
+  clean.inputs = {testing::SourcePath("corpus/004-phu-tho-2016.txt")};
+  clean.model_dir = dir;
+  std::istringstream in;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunExtract(clean, in, out, err), kExitOk);
+  EXPECT_FALSE(nlohmann::json::parse(out.str())["source"]["restoration"]["applied"].get<bool>());
+}
+
+}  // namespace
+}  // namespace vnplan
