@@ -27,7 +27,7 @@ bool IsHeading(const Block& b, const Block* next) {
   if (next != nullptr && next->marker == Marker::kBullet) return true;
   if (b.marker == Marker::kStar && b.words > 12) return false;  // "* Các phòng ... gửi ..."
   // A title may end in ':' but not in a full stop or semicolon.
-  const std::string_view t = b.text.substr(0, b.text.find_last_not_of(' ') + 1);
+  const std::string_view t = std::string_view(b.text).substr(0, b.text.find_last_not_of(' ') + 1);
   const bool sentence = !t.empty() && (t.back() == '.' || t.back() == ';');
   return !sentence && b.words <= 40;
 }

@@ -384,9 +384,13 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
       ++i;
     const std::string_view chunk = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
     if (!chunk.empty()) {
-      const bool passthrough = chunk.find('@') != std::string_view::npos ||
+      // Addresses pass through whole; "tập thể/cá nhân" is two words, and a
+      // symbol such as "31/KH-UBND" is parts that are numbers or known
+      // abbreviations.
+      const bool symbol = chunk.find('/') != std::string_view::npos &&
+                          chunk.find_first_of("0123456789") != std::string_view::npos;
+      const bool passthrough = symbol || chunk.find('@') != std::string_view::npos ||
                                chunk.find("://") != std::string_view::npos ||
-                               chunk.find('/') != std::string_view::npos ||
                                chunk.substr(0, 4) == "www.";
       // The core: from the first to the last word character.
       int32_t b = start, e = i;
@@ -410,7 +414,7 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
         const char c = k < e ? text[static_cast<size_t>(k)] : '\0';
         const bool joins = c == '&' && k + 1 < e &&
                            static_cast<unsigned char>(text[static_cast<size_t>(k) + 1]) >= 'A';
-        if (k < e && c != '-' && c != '.' && !joins && c != '_' && c != ',' && c != ':' &&
+        if (k < e && c != '-' && c != '.' && !joins && c != '_' && c != ',' && c != ':' && c != '/' &&
             c != '(' && c != ')' && c != '"' && c != '\'')
           continue;
         if (part < k) {
