@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <unordered_map>
 
@@ -32,12 +33,18 @@ struct Candidate {
   float prior;  // best unigram log probability across models
 };
 
-// A word of the input that may be restored.
+// How a distinct written word may be read: candidates with channel log
+// probability, and the candidate equal to the word as written, if any.
+struct WordForm {
+  std::vector<std::pair<const Candidate*, float>> options;
+  const Candidate* same = nullptr;
+};
+
+// One occurrence of a word the decoder reads.
 struct Word {
+  const WordForm* form = nullptr;
   int line = 0;
   size_t begin = 0, end = 0;  // bytes of the core in the input
-  std::vector<std::pair<const Candidate*, float>> options;  // with channel log prob
-  const Candidate* same = nullptr;                          // the word as written
 };
 
 // A piece of the token stream: a word, or a sentence end.
@@ -124,7 +131,7 @@ struct Restorer::Impl {
     }
 
    private:
-    static constexpr size_t kSlots = 1 << 16;
+    static constexpr size_t kSlots = 1 << 18;
     const Impl& impl_;
     std::vector<uint64_t> keys_;
     std::vector<double> values_;
@@ -137,11 +144,24 @@ struct Restorer::Impl {
     double mark_errors = 0;   // marked words that are no known syllable
   };
   Damage Measure(std::string_view text) const;
-  bool ReadWord(std::string_view text, size_t begin, size_t end, const Damage& damage,
-                Word& word) const;
-  std::vector<Piece> Tokenize(std::string_view text, std::vector<Word>& words) const;
+  bool ReadWord(std::string_view core, const Damage& damage, WordForm& word) const;
+  std::vector<Piece> Tokenize(std::string_view text, std::deque<WordForm>& forms,
+                              std::vector<Word>& words) const;
+  // One hypothesis of the beam search.
+  struct SearchState {
+    uint64_t u, v;  // the last two syllables
+    double score;
+    int parent;  // index of the previous word's state
+    const Candidate* pick;
+  };
+  // Work arrays of one Restore call, reused across its sentences.
+  struct SearchBuffers {
+    std::vector<SearchState> all, next;
+    std::vector<size_t> step_begin;
+    std::vector<int> word_of_step;
+  };
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
-              const std::vector<Word>& words, ScoreCache& cache,
+              const std::vector<Word>& words, ScoreCache& cache, SearchBuffers& buffers,
               std::vector<const Candidate*>& chosen, std::vector<double>& margins) const;
 };
 
@@ -245,10 +265,9 @@ std::unique_ptr<Restorer> Restorer::Open(
   return r;
 }
 
-bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
-                              const Damage& damage, Word& word) const {
+bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
+                              WordForm& word) const {
   const double marked_share = damage.marked_share;
-  const std::string_view core = text.substr(begin, end - begin);
   const std::string lower = tools.Lower(core);
   const std::string skeleton = tools.Skeleton(lower);
   bool letters = true;
@@ -278,8 +297,6 @@ bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
     if (word.options.size() > kSearchCandidates) word.options.resize(kSearchCandidates);
     auto same = by_form.find(tools.Canonical(lower));
     word.same = same == by_form.end() ? nullptr : same->second;
-    word.begin = begin;
-    word.end = end;
     return true;
   }
   if (!letters) return false;  // digits, other scripts: not read
@@ -329,8 +346,6 @@ bool Restorer::Impl::ReadWord(std::string_view text, size_t begin, size_t end,
     word.options.resize(kSearchCandidates);
     if (!same_kept && word.same != nullptr) word.options.back() = kept_same;
   }
-  word.begin = begin;
-  word.end = end;
   return true;
 }
 
@@ -366,12 +381,13 @@ Restorer::Impl::Damage Restorer::Impl::Measure(std::string_view text) const {
 }
 
 std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
+                                            std::deque<WordForm>& forms,
                                             std::vector<Word>& words) const {
   const Damage damage = Measure(text);
 
   std::vector<Piece> pieces;
   // Words repeat: read each distinct one once (the ICU work is the cost).
-  std::unordered_map<std::string_view, std::pair<bool, Word>> seen;
+  std::unordered_map<std::string_view, const WordForm*> seen;  // null: not read
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int line = 1;
@@ -420,20 +436,23 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
         if (part < k) {
           const std::string_view core =
               text.substr(static_cast<size_t>(part), static_cast<size_t>(k - part));
-          auto it = passthrough ? seen.end() : seen.find(core);
-          if (!passthrough && it == seen.end()) {
-            Word word;
-            const bool ok = !passthrough && ReadWord(text, static_cast<size_t>(part),
-                                                     static_cast<size_t>(k), damage, word);
-            it = seen.emplace(core, std::make_pair(ok, std::move(word))).first;
+          const WordForm* form = nullptr;
+          if (!passthrough) {
+            auto it = seen.find(core);
+            if (it == seen.end()) {
+              WordForm fresh;
+              if (ReadWord(core, damage, fresh)) {
+                forms.push_back(std::move(fresh));
+                form = &forms.back();
+              }
+              seen.emplace(core, form);
+            } else {
+              form = it->second;
+            }
           }
-          if (!passthrough && it->second.first) {
-            Word word = it->second.second;
-            word.line = line;
-            word.begin = static_cast<size_t>(part);
-            word.end = static_cast<size_t>(k);
+          if (form != nullptr) {
             pieces.push_back({false, static_cast<int>(words.size())});
-            words.push_back(std::move(word));
+            words.push_back({form, line, static_cast<size_t>(part), static_cast<size_t>(k)});
           } else {
             pieces.push_back({false, -1});
           }
@@ -461,87 +480,91 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
 
 void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
                             const std::vector<Word>& words, ScoreCache& cache,
-                            std::vector<const Candidate*>& chosen,
+                            SearchBuffers& buffers, std::vector<const Candidate*>& chosen,
                             std::vector<double>& margins) const {
-  struct State {
-    uint64_t u, v;
-    double score;
-    int parent;  // index into history of the previous word's states
-    const Candidate* pick;
-  };
-  std::vector<std::vector<State>> history;
-  std::vector<int> word_of_step;
-  std::vector<State> beam = {{bos, bos, 0.0, -1, nullptr}};
+  // Every step's beam lives in one flat array; a state's parent is an index
+  // into the previous step's slice. Buffers are reused across sentences.
+  std::vector<SearchState>& all = buffers.all;
+  std::vector<SearchState>& next = buffers.next;
+  std::vector<size_t>& step_begin = buffers.step_begin;
+  std::vector<int>& word_of_step = buffers.word_of_step;
+  using State = SearchState;
+  all.clear();
+  step_begin.clear();
+  word_of_step.clear();
+  all.push_back({bos, bos, 0.0, -1, nullptr});
+  size_t beam_begin = 0, beam_end = 1;
   for (size_t p = from; p < to; ++p) {
     const Piece& piece = pieces[p];
     if (piece.word < 0) {
       // Text the decoder does not read still separates what it reads.
       if (!piece.sentence_end)
-        for (State& s : beam) s.u = s.v, s.v = unk;
+        for (size_t k = beam_begin; k < beam_end; ++k) all[k].u = all[k].v, all[k].v = unk;
       continue;
     }
-    const Word& w = words[static_cast<size_t>(piece.word)];
-    std::vector<State> next;
-    next.reserve(beam.size() * w.options.size());
-    for (size_t k = 0; k < beam.size(); ++k)
+    const WordForm& w = *words[static_cast<size_t>(piece.word)].form;
+    next.clear();
+    for (size_t k = beam_begin; k < beam_end; ++k)
       for (const auto& [c, channel] : w.options)
-        next.push_back({beam[k].v, c->hash,
-                        beam[k].score + channel + cache.LogProb(beam[k].u, beam[k].v, c->hash),
+        next.push_back({all[k].v, c->hash,
+                        all[k].score + channel + cache.LogProb(all[k].u, all[k].v, c->hash),
                         static_cast<int>(k), c});
-    // Keep the best state per trigram history, then the best kBeam.
     const auto better = [](const State& a, const State& b) { return a.score > b.score; };
     const size_t keep = std::min(next.size(), kBeam * 3);
     std::partial_sort(next.begin(), next.begin() + static_cast<long>(keep), next.end(), better);
-    next.resize(keep);
-    std::vector<State> kept;
-    for (const State& s : next) {
-      if (kept.size() >= kBeam) break;
-      bool dup = false;
-      for (const State& k : kept) dup |= k.u == s.u && k.v == s.v;
-      if (!dup) kept.push_back(s);
-    }
-    history.push_back(beam);
+    // The best state per trigram history, at most kBeam of them.
+    step_begin.push_back(beam_begin);
     word_of_step.push_back(piece.word);
-    beam = std::move(kept);
+    const size_t kept_begin = all.size();
+    for (size_t i = 0; i < keep && all.size() - kept_begin < kBeam; ++i) {
+      bool dup = false;
+      for (size_t k = kept_begin; k < all.size(); ++k)
+        dup |= all[k].u == next[i].u && all[k].v == next[i].v;
+      if (!dup) all.push_back(next[i]);
+    }
+    beam_begin = kept_begin;
+    beam_end = all.size();
   }
   if (word_of_step.empty()) return;
   // Close the sentence and trace back.
-  int best = 0;
+  size_t best = beam_begin;
   double best_score = -1e300;
-  for (size_t k = 0; k < beam.size(); ++k) {
-    const double s = beam[k].score + cache.LogProb(beam[k].u, beam[k].v, eos);
-    if (s > best_score) best_score = s, best = static_cast<int>(k);
+  for (size_t k = beam_begin; k < beam_end; ++k) {
+    const double sc = all[k].score + cache.LogProb(all[k].u, all[k].v, eos);
+    if (sc > best_score) best_score = sc, best = k;
   }
-  std::vector<State>* level = &beam;
   for (size_t step = word_of_step.size(); step-- > 0;) {
-    const State& s = (*level)[static_cast<size_t>(best)];
+    const State& s = all[best];
     const size_t w = static_cast<size_t>(word_of_step[step]);
     chosen[w] = s.pick;
     // The local lead of the pick over keeping the word as written.
-    const Word& word = words[w];
-    const State& prev = history[step][static_cast<size_t>(s.parent)];
-    for (const auto& [c, channel] : word.options)
-      if (c == word.same && c != s.pick) {
-        const double keep = channel + cache.LogProb(prev.u, prev.v, c->hash);
-        for (const auto& [pc, pch] : word.options)
-          if (pc == s.pick) margins[w] = pch + cache.LogProb(prev.u, prev.v, pc->hash) - keep;
+    const WordForm& word = *words[w].form;
+    const State& prev = all[static_cast<size_t>(s.parent)];
+    if (word.same != nullptr && word.same != s.pick) {
+      double keep = 0, pick = 0;
+      for (const auto& [c, channel] : word.options) {
+        if (c == word.same) keep = channel + cache.LogProb(prev.u, prev.v, c->hash);
+        if (c == s.pick) pick = channel + cache.LogProb(prev.u, prev.v, c->hash);
       }
-    best = s.parent;
-    level = &history[step];
+      margins[w] = pick - keep;
+    }
+    best = static_cast<size_t>(s.parent);
   }
 }
 
 RestoreResult Restorer::Restore(std::string_view utf8, bool explain) const {
   const Impl& m = *impl_;
+  std::deque<WordForm> forms;
   std::vector<Word> words;
-  const std::vector<Piece> pieces = m.Tokenize(utf8, words);
+  const std::vector<Piece> pieces = m.Tokenize(utf8, forms, words);
   std::vector<const Candidate*> chosen(words.size(), nullptr);
   std::vector<double> margins(words.size(), 0.0);
   Impl::ScoreCache cache(m);
+  Impl::SearchBuffers buffers;
   size_t from = 0;
   for (size_t p = 0; p < pieces.size(); ++p)
     if (pieces[p].sentence_end) {
-      m.Decode(pieces, from, p, words, cache, chosen, margins);
+      m.Decode(pieces, from, p, words, cache, buffers, chosen, margins);
       from = p + 1;
     }
   RestoreResult result;
@@ -549,7 +572,7 @@ RestoreResult Restorer::Restore(std::string_view utf8, bool explain) const {
   size_t copied = 0;
   for (size_t w = 0; w < words.size(); ++w) {
     const Word& word = words[w];
-    if (chosen[w] == nullptr || chosen[w] == word.same) continue;
+    if (chosen[w] == nullptr || chosen[w] == word.form->same) continue;
     const std::string_view before = utf8.substr(word.begin, word.end - word.begin);
     const std::string after = ApplyCase(chosen[w]->syllable, CaseOf(before));
     if (after == before) continue;
@@ -565,13 +588,14 @@ RestoreResult Restorer::Restore(std::string_view utf8, bool explain) const {
 }
 
 double Restorer::DamagedShare(std::string_view utf8) const {
+  std::deque<WordForm> forms;
   std::vector<Word> words;
-  impl_->Tokenize(utf8, words);
+  impl_->Tokenize(utf8, forms, words);
   if (words.empty()) return 0.0;
   int damaged = 0, unmarked = 0;
   for (const Word& w : words) {
     const std::string lower = impl_->tools.Lower(utf8.substr(w.begin, w.end - w.begin));
-    damaged += w.same == nullptr;
+    damaged += w.form->same == nullptr;
     unmarked += lower == impl_->tools.Skeleton(lower);
   }
   const double n = static_cast<double>(words.size());
