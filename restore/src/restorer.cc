@@ -234,7 +234,7 @@ std::vector<std::pair<std::string, float>> Restorer::Impl::Undamage(const std::s
       auto rules = undo.find(f.substr(p.at, len));
       if (rules == undo.end()) continue;
       for (const Rule& r : rules->second)
-        if (r.logp > -7.0f) stack.push_back({p.at + len, p.built + r.source, p.logp + r.logp, p.edits + 1});
+        if (r.logp > -9.0f) stack.push_back({p.at + len, p.built + r.source, p.logp + r.logp, p.edits + 1});
     }
   }
   return out;
