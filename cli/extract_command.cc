@@ -1,15 +1,17 @@
 #include "extract_command.h"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <optional>
-#include <sstream>
-#include <cerrno>
-#include <cstring>
+#include <thread>
 
 #include "atomic_file.h"
+#include "batch.h"
 #include "restore_command.h"
 #include "sha256.h"
 #include "vnplan/plan_json.h"
@@ -19,6 +21,8 @@
 namespace vnplan {
 namespace {
 
+namespace fs = std::filesystem;
+
 // Reads a whole input; returns nullopt and sets `error` on failure.
 std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
                                      std::size_t limit, std::string& error) {
@@ -27,7 +31,7 @@ std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   } else {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+    if (fs::is_directory(path, ec)) {
       error = "is a directory";
       return std::nullopt;
     }
@@ -36,7 +40,7 @@ std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
       error = "cannot open (" + std::string(std::strerror(errno)) + ")";
       return std::nullopt;
     }
-    const auto size = std::filesystem::file_size(path, ec);
+    const auto size = fs::file_size(path, ec);
     if (!ec && size > limit) {
       error = "too large (" + std::to_string(size) + " bytes; the limit is " +
               std::to_string(limit) + ")";
@@ -57,72 +61,89 @@ std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
 
 std::string BaseName(const std::string& path) {
   if (path == "-") return "-";
-  return std::filesystem::path(path).filename().string();
+  return fs::path(path).filename().string();
 }
 
-}  // namespace
+// "vnplan 0.2.0; models 3f9a…": what made a JSON, so a batch re-run can tell
+// whether an existing output is still current.
+std::string PipelineId(const std::string& model_dir, bool restoring) {
+  std::string id = "vnplan " + std::string(kVersion);
+  if (!restoring) return id + "; no restoration";
+  std::string fingerprint;
+  for (const char* name : {"domain.lm", "background.lm", "channel.tsv"}) {
+    std::error_code ec;
+    const fs::path p = fs::path(model_dir) / name;
+    if (!fs::exists(p, ec)) continue;
+    fingerprint += std::string(name) + ":" + std::to_string(fs::file_size(p, ec)) + ":" +
+                   std::to_string(fs::last_write_time(p, ec).time_since_epoch().count()) + ";";
+  }
+  return id + "; models " + Sha256Hex(fingerprint).substr(0, 16);
+}
 
-int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& out,
-               std::ostream& err) {
-  if (options.format != "json" && options.format != "jsonl") {
-    err << "vnplan: unknown format '" << options.format << "' (json or jsonl)\n";
-    return kExitUsage;
-  }
-  if (options.restore != "auto" && options.restore != "always" && options.restore != "never") {
-    err << "vnplan: unknown --restore '" << options.restore << "' (auto, always or never)\n";
-    return kExitUsage;
-  }
-  const PlanParser parser;
-  // The restorer is opened once, and only if it may be needed.
-  std::unique_ptr<Restorer> restorer;
-  std::string model_error;
-  if (options.restore != "never") {
-    if (options.model_dir.empty())
-      model_error = "no model directory given";
-    else
-      restorer = OpenRestorer(options.model_dir, &model_error);
-    if (!restorer && options.restore == "always") {
-      err << "vnplan: " << model_error << "\n";
-      return kExitModelMissing;
+// Everything one input goes through: checks, restoration, parsing, JSON.
+class Converter {
+ public:
+  Converter(const ExtractOptions& options, const Restorer* restorer, std::string pipeline,
+            std::string model_error, std::ostream& err)
+      : options_(options), restorer_(restorer), pipeline_(std::move(pipeline)),
+        model_error_(std::move(model_error)), err_(err) {}
+
+  // Returns nullopt and sets *error when the input is refused.
+  std::optional<nlohmann::ordered_json> Convert(const std::string& path, const std::string& bytes,
+                                                const std::string& sha256, std::string* error) const {
+    const TextCheck check = CheckPlanText(bytes);
+    if (!check.ok()) {
+      *error = check.message;
+      return std::nullopt;
     }
+    std::string text = NormalizePlanText(bytes);
+    SourceInfo source;
+    if (restorer_ && (options_.restore == "always" || restorer_->DamagedShare(text) > 0.15)) {
+      RestoreResult restored = restorer_->Restore(text);
+      source.restoration_applied = true;
+      source.tokens_changed = restored.changed;
+      text = std::move(restored.text);
+    } else if (!restorer_ && options_.restore == "auto" && MarkedShare(text) < 0.5) {
+      Warn("vnplan: note: " + path + " has few diacritics but is not restored: " + model_error_);
+    }
+    const Plan plan = parser_.Parse(text);
+    if (plan.sections.empty()) Warn("vnplan: " + path + ": warning: no numbered sections found");
+    source.file = BaseName(path);
+    source.sha256 = sha256;
+    source.pipeline = pipeline_;
+    return PlanToJson(plan, source);
   }
-  bool warned_no_model = false;
+
+ private:
+  void Warn(const std::string& line) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    err_ << line << "\n";
+  }
+
+  const ExtractOptions& options_;
+  const Restorer* restorer_;
+  const PlanParser parser_;
+  const std::string pipeline_, model_error_;
+  std::ostream& err_;
+  mutable std::mutex mutex_;
+};
+
+int RunStream(const ExtractOptions& options, const std::vector<std::string>& inputs,
+              const Converter& converter, std::istream& in, std::ostream& out,
+              std::ostream& err) {
   std::vector<nlohmann::ordered_json> results;
   bool failed = false;
-  for (const std::string& path : options.inputs) {
+  for (const std::string& path : inputs) {
     std::string error;
     std::optional<std::string> bytes = ReadInput(path, in, options.max_input_bytes, error);
-    if (!bytes) {
+    std::optional<nlohmann::ordered_json> json;
+    if (bytes) json = converter.Convert(path, *bytes, Sha256Hex(*bytes), &error);
+    if (!json) {
       err << "vnplan: " << path << ": " << error << "\n";
       failed = true;
       continue;
     }
-    const TextCheck check = CheckPlanText(*bytes);
-    if (!check.ok()) {
-      err << "vnplan: " << path << ": " << check.message << "\n";
-      failed = true;
-      continue;
-    }
-    // Restoration first, when asked or when the text has lost its marks.
-    std::string text = NormalizePlanText(*bytes);
-    SourceInfo source;
-    if (restorer && (options.restore == "always" || restorer->DamagedShare(text) > 0.15)) {
-      RestoreResult restored = restorer->Restore(text);
-      source.restoration_applied = true;
-      source.tokens_changed = restored.changed;
-      text = std::move(restored.text);
-    } else if (!restorer && options.restore == "auto" && !warned_no_model &&
-               MarkedShare(text) < 0.5) {
-      warned_no_model = true;
-      err << "vnplan: note: " << path << " has few diacritics but is not restored: "
-          << model_error << "\n";
-    }
-    const Plan plan = parser.Parse(text);
-    if (plan.sections.empty())
-      err << "vnplan: " << path << ": warning: no numbered sections found\n";
-    source.file = BaseName(path);
-    source.sha256 = Sha256Hex(*bytes);
-    results.push_back(PlanToJson(plan, source));
+    results.push_back(std::move(*json));
   }
   if (results.empty()) return failed ? kExitInputFailed : kExitOk;
 
@@ -142,12 +163,71 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
       err << "vnplan: cannot write to standard output\n";
       return kExitOutputFailed;
     }
-  } else if (std::string problem = WriteFileAtomically(options.output, text);
-             !problem.empty()) {
+  } else if (std::string problem = WriteFileAtomically(options.output, text); !problem.empty()) {
     err << "vnplan: " << problem << "\n";
     return kExitOutputFailed;
   }
   return failed ? kExitInputFailed : kExitOk;
+}
+
+}  // namespace
+
+int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& out,
+               std::ostream& err) {
+  if (options.format != "json" && options.format != "jsonl") {
+    err << "vnplan: unknown format '" << options.format << "' (json or jsonl)\n";
+    return kExitUsage;
+  }
+  if (options.restore != "auto" && options.restore != "always" && options.restore != "never") {
+    err << "vnplan: unknown --restore '" << options.restore << "' (auto, always or never)\n";
+    return kExitUsage;
+  }
+  // The restorer is opened once, and only if it may be needed.
+  std::unique_ptr<Restorer> restorer;
+  std::string model_error;
+  if (options.restore != "never") {
+    if (options.model_dir.empty())
+      model_error = "no model directory given";
+    else
+      restorer = OpenRestorer(options.model_dir, &model_error);
+    if (!restorer && options.restore == "always") {
+      err << "vnplan: " << model_error << "\n";
+      return kExitModelMissing;
+    }
+  }
+  const Converter converter(options, restorer.get(),
+                            PipelineId(options.model_dir, restorer != nullptr), model_error, err);
+  bool had_directory = false;
+  const std::vector<std::string> inputs = ExpandInputs(options.inputs, &had_directory);
+  std::error_code ec;
+  const bool to_folder = !options.output.empty() && options.output != "-" &&
+                         (fs::is_directory(options.output, ec) || options.output.back() == '/' ||
+                          had_directory);
+  if (options.format == "jsonl" || !to_folder) {
+    if (had_directory && options.format == "json" && options.output.empty()) {
+      err << "vnplan: a folder of plans needs -o OUTDIR (one JSON each) or --format jsonl\n";
+      return kExitUsage;
+    }
+    return RunStream(options, inputs, converter, in, out, err);
+  }
+  BatchOptions batch;
+  batch.inputs = inputs;
+  batch.output_dir = options.output;
+  batch.pipeline = PipelineId(options.model_dir, restorer != nullptr);
+  batch.force = options.force;
+  batch.jobs = options.jobs > 0 ? options.jobs
+                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  batch.progress_bar = options.progress_bar;
+  batch.max_input_bytes = options.max_input_bytes;
+  const auto replace = nlohmann::ordered_json::error_handler_t::replace;
+  return RunBatch(
+      batch,
+      [&](const std::string& path, const std::string& bytes, const std::string& sha256,
+          std::string* error) {
+        const auto json = converter.Convert(path, bytes, sha256, error);
+        return json ? json->dump(2, ' ', false, replace) + "\n" : std::string();
+      },
+      err);
 }
 
 }  // namespace vnplan

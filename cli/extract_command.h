@@ -10,6 +10,9 @@
 
 namespace vnplan {
 
+// The version written into every JSON's source.pipeline.
+inline constexpr const char* kVersion = "0.3.0";
+
 // Exit codes of every vnplan command (documented in the README).
 enum ExitCode : int {
   kExitOk = 0,           // everything was read and written
@@ -26,11 +29,18 @@ struct ExtractOptions {
   std::size_t max_input_bytes = std::size_t{256} << 20;
   std::string restore = "auto";     // auto | always | never
   std::string model_dir;            // where domain.lm / background.lm are
+  // Batch runs: `output` is a directory (exists, or ends in '/'), or an
+  // input is a directory; one JSON per plan is written there.
+  bool force = false;     // redo inputs whose output is current
+  int jobs = 0;           // worker threads; 0 = one per core
+  bool progress_bar = false;  // stderr is a terminal: draw a bar, not log lines
 };
 
 // Runs the command. Results go to `out` (or options.output), messages to
 // `err`, one line each, prefixed "vnplan: FILE: ". Every readable input is
-// written even when others fail.
+// written even when others fail. In a batch, an input whose output already
+// holds the same input hash and pipeline is skipped unless `force`, so an
+// interrupted run resumes where it stopped.
 int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err);
 

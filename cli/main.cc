@@ -2,6 +2,8 @@
 // The command line only parses options and hands over to the commands.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -25,14 +27,16 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 1 an input was unreadable or not UTF-8 text (the others are\n"
       "still written), 2 bad command line, 3 the output could not be written,\n"
       "4 restoration was required but no model could be loaded."};
-  app.set_version_flag("--version", std::string("vnplan 0.2.0"));
+  app.set_version_flag("--version", std::string("vnplan ") + vnplan::kVersion);
   app.require_subcommand(1);
   const std::string exe_dir = ExecutableDir(argv[0]);
 
   vnplan::ExtractOptions extract;
   std::string extract_model;
   CLI::App* cmd = app.add_subcommand(
-      "extract", "Read plan text files and print the contract's JSON (one object per plan)");
+      "extract",
+      "Read plans and write the contract's JSON: to stdout (one object, or an array), or with\n"
+      "-o OUTDIR/ (or a folder of plans) one JSON per plan, in parallel, resumable");
   cmd->add_option("FILE", extract.inputs, "Plan text files (UTF-8); '-' reads standard input")
       ->required();
   cmd->add_option("--format", extract.format, "json (one object, or an array for several files) or jsonl")
@@ -43,6 +47,8 @@ int main(int argc, char** argv) {
                   "Give diacritics back first: auto (when the text has lost them), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--model", extract_model, "Restoration model directory (default: models beside vnplan)");
+  cmd->add_option("--jobs", extract.jobs, "Plans processed at once in a batch (default: one per core)");
+  cmd->add_flag("--force", extract.force, "Redo plans whose output is already current");
 
   vnplan::RestoreOptions restore;
   CLI::App* rst = app.add_subcommand(
@@ -69,6 +75,7 @@ int main(int argc, char** argv) {
   }
   if (cmd->parsed()) {
     extract.model_dir = vnplan::ModelDir(extract_model, exe_dir);
+    extract.progress_bar = isatty(2) != 0;
     return vnplan::RunExtract(extract, std::cin, std::cout, std::cerr);
   }
   if (rst->parsed()) {

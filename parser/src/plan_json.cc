@@ -70,7 +70,8 @@ Json PlanToJson(const Plan& plan, const SourceInfo& source) {
       {"pages", source.pages ? Json(*source.pages) : Json(nullptr)},
       {"ocr", nullptr},
       {"restoration",
-       {{"applied", source.restoration_applied}, {"tokens_changed", source.tokens_changed}}}};
+       {{"applied", source.restoration_applied}, {"tokens_changed", source.tokens_changed}}},
+      {"pipeline", source.pipeline}};
   j["document"] = DocumentJson(plan.header);
   Json bases = Json::array();
   for (const LegalBasis& b : plan.legal_bases)

@@ -24,6 +24,7 @@ struct SourceInfo {
   std::optional<int> pages;
   bool restoration_applied = false;
   int tokens_changed = 0;
+  std::string pipeline = "vnplan";  // version and model fingerprint
 };
 
 nlohmann::ordered_json PlanToJson(const Plan& plan, const SourceInfo& source);

@@ -1,0 +1,37 @@
+// Batch extraction: many plans in, one JSON each out, in parallel, with
+// progress, resumable. Used by `vnplan extract` when the output is a folder.
+#ifndef VNPLAN_CLI_BATCH_H_
+#define VNPLAN_CLI_BATCH_H_
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace vnplan {
+
+// Turns one input's bytes into its JSON text; returns "" and sets *error
+// when the input is refused.
+using PlanConverter = std::function<std::string(const std::string& path, const std::string& bytes,
+                                                const std::string& sha256, std::string* error)>;
+
+struct BatchOptions {
+  std::vector<std::string> inputs;  // files (directories already expanded)
+  std::string output_dir;
+  std::string pipeline;  // written into every JSON; a different one means redo
+  bool force = false;
+  int jobs = 1;
+  bool progress_bar = false;
+  std::size_t max_input_bytes = 0;
+};
+
+// Returns the exit code: 0, or 1 if any input failed (3 if the folder
+// cannot be made).
+int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ostream& err);
+
+// Every regular file under each directory (sorted), files as given.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, bool* had_directory);
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_CLI_BATCH_H_
