@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "extract_command.h"
+#include "export_command.h"
 #include "restore_command.h"
 
 namespace {
@@ -67,6 +68,15 @@ int main(int argc, char** argv) {
                   "General Vietnamese text for the background model (scripts/prepare_background.sh)");
   trn->add_option("--words", train.words, "Syllable list to add to the background model");
 
+  vnplan::ExportOptions exporting;
+  CLI::App* exp = app.add_subcommand(
+      "export", "Plan JSON to CSV (UTF-8 with BOM) or an iCalendar file of the deadlines");
+  exp->add_option("PLAN", exporting.plans, "Plan JSON files from vnplan extract")->required();
+  exp->add_option("--csv", exporting.csv, "One row per item: deadlines, assignments or targets")
+      ->check(CLI::IsMember({"deadlines", "assignments", "targets"}));
+  exp->add_flag("--ics", exporting.ics, "RFC 5545 calendar of the deadlines");
+  exp->add_option("-o,--output", exporting.output, "Write to this file (atomically)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -83,5 +93,6 @@ int main(int argc, char** argv) {
     return vnplan::RunRestore(restore, std::cin, std::cout, std::cerr);
   }
   if (trn->parsed()) return vnplan::RunTrain(train, std::cout, std::cerr);
+  if (exp->parsed()) return vnplan::RunExport(exporting, std::cout, std::cerr);
   return vnplan::kExitUsage;
 }

@@ -12,7 +12,7 @@ mode=${1:-demo}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
-          libcli11-dev libgtest-dev python3 python3-jsonschema
+          libcli11-dev libgtest-dev libical-dev python3 python3-jsonschema
           tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation)
 
 install_missing() {
