@@ -11,6 +11,7 @@
 #include "atomic_file.h"
 #include "extract_command.h"
 #include "sha256.h"
+#include "textutil.h"
 
 namespace vnplan {
 namespace {
@@ -238,7 +239,7 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
         out += Cat({"DTSTART;VALUE=DATE:", start, "\r\n"});
         out += Cat({"DTEND;VALUE=DATE:", end, "\r\n"});
         if (!rule.empty()) out += Fold(Cat({"RRULE:", rule}));
-        out += Fold(Cat({"SUMMARY:", IcsText(summary.substr(0, 300))}));
+        out += Fold(Cat({"SUMMARY:", IcsText(internal::TruncateUtf8(summary, 300))}));
         std::string description = Str(d["text"]);
         description.append("\n").append(who).append(", mục ").append(Str(d["section"]));
         description.append(", dòng ").append(Str(d["line"]));

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "extract_command.h"
+#include "compare_command.h"
 #include "export_command.h"
 #include "restore_command.h"
 
@@ -77,6 +78,13 @@ int main(int argc, char** argv) {
   exp->add_flag("--ics", exporting.ics, "RFC 5545 calendar of the deadlines");
   exp->add_option("-o,--output", exporting.output, "Write to this file (atomically)");
 
+  vnplan::CompareOptions comparing;
+  CLI::App* cmp = app.add_subcommand(
+      "compare", "Plans side by side: one self-contained HTML report and/or JSON");
+  cmp->add_option("PLAN", comparing.plans, "Two or more plan JSON files")->required();
+  cmp->add_option("--html", comparing.html, "Write the report here");
+  cmp->add_option("--json", comparing.json, "Write the comparison as JSON here ('-': stdout)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -94,5 +102,6 @@ int main(int argc, char** argv) {
   }
   if (trn->parsed()) return vnplan::RunTrain(train, std::cout, std::cerr);
   if (exp->parsed()) return vnplan::RunExport(exporting, std::cout, std::cerr);
+  if (cmp->parsed()) return vnplan::RunCompare(comparing, std::cout, std::cerr);
   return vnplan::kExitUsage;
 }

@@ -62,6 +62,12 @@ std::optional<std::string> IsoDate(int year, int month, int day) {
   return std::string(buf);
 }
 
+std::string TruncateUtf8(std::string_view utf8, size_t bytes) {
+  if (utf8.size() <= bytes) return std::string(utf8);
+  while (bytes > 0 && (static_cast<unsigned char>(utf8[bytes]) & 0xC0) == 0x80) --bytes;
+  return std::string(utf8.substr(0, bytes));
+}
+
 bool IsUpperCaseWord(std::string_view utf8) {
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
