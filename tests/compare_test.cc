@@ -17,11 +17,7 @@ namespace vnplan {
 namespace {
 
 nlohmann::json Plan(const std::string& name) {
-  const std::string text = testing::ReadFile(testing::SourcePath("corpus/" + name));
-  SourceInfo source;
-  source.file = name;
-  source.sha256 = Sha256Hex(text);
-  return nlohmann::json::parse(PlanToJson(testing::ParseText(text), source).dump());
+  return nlohmann::json::parse(testing::CorpusPlanJson(name));
 }
 
 int Count(const std::string& haystack, const std::string& needle) {

@@ -16,13 +16,7 @@
 namespace vnplan {
 namespace {
 
-std::string PlanJson(const std::string& corpus_name) {
-  const std::string text = testing::ReadFile(testing::SourcePath("corpus/" + corpus_name));
-  SourceInfo source;
-  source.file = corpus_name;
-  source.sha256 = Sha256Hex(text);
-  return PlanToJson(testing::ParseText(text), source).dump();
-}
+std::string PlanJson(const std::string& name) { return testing::CorpusPlanJson(name); }
 
 std::string Date(icaltimetype t) {
   char buf[16];

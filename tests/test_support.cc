@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sha256.h"
+#include "vnplan/plan_json.h"
 #include "vnplan/plan_parser.h"
 
 namespace vnplan::testing {
@@ -44,6 +46,14 @@ std::vector<std::string> CorpusTexts() {
 Plan ParseText(const std::string& text) {
   static const PlanParser parser;
   return parser.Parse(text);
+}
+
+std::string CorpusPlanJson(const std::string& name) {
+  const std::string text = ReadFile(SourcePath("corpus/" + name));
+  SourceInfo source;
+  source.file = name;
+  source.sha256 = Sha256Hex(text);
+  return PlanToJson(ParseText(text), source).dump();
 }
 
 }  // namespace vnplan::testing

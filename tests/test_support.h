@@ -17,6 +17,9 @@ void WriteFile(const std::string& path, const std::string& data);
 std::vector<std::string> CorpusTexts();
 // Parses text with a parser shared by all tests.
 Plan ParseText(const std::string& text);
+// The contract JSON text of corpus/NAME, as `vnplan extract` would write it
+// (no restoration).
+std::string CorpusPlanJson(const std::string& name);
 
 }  // namespace vnplan::testing
 
