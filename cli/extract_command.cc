@@ -14,6 +14,7 @@
 #include "batch.h"
 #include "restore_command.h"
 #include "sha256.h"
+#include "vnplan/ocr.h"
 #include "vnplan/plan_json.h"
 #include "vnplan/plan_parser.h"
 #include "vnplan/text_input.h"
@@ -91,13 +92,29 @@ class Converter {
   // Returns nullopt and sets *error when the input is refused.
   std::optional<nlohmann::ordered_json> Convert(const std::string& path, const std::string& bytes,
                                                 const std::string& sha256, std::string* error) const {
-    const TextCheck check = CheckPlanText(bytes);
+    SourceInfo source;
+    std::string ocr_text;
+    if (OcrEngine::IsScan(bytes)) {
+      // A scan or a PDF: the OCR stage first.
+      OcrDocument doc;
+      if (!ocr_.Read(bytes, &doc, error)) return std::nullopt;
+      ocr_text = doc.Text();
+      source.kind = doc.kind;
+      source.pages = static_cast<int>(doc.pages.size());
+      bool any_ocr = false;
+      for (const OcrPage& p : doc.pages) any_ocr |= !p.text_layer;
+      if (any_ocr)
+        source.ocr = SourceInfo::Ocr{doc.engine, doc.languages,
+                                     doc.mean_confidence >= 0 ? std::optional<double>(doc.mean_confidence)
+                                                              : std::nullopt};
+    }
+    const std::string& input = source.kind == "text" ? bytes : ocr_text;
+    const TextCheck check = CheckPlanText(input);
     if (!check.ok()) {
       *error = check.message;
       return std::nullopt;
     }
-    std::string text = NormalizePlanText(bytes);
-    SourceInfo source;
+    std::string text = NormalizePlanText(input);
     if (restorer_ && (options_.restore == "always" || restorer_->DamagedShare(text) > 0.15)) {
       RestoreResult restored = restorer_->Restore(text);
       source.restoration_applied = true;
@@ -123,6 +140,7 @@ class Converter {
   const ExtractOptions& options_;
   const Restorer* restorer_;
   const PlanParser parser_;
+  const OcrEngine ocr_{OcrOptions{"vie", options_.ocr_jobs}};
   const std::string pipeline_, model_error_;
   std::ostream& err_;
   mutable std::mutex mutex_;
@@ -172,6 +190,47 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
 
 }  // namespace
 
+int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+  std::string error;
+  const std::optional<std::string> bytes = ReadInput(options.input, in, std::size_t{1} << 30, error);
+  if (!bytes) {
+    err << "vnplan: " << options.input << ": " << error << "\n";
+    return kExitInputFailed;
+  }
+  OcrDocument doc;
+  if (!OcrEngine::IsScan(*bytes)) {
+    err << "vnplan: " << options.input << ": not an image or a PDF\n";
+    return kExitInputFailed;
+  }
+  if (!OcrEngine(OcrOptions{"vie", options.jobs}).Read(*bytes, &doc, &error)) {
+    err << "vnplan: " << options.input << ": " << error << "\n";
+    return kExitInputFailed;
+  }
+  std::string text = doc.Text();
+  if (options.restore != "never") {
+    std::string model_error;
+    const auto restorer = OpenRestorer(options.model_dir, &model_error);
+    if (!restorer && options.restore == "always") {
+      err << "vnplan: " << model_error << "\n";
+      return kExitModelMissing;
+    }
+    if (restorer && (options.restore == "always" || restorer->DamagedShare(text) > 0.15))
+      text = restorer->Restore(text).text;
+  }
+  err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
+      << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
+  if (options.output.empty() || options.output == "-") {
+    out << text;
+    return kExitOk;
+  }
+  if (std::string problem = WriteFileAtomically(options.output, text); !problem.empty()) {
+    err << "vnplan: " << problem << "\n";
+    return kExitOutputFailed;
+  }
+  return kExitOk;
+}
+
 int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err) {
   if (options.format != "json" && options.format != "jsonl") {
@@ -195,14 +254,17 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
       return kExitModelMissing;
     }
   }
-  const Converter converter(options, restorer.get(),
-                            PipelineId(options.model_dir, restorer != nullptr), model_error, err);
   bool had_directory = false;
   const std::vector<std::string> inputs = ExpandInputs(options.inputs, &had_directory);
   std::error_code ec;
   const bool to_folder = !options.output.empty() && options.output != "-" &&
                          (fs::is_directory(options.output, ec) || options.output.back() == '/' ||
                           had_directory);
+  // A batch reads files in parallel, so each file's pages go one at a time.
+  ExtractOptions effective = options;
+  if (to_folder && effective.ocr_jobs == 0) effective.ocr_jobs = 1;
+  const Converter converter(effective, restorer.get(),
+                            PipelineId(options.model_dir, restorer != nullptr), model_error, err);
   if (options.format == "jsonl" || !to_folder) {
     if (had_directory && options.format == "json" && options.output.empty()) {
       err << "vnplan: a folder of plans needs -o OUTDIR (one JSON each) or --format jsonl\n";

@@ -34,6 +34,7 @@ struct ExtractOptions {
   bool force = false;     // redo inputs whose output is current
   int jobs = 0;           // worker threads; 0 = one per core
   bool progress_bar = false;  // stderr is a terminal: draw a bar, not log lines
+  int ocr_jobs = 0;           // pages read at once (0 = one per core)
 };
 
 // Runs the command. Results go to `out` (or options.output), messages to
@@ -43,6 +44,19 @@ struct ExtractOptions {
 // interrupted run resumes where it stopped.
 int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err);
+
+struct OcrCommandOptions {
+  std::string input = "-";
+  std::string output;
+  std::string restore = "auto";
+  std::string model_dir;
+  int jobs = 0;  // pages read at once
+};
+
+// `vnplan ocr`: the text of a scan or PDF, pages separated by form feeds,
+// restored unless --restore never.
+int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out,
+           std::ostream& err);
 
 }  // namespace vnplan
 

@@ -78,6 +78,16 @@ int main(int argc, char** argv) {
   exp->add_flag("--ics", exporting.ics, "RFC 5545 calendar of the deadlines");
   exp->add_option("-o,--output", exporting.output, "Write to this file (atomically)");
 
+  vnplan::OcrCommandOptions ocr;
+  CLI::App* ocr_cmd = app.add_subcommand(
+      "ocr", "The text of a scan (PNG, JPEG, TIFF) or PDF, pages separated by form feeds");
+  ocr_cmd->add_option("FILE", ocr.input, "Image or PDF; '-' reads standard input")->required();
+  ocr_cmd->add_option("-o,--output", ocr.output, "Write to this file (atomically)");
+  ocr_cmd->add_option("--restore", ocr.restore, "Restore diacritics: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  ocr_cmd->add_option("--model", ocr.model_dir, "Restoration model directory");
+  ocr_cmd->add_option("--jobs", ocr.jobs, "Pages read at once (default: one per core)");
+
   vnplan::CompareOptions comparing;
   CLI::App* cmp = app.add_subcommand(
       "compare", "Plans side by side: one self-contained HTML report and/or JSON");
@@ -103,5 +113,9 @@ int main(int argc, char** argv) {
   if (trn->parsed()) return vnplan::RunTrain(train, std::cout, std::cerr);
   if (exp->parsed()) return vnplan::RunExport(exporting, std::cout, std::cerr);
   if (cmp->parsed()) return vnplan::RunCompare(comparing, std::cout, std::cerr);
+  if (ocr_cmd->parsed()) {
+    ocr.model_dir = vnplan::ModelDir(ocr.model_dir, exe_dir);
+    return vnplan::RunOcr(ocr, std::cin, std::cout, std::cerr);
+  }
   return vnplan::kExitUsage;
 }

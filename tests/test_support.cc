@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -16,8 +18,15 @@ std::string SourcePath(const std::string& relative) {
 }
 
 std::string OutputDir() {
-  std::filesystem::create_directories(VNPLAN_TEST_OUTPUT_DIR);
-  return VNPLAN_TEST_OUTPUT_DIR;
+  // ctest runs each test in its own process, several at once: each process
+  // writes its fixtures to its own folder.
+  static const std::string dir = [] {
+    const std::string d = std::string(VNPLAN_TEST_OUTPUT_DIR) + "/" + std::to_string(getpid());
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
 }
 
 std::string ReadFile(const std::string& path) {

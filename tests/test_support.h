@@ -10,7 +10,7 @@
 namespace vnplan::testing {
 
 std::string SourcePath(const std::string& relative);
-std::string OutputDir();  // created on first use
+std::string OutputDir();  // this process's own folder, created on first use
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& data);
 // Corpus documents that have an expected JSON: "corpus/NAME.txt".

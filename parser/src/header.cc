@@ -105,6 +105,7 @@ struct HeaderReader::Patterns {
   RE2 self_reference{
       R"(k\S{1,2}m theo (?:k\S{0,2} ?ho\S{0,2}ch|quy\S{1,2}t [dpb]\S{1,2}nh|ch\S{1,3}ng tr\S{1,2}nh) s\S{0,2}\s*(\d+)\s*/\s*(\S+)\s+ng\S{1,2}y\s+(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})(?:\s+c\S{1,2}a\s+([^)]+))?)"};
   RE2 period{R"((?:giai [dpb]o\S{0,2}n|n\S{1,2}m h\S{1,2}c|t\S{1,2} n\S{1,2}m)?\s*(\d{4})\s*(?:-|[dpb]\S{1,2}n n\S{1,2}m)\s*(\d{4}))"};
+  RE2 year_range{R"(\d{4}\s*[-–—]\s*\d{4})"};
   RE2 single_year{R"(\bn\S{1,2}m (\d{4})\b)"};
   RE2 closing{R"(^(n\S{1,2}i nh\S{1,2}n\b\s*:?\s*))"};
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
@@ -167,6 +168,10 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
       size_t j = i + 1;
       for (; j < n && title.size() < 4; ++j) {
         const Line& l = lines[j];
+        if (l.blank && RE2::FullMatch(l.clean, re_->year_range)) {
+          title.push_back(l.clean);  // "2016 - 2020" wrapped onto its own line
+          continue;
+        }
         if (l.blank) continue;
         if (StartsPreamble(l) || l.clean.size() > 200 || EndsClause(l.clean) ||
             l.clean.front() == '(' || RE2::PartialMatch(l.clean, re_->outline_marker))

@@ -68,7 +68,12 @@ Json PlanToJson(const Plan& plan, const SourceInfo& source) {
       {"sha256", source.sha256},
       {"kind", source.kind},
       {"pages", source.pages ? Json(*source.pages) : Json(nullptr)},
-      {"ocr", nullptr},
+      {"ocr", source.ocr ? Json{{"engine", source.ocr->engine},
+                                {"languages", source.ocr->languages},
+                                {"mean_confidence", source.ocr->mean_confidence
+                                                        ? Json(std::round(*source.ocr->mean_confidence * 10) / 10)
+                                                        : Json(nullptr)}}
+                         : Json(nullptr)},
       {"restoration",
        {{"applied", source.restoration_applied}, {"tokens_changed", source.tokens_changed}}},
       {"pipeline", source.pipeline}};

@@ -25,6 +25,13 @@ struct SourceInfo {
   bool restoration_applied = false;
   int tokens_changed = 0;
   std::string pipeline = "vnplan";  // version and model fingerprint
+  // Set when the text came from OCR: "source.ocr" in the contract.
+  struct Ocr {
+    std::string engine;     // "tesseract 5.3.0"
+    std::string languages;  // "vie"
+    std::optional<double> mean_confidence;
+  };
+  std::optional<Ocr> ocr;
 };
 
 nlohmann::ordered_json PlanToJson(const Plan& plan, const SourceInfo& source);

@@ -1,0 +1,58 @@
+// OcrEngine: the first stage. Scans (PNG, JPEG, TIFF including multi-page)
+// and PDFs go in; text comes out a page at a time. A PDF page with a text
+// layer gives its text directly; other pages are cleaned with Leptonica
+// (grey, background, deskew, scale to about 300 dpi, Sauvola binarisation)
+// and read by Tesseract, pages in parallel with one Tesseract per worker and
+// Tesseract's own OpenMP threads off.
+#ifndef VNPLAN_OCR_H_
+#define VNPLAN_OCR_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnplan {
+
+struct OcrOptions {
+  std::string languages = "vie";
+  int jobs = 0;                       // worker threads; 0 = one per core
+  long long max_pixels = 150'000'000;  // per page; larger pages are refused, not read
+  bool preprocess = true;
+};
+
+struct OcrPage {
+  std::string text;
+  double mean_confidence = -1;  // Tesseract's, 0-100; -1 for a text layer
+  bool text_layer = false;
+};
+
+struct OcrDocument {
+  std::string kind;  // "image" or "pdf"
+  std::vector<OcrPage> pages;
+  std::string engine;     // "tesseract 5.3.0"
+  std::string languages;  // "vie"
+  double mean_confidence = -1;  // over OCR'd pages; -1 when none was OCR'd
+
+  // The pages' text, separated by form feeds.
+  std::string Text() const;
+};
+
+class OcrEngine {
+ public:
+  explicit OcrEngine(OcrOptions options = {});
+
+  // True if the bytes are an image or a PDF rather than text.
+  static bool IsScan(std::string_view bytes);
+
+  // Reads every page. Returns false and sets *error (a sentence naming the
+  // problem: a truncated image, an encrypted PDF, a page over the pixel
+  // limit) when the input cannot be read; never throws.
+  bool Read(std::string_view bytes, OcrDocument* out, std::string* error) const;
+
+ private:
+  OcrOptions options_;
+};
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_OCR_H_

@@ -1,0 +1,241 @@
+#include "vnplan/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#include <tesseract/baseapi.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+#include <thread>
+
+namespace vnplan {
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// One page to read: an image, or text a PDF already had.
+struct PageInput {
+  PixPtr image;
+  std::string text;
+  bool text_layer = false;
+};
+
+// Grey, even background, straight, about 300 dpi, binarised: what
+// Tesseract reads best. Each step keeps the previous result if it fails.
+PixPtr Clean(Pix* input) {
+  PixPtr grey(pixConvertTo8(input, 0));
+  if (!grey) return PixPtr(pixClone(input));
+  const l_int32 res = pixGetXRes(input);
+  if ((res > 0 && res < 250) || (res <= 0 && pixGetWidth(grey.get()) < 1800)) {
+    const float factor = res > 0 ? std::min(4.0f, 300.0f / static_cast<float>(res)) : 2.0f;
+    if (PixPtr scaled{pixScaleGrayLI(grey.get(), factor, factor)}) grey = std::move(scaled);
+  }
+  if (PixPtr even{pixBackgroundNormSimple(grey.get(), nullptr, nullptr)}) grey = std::move(even);
+  if (PixPtr straight{pixDeskew(grey.get(), 0)}) grey = std::move(straight);
+  Pix* binary = nullptr;
+  if (pixSauvolaBinarizeTiled(grey.get(), 25, 0.35f, 1, 1, nullptr, &binary) == 0 && binary)
+    return PixPtr(binary);
+  return grey;
+}
+
+bool Fits(long long w, long long h, long long limit, std::string* error) {
+  if (w * h <= limit) return true;
+  *error = "page is " + std::to_string(w) + " x " + std::to_string(h) +
+           " pixels; the limit is " + std::to_string(limit) + " pixels per page";
+  return false;
+}
+
+bool ReadImages(std::string_view bytes, long long limit, std::vector<PageInput>* pages,
+                std::string* error) {
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  // A PNG says its size in its first chunk: refuse a giant before anything
+  // reads it (Leptonica wants the whole header chain first).
+  if (bytes.size() >= 24 && bytes.substr(12, 4) == "IHDR") {
+    auto be32 = [&](size_t at) {
+      return static_cast<long long>(data[at]) << 24 | data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3];
+    };
+    if (!Fits(be32(16), be32(20), limit, error)) return false;
+  }
+  l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
+  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0) {
+    *error = "not a readable image (truncated or damaged?)";
+    return false;
+  }
+  if (!Fits(w, h, limit, error)) return false;
+  if (format == IFF_TIFF || format == IFF_TIFF_G4 || format == IFF_TIFF_LZW ||
+      format == IFF_TIFF_ZIP || format == IFF_TIFF_PACKBITS || format == IFF_TIFF_RLE ||
+      format == IFF_TIFF_G3 || format == IFF_TIFF_JPEG) {
+    Pixa* pixa = pixaReadMemMultipageTiff(data, bytes.size());
+    if (pixa == nullptr) {
+      *error = "not a readable TIFF";
+      return false;
+    }
+    for (l_int32 i = 0; i < pixaGetCount(pixa); ++i) {
+      PixPtr page(pixaGetPix(pixa, i, L_COPY));
+      if (!page || !Fits(pixGetWidth(page.get()), pixGetHeight(page.get()), limit, error)) {
+        pixaDestroy(&pixa);
+        return false;
+      }
+      pages->push_back({std::move(page), "", false});
+    }
+    pixaDestroy(&pixa);
+    return true;
+  }
+  PixPtr image(pixReadMem(data, bytes.size()));
+  if (!image) {
+    *error = "not a readable image (truncated or damaged?)";
+    return false;
+  }
+  pages->push_back({std::move(image), "", false});
+  return true;
+}
+
+bool ReadPdf(std::string_view bytes, long long limit, std::vector<PageInput>* pages,
+             std::string* error) {
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) {
+    *error = "not a readable PDF";
+    return false;
+  }
+  if (doc->is_locked()) {
+    *error = "the PDF is encrypted; it cannot be read without its password";
+    return false;
+  }
+  if (doc->pages() <= 0) {
+    *error = "the PDF has no pages";
+    return false;
+  }
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) continue;
+    const poppler::byte_array utf8 = page->text().to_utf8();
+    std::string text(utf8.begin(), utf8.end());
+    size_t visible = 0;
+    for (char c : text) visible += c != ' ' && c != '\n' && c != '\r' && c != '\f';
+    if (visible >= 20) {  // a text layer: take it as it is
+      pages->push_back({nullptr, std::move(text), true});
+      continue;
+    }
+    const poppler::rectf box = page->page_rect();
+    if (!Fits(static_cast<long long>(box.width() * 300 / 72),
+              static_cast<long long>(box.height() * 300 / 72), limit, error))
+      return false;
+    const poppler::image image = renderer.render_page(page.get(), 300, 300);
+    if (!image.is_valid() || image.format() != poppler::image::format_argb32) {
+      *error = "cannot render page " + std::to_string(i + 1) + " of the PDF";
+      return false;
+    }
+    Pix* pix = pixCreate(image.width(), image.height(), 32);
+    for (int y = 0; y < image.height(); ++y) {
+      const auto* row = reinterpret_cast<const uint32_t*>(image.const_data() + y * image.bytes_per_row());
+      l_uint32* line = pixGetData(pix) + y * pixGetWpl(pix);
+      for (int x = 0; x < image.width(); ++x) {
+        const uint32_t argb = row[x];
+        line[x] = ((argb >> 16 & 0xFF) << 24) | ((argb >> 8 & 0xFF) << 16) | ((argb & 0xFF) << 8);
+      }
+    }
+    pixSetResolution(pix, 300, 300);
+    pages->push_back({PixPtr(pix), "", false});
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string OcrDocument::Text() const {
+  std::string out;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (i > 0) out += '\f';
+    out += pages[i].text;
+    if (!out.empty() && out.back() != '\n') out += '\n';
+  }
+  return out;
+}
+
+OcrEngine::OcrEngine(OcrOptions options) : options_(std::move(options)) {
+  // Tesseract's OpenMP threads make one page several times slower on two
+  // cores; pages run in parallel instead. Must precede the first engine.
+  setenv("OMP_THREAD_LIMIT", "1", 0);
+  // Leptonica reports every unreadable image on stderr; vnplan says it once.
+  setMsgSeverity(L_SEVERITY_NONE);
+}
+
+bool OcrEngine::IsScan(std::string_view bytes) {
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  return starts("%PDF") || starts("\x89PNG") || starts("\xFF\xD8\xFF") ||
+         starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
+         starts("BM") || starts("GIF8");
+}
+
+bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* error) const {
+  std::vector<PageInput> pages;
+  const bool pdf = bytes.substr(0, 4) == "%PDF";
+  if (bytes.empty()) {
+    *error = "empty file";
+    return false;
+  }
+  if (!(pdf ? ReadPdf(bytes, options_.max_pixels, &pages, error)
+            : ReadImages(bytes, options_.max_pixels, &pages, error)))
+    return false;
+  out->kind = pdf ? "pdf" : "image";
+  out->languages = options_.languages;
+  out->engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
+  out->pages.assign(pages.size(), OcrPage{});
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::string init_error;
+  auto worker = [&] {
+    std::unique_ptr<tesseract::TessBaseAPI> api;
+    for (size_t i = next++; i < pages.size(); i = next++) {
+      if (pages[i].text_layer) {
+        out->pages[i] = {pages[i].text, -1, true};
+        continue;
+      }
+      if (!api) {
+        api = std::make_unique<tesseract::TessBaseAPI>();
+        if (api->Init(nullptr, options_.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+          failed = true;
+          return;
+        }
+        api->SetPageSegMode(tesseract::PSM_AUTO);
+        api->SetVariable("debug_file", "/dev/null");  // no "Detected N diacritics" chatter
+      }
+      PixPtr clean = options_.preprocess ? Clean(pages[i].image.get()) : PixPtr(pixClone(pages[i].image.get()));
+      api->SetImage(clean.get());
+      api->SetSourceResolution(std::max<l_int32>(300, pixGetXRes(clean.get())));
+      std::unique_ptr<char[]> text(api->GetUTF8Text());
+      out->pages[i] = {text ? std::string(text.get()) : std::string(), double(api->MeanTextConf()), false};
+    }
+  };
+  const int jobs = std::max(1, std::min<int>(options_.jobs > 0 ? options_.jobs
+                                                               : static_cast<int>(std::thread::hardware_concurrency()),
+                                             static_cast<int>(pages.size())));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  if (failed) {
+    *error = "Tesseract could not load the '" + options_.languages +
+             "' model (install tesseract-ocr-" + options_.languages + ")";
+    return false;
+  }
+  double sum = 0;
+  int read = 0;
+  for (const OcrPage& p : out->pages)
+    if (!p.text_layer && p.mean_confidence >= 0) sum += p.mean_confidence, ++read;
+  out->mean_confidence = read ? sum / read : -1;
+  return true;
+}
+
+}  // namespace vnplan
