@@ -140,7 +140,11 @@ class Converter {
   const ExtractOptions& options_;
   const Restorer* restorer_;
   const PlanParser parser_;
-  const OcrEngine ocr_{OcrOptions{"vie", options_.ocr_jobs}};
+  const OcrEngine ocr_{[this] {
+    OcrOptions o;
+    o.jobs = options_.ocr_jobs;
+    return o;
+  }()};
   const std::string pipeline_, model_error_;
   std::ostream& err_;
   mutable std::mutex mutex_;
@@ -203,7 +207,10 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
     err << "vnplan: " << options.input << ": not an image or a PDF\n";
     return kExitInputFailed;
   }
-  if (!OcrEngine(OcrOptions{"vie", options.jobs}).Read(*bytes, &doc, &error)) {
+  OcrOptions ocr_options;
+  ocr_options.jobs = options.jobs;
+  ocr_options.steps = options.preprocess;
+  if (!OcrEngine(ocr_options).Read(*bytes, &doc, &error)) {
     err << "vnplan: " << options.input << ": " << error << "\n";
     return kExitInputFailed;
   }

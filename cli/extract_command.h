@@ -51,6 +51,7 @@ struct OcrCommandOptions {
   std::string restore = "auto";
   std::string model_dir;
   int jobs = 0;  // pages read at once
+  std::string preprocess = "despeckle,deskew";  // see OcrOptions::steps
 };
 
 // `vnplan ocr`: the text of a scan or PDF, pages separated by form feeds,

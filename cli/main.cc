@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   ocr_cmd->add_option("--model", ocr.model_dir, "Restoration model directory");
   ocr_cmd->add_option("--jobs", ocr.jobs, "Pages read at once (default: one per core)");
+  ocr_cmd->add_option("--preprocess", ocr.preprocess,
+                      "Leptonica steps: despeckle,scale,background,deskew,binarize in any mix, or none");
 
   vnplan::CompareOptions comparing;
   CLI::App* cmp = app.add_subcommand(

@@ -14,7 +14,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
           libcli11-dev libgtest-dev libical-dev python3 python3-jsonschema
           libtesseract-dev libleptonica-dev libpoppler-cpp-dev tesseract-ocr-vie
-          tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation chromium)
+          tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation chromium imagemagick)
 
 install_missing() {
   local missing=()
@@ -59,6 +59,9 @@ case "$mode" in
     bash scripts/build_models.sh
     VNPLAN_CHANNEL=build/models/channel.tsv build/bench/restore_bench corpus \
       .cache/debian-vi/background.txt build/restore-bench .cache/debian-vi/words.txt
+    rm -rf build/scans
+    /usr/bin/python3 scripts/make_scans.py build/scans 2 corpus/003-dak-nong-2023.txt
+    /usr/bin/python3 bench/ocr_bench.py build/scans build/vnplan -
     (cd build && ctest -j"$jobs" | tail -3)
     ;;
   *)

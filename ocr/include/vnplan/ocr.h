@@ -17,7 +17,11 @@ struct OcrOptions {
   std::string languages = "vie";
   int jobs = 0;                       // worker threads; 0 = one per core
   long long max_pixels = 150'000'000;  // per page; larger pages are refused, not read
-  bool preprocess = true;
+  // Leptonica steps, comma-separated, applied in this order: despeckle (3x3
+  // median), scale (towards 300 dpi by
+  // the page's size), background, deskew, binarize. "none" leaves pages to
+  // Tesseract's own thresholding. bench/ocr_bench.py measures each.
+  std::string steps = "despeckle,deskew";
 };
 
 struct OcrPage {
