@@ -14,7 +14,7 @@
 namespace vnplan {
 
 // The contract version written to "schema_version".
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
 
 // Where the text came from, for the "source" object.
 struct SourceInfo {
