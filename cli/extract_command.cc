@@ -12,6 +12,7 @@
 
 #include "atomic_file.h"
 #include "batch.h"
+#include "input_file.h"
 #include "restore_command.h"
 #include "sha256.h"
 #include "vnplan/ocr.h"
@@ -23,42 +24,6 @@ namespace vnplan {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Reads a whole input; returns nullopt and sets `error` on failure.
-std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
-                                     std::size_t limit, std::string& error) {
-  std::string bytes;
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  } else {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      error = "is a directory";
-      return std::nullopt;
-    }
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-      error = "cannot open (" + std::string(std::strerror(errno)) + ")";
-      return std::nullopt;
-    }
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > limit) {
-      error = "too large (" + std::to_string(size) + " bytes; the limit is " +
-              std::to_string(limit) + ")";
-      return std::nullopt;
-    }
-    bytes.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    if (file.bad()) {
-      error = "read error";
-      return std::nullopt;
-    }
-  }
-  if (bytes.size() > limit) {
-    error = "too large (limit " + std::to_string(limit) + " bytes)";
-    return std::nullopt;
-  }
-  return bytes;
-}
 
 std::string BaseName(const std::string& path) {
   if (path == "-") return "-";
@@ -270,8 +235,8 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
   // A batch reads files in parallel, so each file's pages go one at a time.
   ExtractOptions effective = options;
   if (to_folder && effective.ocr_jobs == 0) effective.ocr_jobs = 1;
-  const Converter converter(effective, restorer.get(),
-                            PipelineId(options.model_dir, restorer != nullptr), model_error, err);
+  const std::string pipeline = PipelineId(options.model_dir, restorer != nullptr);
+  const Converter converter(effective, restorer.get(), pipeline, model_error, err);
   if (options.format == "jsonl" || !to_folder) {
     if (had_directory && options.format == "json" && options.output.empty()) {
       err << "vnplan: a folder of plans needs -o OUTDIR (one JSON each) or --format jsonl\n";
@@ -282,7 +247,7 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
   BatchOptions batch;
   batch.inputs = inputs;
   batch.output_dir = options.output;
-  batch.pipeline = PipelineId(options.model_dir, restorer != nullptr);
+  batch.pipeline = pipeline;
   batch.force = options.force;
   batch.jobs = options.jobs > 0 ? options.jobs
                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -10,24 +10,14 @@
 
 #include "atomic_file.h"
 #include "extract_command.h"
+#include "input_file.h"
 #include "vnplan/text_input.h"
 
 namespace vnplan {
 namespace {
 
-bool ReadAll(const std::string& path, std::istream& in, std::string& bytes, std::string& error) {
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file || std::filesystem::is_directory(path)) {
-    error = "cannot open";
-    return false;
-  }
-  bytes.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-  return true;
-}
+// Texts read whole by train and restore (the background text is ~6 MB).
+constexpr std::size_t kMaxTrainingBytes = std::size_t{1} << 30;
 
 }  // namespace
 
@@ -99,13 +89,15 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
   std::vector<std::string> texts;
   bool failed = false;
   for (const std::string& path : TextFiles(options.inputs)) {
-    std::string bytes, error;
+    std::string error;
     std::istringstream none;
-    if (!ReadAll(path, none, bytes, error)) {
+    const std::optional<std::string> input = ReadInput(path, none, kMaxTrainingBytes, error);
+    if (!input) {
       err << "vnplan: " << path << ": " << error << "\n";
       failed = true;
       continue;
     }
+    const std::string& bytes = *input;
     if (const TextCheck check = CheckPlanText(bytes); !check.ok()) {
       err << "vnplan: " << path << ": " << check.message << "\n";
       failed = true;
@@ -130,9 +122,11 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
   }
   out << "train: wrote " << options.output_dir << "/domain.lm from " << texts.size() << " texts\n";
   if (!options.background.empty()) {
-    std::string bytes, error;
+    std::string error;
     std::istringstream none;
-    if (!ReadAll(options.background, none, bytes, error)) {
+    const std::optional<std::string> bytes =
+        ReadInput(options.background, none, kMaxTrainingBytes, error);
+    if (!bytes) {
       err << "vnplan: " << options.background << ": " << error << "\n";
       return kExitInputFailed;
     }
@@ -142,7 +136,7 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
       for (std::string line; std::getline(list, line);)
         if (!line.empty()) words.push_back(line.substr(0, line.find('/')));
     }
-    if (std::string e = TrainLanguageModel({NormalizePlanText(bytes)}, words,
+    if (std::string e = TrainLanguageModel({NormalizePlanText(*bytes)}, words,
                                            options.output_dir + "/background.lm");
         !e.empty()) {
       err << "vnplan: " << e << "\n";
@@ -155,11 +149,13 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
 
 int RunRestore(const RestoreOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err) {
-  std::string bytes, error;
-  if (!ReadAll(options.input, in, bytes, error)) {
+  std::string error;
+  const std::optional<std::string> input = ReadInput(options.input, in, kMaxTrainingBytes, error);
+  if (!input) {
     err << "vnplan: " << options.input << ": " << error << "\n";
     return kExitInputFailed;
   }
+  const std::string& bytes = *input;
   if (const TextCheck check = CheckPlanText(bytes); !check.ok()) {
     err << "vnplan: " << options.input << ": " << check.message << "\n";
     return kExitInputFailed;

@@ -3,7 +3,6 @@
 // pango1.0-tools, which scripts/setup.sh installs.
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -23,9 +22,7 @@ const std::string& RenderedPage(const std::string& extension) {
   static std::map<std::string, std::string> made;
   auto it = made.find(extension);
   if (it != made.end()) return it->second;
-  // ctest runs tests in parallel processes: each renders its own files.
-  const std::string dir = testing::OutputDir() + "/render-" + std::to_string(getpid());
-  std::filesystem::create_directories(dir);
+  const std::string dir = testing::OutputDir();  // this process's own
   testing::WriteFile(dir + "/page.txt",
                      "UBND TỈNH PHÚ THỌ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 941/KH-SGD&ĐT\n"
                      "Phú Thọ, ngày 13 tháng 6 năm 2016\nKẾ HOẠCH\nXây dựng điển hình tiên tiến "
@@ -65,16 +62,21 @@ TEST(Ocr, ReadsARenderedPageWithTheVietnameseModel) {
   EXPECT_NE(text.find("MỤC ĐÍCH"), std::string::npos) << text;
 }
 
-TEST(Ocr, ExtractRunsTheWholePipelineOnAScan) {
-  const std::string path = testing::OutputDir() + "/scan-" + std::to_string(getpid()) + ".png";
-  testing::WriteFile(path, RenderedPage("png"));
+// `vnplan extract` (no restoration) on a rendered page saved as FILE_NAME.
+nlohmann::json ExtractRendered(const std::string& extension, const std::string& file_name) {
+  const std::string path = testing::OutputDir() + "/" + file_name;
+  testing::WriteFile(path, RenderedPage(extension));
   ExtractOptions options;
   options.inputs = {path};
   options.restore = "never";
   std::istringstream in;
   std::ostringstream out, err;
-  ASSERT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
-  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
+  return nlohmann::json::parse(out.str());
+}
+
+TEST(Ocr, ExtractRunsTheWholePipelineOnAScan) {
+  const auto j = ExtractRendered("png", "scan.png");
   EXPECT_EQ(j["source"]["kind"], "image");
   EXPECT_EQ(j["source"]["pages"], 1);
   EXPECT_EQ(j["source"]["ocr"]["languages"], "vie");
@@ -85,15 +87,7 @@ TEST(Ocr, ExtractRunsTheWholePipelineOnAScan) {
 }
 
 TEST(Ocr, PdfTextLayerNeedsNoOcr) {
-  const std::string path = testing::OutputDir() + "/page-" + std::to_string(getpid()) + ".pdf";
-  testing::WriteFile(path, RenderedPage("pdf"));
-  ExtractOptions options;
-  options.inputs = {path};
-  options.restore = "never";
-  std::istringstream in;
-  std::ostringstream out, err;
-  ASSERT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
-  const auto j = nlohmann::json::parse(out.str());
+  const auto j = ExtractRendered("pdf", "page.pdf");
   EXPECT_EQ(j["source"]["kind"], "pdf");
   EXPECT_TRUE(j["source"]["ocr"].is_null());
   EXPECT_EQ(j["document"]["symbol"], "KH-SGD&ĐT");
@@ -106,7 +100,7 @@ TEST(Ocr, MultiPageTiffGivesPagesSeparatedByFormFeeds) {
   Pixa* pixa = pixaCreate(2);
   pixaAddPix(pixa, page, L_COPY);
   pixaAddPix(pixa, page, L_COPY);
-  const std::string tiff = testing::OutputDir() + "/two-" + std::to_string(getpid()) + ".tif";
+  const std::string tiff = testing::OutputDir() + "/two.tif";
   std::filesystem::remove(tiff);
   ASSERT_EQ(pixaWriteMultipageTiff(tiff.c_str(), pixa), 0);
   pixaDestroy(&pixa);
