@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -21,9 +22,19 @@ std::string ExecutableDir(const char* argv0) {
   return self.parent_path().string();
 }
 
+// Tesseract's OpenMP threads make a page several times slower on two cores
+// (pages run in parallel instead), and libgomp reads OMP_THREAD_LIMIT only
+// once, when it is loaded, before main. So set it and start again.
+void LimitOpenMpThreads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  execv("/proc/self/exe", argv);  // on failure, carry on: slower, still right
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  LimitOpenMpThreads(argv);
   CLI::App app{
       "vnplan: turns Vietnamese administrative plans (Kế hoạch) into structured JSON.\n"
       "Exit codes: 0 ok, 1 an input was unreadable or not UTF-8 text (the others are\n"

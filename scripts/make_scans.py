@@ -1,19 +1,30 @@
 #!/usr/bin/python3
 """Makes the scan corpus: clean plans laid out as A4 pages and degraded.
 
-Pages: 38 lines of the plan each, Liberation Serif 13 pt (Times metrics),
-rendered at 300 dpi with pango-view. Each page is then degraded with
-ImageMagick at three seeded levels:
+A plan (a corpus text with its PLAN.expected.json beside it) is laid out the
+way such documents look: A4 at 300 dpi, Liberation Serif 13 pt (Times
+metrics), the two-column header on page 1 (agency and number on the left,
+national motto and place-date on the right, each column centred), a centred
+bold title, then the body from the first legal basis ("Căn cứ", "Thực
+hiện") on, left-aligned, 44 lines a page. Text is rendered with pango-view
+and pages are put together with ImageMagick; each page is then degraded at
+three seeded levels:
   light   300 dpi, faint noise, JPEG 85
   medium  about 150 dpi, 1.5 degree skew, blur, salt-and-pepper noise, JPEG 60
   heavy   about 120 dpi, 2.5 degree skew, more blur and noise, JPEG 40
-Writes OUT/pageNN.txt (the truth) and OUT/LEVEL/pageNN.jpg.
+Writes OUT/pageNN.txt (the truth, in reading order: left column, right
+column, title, body) and OUT/LEVEL/pageNN.jpg; with --clean also the
+undegraded OUT/pageNN.png.
 
-Usage: make_scans.py OUT PAGES CLEAN_TEXT...
+Usage: make_scans.py [--clean] OUT PAGES PLAN.txt...
 """
+import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
+import textwrap
 
 LEVELS = {
     "light": ["-attenuate", "0.15", "+noise", "Gaussian", "-quality", "85"],
@@ -22,38 +33,115 @@ LEVELS = {
     "heavy": ["-resize", "40%", "-background", "white", "-rotate", "2.5", "-blur", "0x0.9",
               "-attenuate", "0.4", "+noise", "Impulse", "-quality", "40"],
 }
+PAGE_W, PAGE_H = 2480, 3508          # A4 at 300 dpi
+LEFT, TOP, TEXT_W = 354, 236, 1890  # 30 mm left margin, 20 mm top, 160 mm text
+FONT = "Liberation Serif 13"
+LINES_PER_PAGE = 44
+WRAP_CHARS = 72
 
 
-def pages(paths, count, lines_per_page=38):
-    lines = []
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = " ".join(line.replace("*", " ").replace("#", " ").split())
-                if line:
-                    lines.append(line)
-    for i in range(0, min(len(lines), count * lines_per_page), lines_per_page):
-        yield "\n".join(lines[i:i + lines_per_page])
+def render(text, path, align="left", markup=False, width_px=TEXT_W):
+    args = ["pango-view", f"--font={FONT}", "--dpi=300", "--margin=0", f"--align={align}",
+            f"--width={width_px * 72 // 300}", "--wrap=word", "-q", "-o", path]
+    if markup:
+        args.append("--markup")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write(text)
+    try:
+        subprocess.run(args + [f.name], check=True)
+    finally:
+        os.remove(f.name)
 
 
-def main(out, count, texts):
+def escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def masthead(plan):
+    """The page-1 header as (left lines, right lines, title lines)."""
+    doc = json.load(open(re.sub(r"\.txt$", ".expected.json", plan), encoding="utf-8"))["document"]
+    issuer = doc.get("issuer") or {}
+    left = [line.upper() for line in (issuer.get("parent"), issuer.get("name")) if line]
+    if doc.get("number"):
+        left.append(f"Số: {doc['number']}/{doc.get('symbol') or 'KH'}")
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    if doc.get("date"):
+        year, month, day = doc["date"].split("-")
+        right.append(f"{doc.get('place') or ''}, ngày {int(day)} tháng {int(month)} năm {year}".lstrip(", "))
+    title = ["KẾ HOẠCH"] + textwrap.wrap(doc.get("title") or "", 70)
+    return left, right, title
+
+
+def body_lines(plan):
+    lines, started = [], False
+    for line in open(plan, encoding="utf-8"):
+        line = " ".join(line.replace("*", " ").replace("#", " ").split())
+        started = started or line.startswith(("Căn cứ", "Thực hiện"))
+        if started and line:
+            lines.extend(textwrap.wrap(line, WRAP_CHARS))
+    return lines
+
+
+def page_one(work, plan, out_png):
+    left, right, title = masthead(plan)
+    column = 1000
+    render("\n".join(escape(l) for l in left), f"{work}/left.png", "center", True, column)
+    render("\n".join([f"<b>{escape(right[0])}</b>", f"<b>{escape(right[1])}</b>"] +
+                     [f"<i>{escape(l)}</i>" for l in right[2:]]), f"{work}/right.png", "center",
+           True, 1150)
+    render("\n".join(f"<b>{escape(l)}</b>" for l in title), f"{work}/title.png", "center", True)
+    return left + right + title, [
+        (f"{work}/left.png", LEFT - 120, TOP),
+        (f"{work}/right.png", LEFT + TEXT_W - 1150 + 80, TOP),
+        (f"{work}/title.png", LEFT, TOP + 420)], TOP + 420 + 70 * len(title) + 60
+
+
+def compose(parts, out_png):
+    args = ["/usr/bin/convert", "-size", f"{PAGE_W}x{PAGE_H}", "xc:white"]
+    for path, x, y in parts:
+        args += [path, "-geometry", f"+{x}+{y}", "-composite"]
+    subprocess.run(args + ["-colorspace", "Gray", out_png], check=True)
+
+
+def make_pages(plan, count, out, keep_clean):
+    lines = body_lines(plan)
+    made = 0
+    with tempfile.TemporaryDirectory() as work:
+        for n in range(count):
+            if n == 0:
+                truth, parts, y = page_one(work, plan, out)
+                room = LINES_PER_PAGE - (y - TOP) // 70
+            else:
+                truth, parts, y, room = [], [], TOP, LINES_PER_PAGE
+            page, lines = lines[:room], lines[room:]
+            if not page and n > 0:
+                break
+            render("\n".join(page), f"{work}/body.png")
+            parts.append((f"{work}/body.png", LEFT, y))
+            clean = os.path.join(out, f"page{n:02d}.png")
+            compose(parts, clean)
+            with open(os.path.join(out, f"page{n:02d}.txt"), "w", encoding="utf-8") as f:
+                f.write("\n".join(truth + page) + "\n")
+            for level, ops in LEVELS.items():
+                os.makedirs(os.path.join(out, level), exist_ok=True)
+                subprocess.run(["/usr/bin/convert", clean, "-seed", str(1000 + n), *ops,
+                                os.path.join(out, level, f"page{n:02d}.jpg")], check=True)
+            if not keep_clean:
+                os.remove(clean)
+            made += 1
+    return made
+
+
+def main(argv):
+    keep_clean = "--clean" in argv
+    argv = [a for a in argv if a != "--clean"]
+    if len(argv) < 3:
+        sys.exit(__doc__)
+    out, count, plans = argv[0], int(argv[1]), argv[2:]
     os.makedirs(out, exist_ok=True)
-    for n, page in enumerate(pages(texts, count)):
-        truth = os.path.join(out, f"page{n:02d}.txt")
-        clean = os.path.join(out, f"page{n:02d}.png")
-        with open(truth, "w", encoding="utf-8") as f:
-            f.write(page + "\n")
-        subprocess.run(["pango-view", "--font=Liberation Serif 13", "--dpi=300", "--margin=150",
-                        "--width=470", "--wrap=word", "-q", "-o", clean, truth], check=True)
-        for level, ops in LEVELS.items():
-            os.makedirs(os.path.join(out, level), exist_ok=True)
-            subprocess.run(["/usr/bin/convert", clean, "-seed", str(1000 + n), "-colorspace", "Gray",
-                            *ops, os.path.join(out, level, f"page{n:02d}.jpg")], check=True)
-        os.remove(clean)
-    print(f"make_scans: {n + 1} pages x {len(LEVELS)} levels in {out}")
+    made = make_pages(plans[0], count, out, keep_clean)
+    print(f"make_scans: {made} pages x {len(LEVELS)} levels in {out}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 4:
-        sys.exit(__doc__)
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3:])
+    main(sys.argv[1:])

@@ -6,6 +6,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <atomic>
@@ -51,6 +52,102 @@ PixPtr Clean(Pix* input, const std::string& steps) {
       return PixPtr(binary);
   }
   return grey;
+}
+
+// A line as Tesseract found it: its words with their boxes and confidences.
+struct LayoutLine {
+  std::vector<OcrWord> words;
+  int left = 0, right = 0, top = 0, bottom = 0;  // pixel extent of the words
+  bool paragraph_end = false;
+};
+
+std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api) {
+  std::vector<LayoutLine> lines;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (!it) return lines;
+  using tesseract::RIL_PARA;
+  using tesseract::RIL_TEXTLINE;
+  using tesseract::RIL_WORD;
+  do {
+    if (it->Empty(RIL_WORD)) continue;
+    if (lines.empty() || it->IsAtBeginningOf(RIL_TEXTLINE)) lines.emplace_back();
+    LayoutLine& line = lines.back();
+    std::unique_ptr<char[]> word(it->GetUTF8Text(RIL_WORD));
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    it->BoundingBox(RIL_WORD, &x0, &y0, &x1, &y1);
+    const bool first = line.words.empty();
+    line.left = first ? x0 : std::min(line.left, x0);
+    line.top = first ? y0 : std::min(line.top, y0);
+    line.right = std::max(line.right, x1);
+    line.bottom = std::max(line.bottom, y1);
+    line.words.push_back({word ? word.get() : "", it->Confidence(RIL_WORD), x0, y0, x1, y1, 0});
+    if (it->IsAtFinalElement(RIL_PARA, RIL_WORD)) line.paragraph_end = true;
+  } while (it->Next(RIL_WORD));
+  return lines;
+}
+
+// Where a line has a gap between words wider than `min_gap`, the x of the
+// gap's middle; -1 otherwise.
+int GapMiddle(const LayoutLine& line, int min_gap) {
+  for (size_t i = 1; i < line.words.size(); ++i)
+    if (line.words[i].left - line.words[i - 1].right >= min_gap)
+      return (line.words[i].left + line.words[i - 1].right) / 2;
+  return -1;
+}
+
+// An administrative page opens with two centred columns (agency, number on
+// the left; national motto, place and date on the right). Tesseract often
+// reads them as one block, merging "UBND TỈNH …" and "CỘNG HÒA …" into one
+// line. Lines at the top of the page with a wide gap are cut at the gap and
+// the left column is written before the right, as a person reads them.
+std::string PageText(std::vector<LayoutLine>& lines, int page_width, std::vector<OcrWord>* words) {
+  const int min_gap = std::max(40, page_width / 25);
+  size_t run = 0;  // lines [0, run) form the two-column header
+  int cut = -1;
+  for (; run < lines.size() && run < 8; ++run) {
+    if (run > 0) {  // the header ends where the spacing does (before the title)
+      const LayoutLine& above = lines[run - 1];
+      if (lines[run].top - above.bottom > 2 * (above.bottom - above.top)) break;
+    }
+    const int middle = GapMiddle(lines[run], min_gap);
+    if (middle >= 0 && (cut < 0 || std::abs(middle - cut) < page_width / 6)) {
+      if (cut < 0) cut = middle;
+      continue;
+    }
+    const bool one_side = cut >= 0 && (lines[run].right < cut || lines[run].left > cut);
+    if (!one_side) break;
+  }
+  if (cut < 0) run = 0;
+  std::string text;
+  int line_number = 0;
+  auto emit = [&](const LayoutLine& line, bool left_side, bool right_side) {
+    bool any = false;
+    for (const OcrWord& w : line.words) {
+      const bool is_left = w.right <= cut;
+      if ((is_left && !left_side) || (!is_left && !right_side)) continue;
+      if (any) text += ' ';
+      text += w.text;
+      words->push_back(w);
+      words->back().line = line_number;
+      any = true;
+    }
+    if (!any) return;
+    text += '\n';
+    ++line_number;
+  };
+  for (int side = 0; side < 2 && run > 0; ++side) {
+    for (size_t i = 0; i < run; ++i) emit(lines[i], side == 0, side == 1);
+    text += '\n';
+    ++line_number;
+  }
+  for (size_t i = run; i < lines.size(); ++i) {
+    emit(lines[i], true, true);
+    if (lines[i].paragraph_end) {
+      text += '\n';
+      ++line_number;
+    }
+  }
+  return text;
 }
 
 bool Fits(long long w, long long h, long long limit, std::string* error) {
@@ -172,9 +269,6 @@ std::string OcrDocument::Text() const {
 }
 
 OcrEngine::OcrEngine(OcrOptions options) : options_(std::move(options)) {
-  // Tesseract's OpenMP threads make one page several times slower on two
-  // cores; pages run in parallel instead. Must precede the first engine.
-  setenv("OMP_THREAD_LIMIT", "1", 0);
   // Leptonica reports every unreadable image on stderr; vnplan says it once.
   setMsgSeverity(L_SEVERITY_NONE);
 }
@@ -207,7 +301,7 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
     std::unique_ptr<tesseract::TessBaseAPI> api;
     for (size_t i = next++; i < pages.size(); i = next++) {
       if (pages[i].text_layer) {
-        out->pages[i] = {pages[i].text, -1, true};
+        out->pages[i] = {pages[i].text, -1, true, {}};
         continue;
       }
       if (!api) {
@@ -223,8 +317,14 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
                                               : Clean(pages[i].image.get(), options_.steps);
       api->SetImage(clean.get());
       api->SetSourceResolution(300);
-      std::unique_ptr<char[]> text(api->GetUTF8Text());
-      out->pages[i] = {text ? std::string(text.get()) : std::string(), double(api->MeanTextConf()), false};
+      if (api->Recognize(nullptr) != 0) {
+        out->pages[i] = {"", 0, false, {}};
+        continue;
+      }
+      std::vector<LayoutLine> lines = ReadLines(api.get());
+      OcrPage& page = out->pages[i];
+      page.text = PageText(lines, static_cast<int>(pixGetWidth(clean.get())), &page.words);
+      page.mean_confidence = api->MeanTextConf();
     }
   };
   const int jobs = std::max(1, std::min<int>(options_.jobs > 0 ? options_.jobs

@@ -24,10 +24,20 @@ struct OcrOptions {
   std::string steps = "despeckle,deskew";
 };
 
+// A word as Tesseract read it: where it is on the page and how sure it was,
+// so later stages can doubt what Tesseract doubted.
+struct OcrWord {
+  std::string text;
+  float confidence = 0;  // 0-100
+  int left = 0, top = 0, right = 0, bottom = 0;  // pixels of the cleaned page
+  int line = 0;  // 0-based line of OcrPage::text it ends up on
+};
+
 struct OcrPage {
   std::string text;
   double mean_confidence = -1;  // Tesseract's, 0-100; -1 for a text layer
   bool text_layer = false;
+  std::vector<OcrWord> words;  // in text order; empty for a text layer
 };
 
 struct OcrDocument {
