@@ -3,9 +3,12 @@
 
 For each degradation level of a scan corpus (scripts/make_scans.py), prints
 the character and word error rates of `tesseract IMAGE - -l vie` and of
-`vnplan ocr IMAGE` against the pages' text, and the seconds per page of
-each (both single-threaded: OMP_THREAD_LIMIT=1, --jobs 1). Then the time
-for a 4-page TIFF with pages one after another (--jobs 1) and in parallel.
+`vnplan ocr IMAGE --restore never` against the pages' text, and the CPU
+seconds per page of each (both single-threaded: OMP_THREAD_LIMIT=1, --jobs
+1). With a model folder, also the errors after restoration guided by
+Tesseract's word confidences (`vnplan ocr IMAGE`) and after restoration of
+the same OCR text without them (`vnplan restore`). Then the wall time of a
+4-page scanned PDF read one page after another (--jobs 1) and in parallel.
 
 Usage: ocr_bench.py SCANS_DIR VNPLAN [MODEL_DIR|-] [STEPS]
 """
@@ -31,48 +34,112 @@ def distance(a, b):
     return previous[-1]
 
 
-def run(command):
+def run(command, stdin=None):
+    """Output and CPU seconds (user + system) of a command: CPU time, unlike
+    wall time, hardly moves when something else shares the machine."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    before = os.times()
+    out = subprocess.run(command, capture_output=True, text=True, env=env, input=stdin).stdout
+    after = os.times()
+    return out, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def wall(command):
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     start = time.perf_counter()
-    out = subprocess.run(command, capture_output=True, text=True, env=env).stdout
-    return out, time.perf_counter() - start
+    subprocess.run(command, capture_output=True, env=env, check=True)
+    return time.perf_counter() - start
 
 
-def main(scans, vnplan, model=None, steps="despeckle,deskew"):
+class Score:
+    def __init__(self):
+        self.chars = self.char_errors = self.words = self.word_errors = 0
+        self.seconds = 0.0
+
+    def add(self, truth, text, seconds=0.0):
+        got = normal(text)
+        self.char_errors += distance(truth, got)
+        self.chars += len(truth)
+        self.word_errors += distance(truth.split(), got.split())
+        self.words += len(truth.split())
+        self.seconds += seconds
+
+    def rates(self):
+        return f"{100 * self.char_errors / self.chars:6.2f}% {100 * self.word_errors / self.words:6.2f}%"
+
+
+def four_page_pdf(images, path):
+    """A PDF of JPEG pages (A4, one image each), as a scanner writes them."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    kids = []
+    for image in images:
+        data = open(image, "rb").read()
+        width, height = jpeg_size(data)
+        page, picture, content = len(objects) + 1, len(objects) + 2, len(objects) + 3
+        draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+                       f"<< /XObject << /Im0 {picture} 0 R >> >> /Contents {content} 0 R >>".encode())
+        objects.append(f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} "
+                       f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode "
+                       f"/Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream")
+        objects.append(f"<< /Length {len(draw)} >>\nstream\n".encode() + draw + b"\nendstream")
+        kids.append(f"{page} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    open(path, "wb").write(out)
+
+
+def jpeg_size(data):
+    at = 2
+    while at < len(data):
+        marker, length = data[at + 1], int.from_bytes(data[at + 2:at + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            return int.from_bytes(data[at + 7:at + 9], "big"), int.from_bytes(data[at + 5:at + 7], "big")
+        at += 2 + length
+    raise ValueError("no JPEG frame header")
+
+
+def main(scans, vnplan, model=None, steps=None):
     pages = sorted(p for p in os.listdir(scans) if p.endswith(".txt"))
-    restore = ["--model", model] if model else ["--restore", "never"]
-    print(f"{'level':8} {'pages':>5} {'tesseract CER':>14} {'WER':>7} {'s/page':>7}   "
-          f"{'vnplan CER':>11} {'WER':>7} {'s/page':>7}")
+    preprocess = ["--preprocess", steps] if steps else []
+    print("CER and WER against the pages' text; s/page is CPU time (user + system).")
+    header = f"{'level':7} {'pages':>5} | {'tesseract':>14} {'s/page':>6} | {'vnplan ocr':>14} {'s/page':>6}"
+    if model:
+        header += f" | {'+ restore':>14} | {'restore, no conf.':>17}"
+    print(header)
     for level in ("light", "medium", "heavy"):
-        totals = {"tess": [0, 0, 0, 0, 0.0], "ours": [0, 0, 0, 0, 0.0]}
+        tess, ours, restored, blind = Score(), Score(), Score(), Score()
         for page in pages:
             image = os.path.join(scans, level, page.replace(".txt", ".jpg"))
             truth = normal(open(os.path.join(scans, page), encoding="utf-8").read())
-            for key, command in (("tess", ["tesseract", image, "-", "-l", "vie"]),
-                                 ("ours", [vnplan, "ocr", image, "--jobs", "1", "--preprocess", steps,
-                                           *restore])):
-                text, seconds = run(command)
-                got = normal(text)
-                t = totals[key]
-                t[0] += distance(truth, got)
-                t[1] += len(truth)
-                t[2] += distance(truth.split(), got.split())
-                t[3] += len(truth.split())
-                t[4] += seconds
+            tess.add(truth, *run(["tesseract", image, "-", "-l", "vie"]))
+            text, seconds = run([vnplan, "ocr", image, "--jobs", "1", "--restore", "never", *preprocess])
+            ours.add(truth, text, seconds)
+            if model:
+                restored.add(truth, run([vnplan, "ocr", image, "--jobs", "1", "--model", model,
+                                         *preprocess])[0])
+                blind.add(truth, run([vnplan, "restore", "--model", model], stdin=text)[0])
         n = len(pages)
-        tess, ours = totals["tess"], totals["ours"]
-        print(f"{level:8} {n:5d} {100 * tess[0] / tess[1]:13.2f}% {100 * tess[2] / tess[3]:6.2f}% "
-              f"{tess[4] / n:7.2f}   {100 * ours[0] / ours[1]:10.2f}% {100 * ours[2] / ours[3]:6.2f}% "
-              f"{ours[4] / n:7.2f}")
-    # Pages in parallel: a 4-page TIFF of the medium scans.
+        line = f"{level:7} {n:5d} | {tess.rates()} {tess.seconds / n:6.2f} | {ours.rates()} {ours.seconds / n:6.2f}"
+        if model:
+            line += f" | {restored.rates()} | {blind.rates():>17}"
+        print(line)
+    # Pages in parallel: a 4-page PDF of the medium scans (wall time).
     with tempfile.TemporaryDirectory() as work:
         images = [os.path.join(scans, "medium", p.replace(".txt", ".jpg")) for p in pages]
-        images = (images * 4)[:4]
-        tiff = os.path.join(work, "four.tif")
-        subprocess.run(["/usr/bin/convert", *images, tiff], check=True)
-        _, one = run([vnplan, "ocr", tiff, "--jobs", "1", "--restore", "never"])
-        _, two = run([vnplan, "ocr", tiff, "--jobs", str(os.cpu_count() or 2), "--restore", "never"])
-        print(f"4-page TIFF: {one:.2f} s one page after another, {two:.2f} s in parallel "
+        pdf = os.path.join(work, "four.pdf")
+        four_page_pdf((images * 4)[:4], pdf)
+        one = wall([vnplan, "ocr", pdf, "--jobs", "1", "--restore", "never"])
+        two = wall([vnplan, "ocr", pdf, "--jobs", str(os.cpu_count() or 2), "--restore", "never"])
+        print(f"4-page scanned PDF: {one:.2f} s one page after another, {two:.2f} s in parallel "
               f"({one / two:.2f}x on {os.cpu_count()} cores)")
 
 

@@ -59,6 +59,7 @@ class Converter {
                                                 const std::string& sha256, std::string* error) const {
     SourceInfo source;
     std::string ocr_text;
+    std::vector<WordConfidence> confidences;  // of the words Tesseract read
     if (OcrEngine::IsScan(bytes)) {
       // A scan or a PDF: the OCR stage first.
       OcrDocument doc;
@@ -68,6 +69,7 @@ class Converter {
       source.pages = static_cast<int>(doc.pages.size());
       bool any_ocr = false;
       for (const OcrPage& p : doc.pages) any_ocr |= !p.text_layer;
+      confidences = OcrConfidences(doc);
       if (any_ocr)
         source.ocr = SourceInfo::Ocr{doc.engine, doc.languages,
                                      doc.mean_confidence >= 0 ? std::optional<double>(doc.mean_confidence)
@@ -80,8 +82,10 @@ class Converter {
       return std::nullopt;
     }
     std::string text = NormalizePlanText(input);
-    if (restorer_ && (options_.restore == "always" || restorer_->DamagedShare(text) > 0.15)) {
-      RestoreResult restored = restorer_->Restore(text);
+    const bool ocr_read = !confidences.empty();
+    if (text != input) confidences.clear();  // normalising moved the words
+    if (restorer_ && ShouldRestore(options_.restore, *restorer_, text, ocr_read)) {
+      RestoreResult restored = restorer_->Restore(text, false, confidences);
       source.restoration_applied = true;
       source.tokens_changed = restored.changed;
       text = std::move(restored.text);
@@ -187,8 +191,12 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
       err << "vnplan: " << model_error << "\n";
       return kExitModelMissing;
     }
-    if (restorer && (options.restore == "always" || restorer->DamagedShare(text) > 0.15))
-      text = restorer->Restore(text).text;
+    std::vector<WordConfidence> confidences = OcrConfidences(doc);
+    const bool ocr_read = !confidences.empty();
+    const std::string normal = NormalizePlanText(text);
+    if (normal != text) confidences.clear();  // normalising moved the words
+    if (restorer && ShouldRestore(options.restore, *restorer, normal, ocr_read))
+      text = restorer->Restore(normal, false, confidences).text;
   }
   err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "vnplan/ocr.h"
+
 namespace vnplan {
 
 // The version written into every JSON's source.pipeline.
@@ -51,7 +53,7 @@ struct OcrCommandOptions {
   std::string restore = "auto";
   std::string model_dir;
   int jobs = 0;  // pages read at once
-  std::string preprocess = "despeckle,deskew";  // see OcrOptions::steps
+  std::string preprocess = OcrOptions().steps;  // see OcrOptions::steps
 };
 
 // `vnplan ocr`: the text of a scan or PDF, pages separated by form feeds,

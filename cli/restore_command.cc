@@ -79,6 +79,19 @@ std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* erro
   return Restorer::Open(models, error, std::filesystem::exists(channel) ? channel : "");
 }
 
+std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc) {
+  std::vector<WordConfidence> out;
+  for (const OcrPage& page : doc.pages)
+    for (const OcrWord& w : page.words) out.push_back({w.offset, w.confidence});
+  return out;
+}
+
+bool ShouldRestore(const std::string& mode, const Restorer& restorer, const std::string& text,
+                   bool ocr_read) {
+  if (mode == "never") return false;
+  return mode == "always" || ocr_read || restorer.DamagedShare(text) > 0.15;
+}
+
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   std::filesystem::create_directories(options.output_dir, ec);

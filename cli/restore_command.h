@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vnplan/ocr.h"
 #include "vnplan/restorer.h"
 
 namespace vnplan {
@@ -22,6 +23,17 @@ double MarkedShare(const std::string& text);
 // Opens DIR/domain.lm (weight 0.75) and, if present, DIR/background.lm
 // (0.25). Null and *error set when there is no usable model.
 std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* error);
+
+// The confidences of the words Tesseract read, for Restore on
+// doc.Text(): the `vie` model misreads marks on poor scans ("xây" as
+// "xẩy"), and says how sure it was of each word.
+std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc);
+
+// Whether to restore `text` under --restore MODE: always; never; auto
+// restores text with many damaged words, and any text Tesseract read (then
+// `ocr_read`), whose marks the confidences guard.
+bool ShouldRestore(const std::string& mode, const Restorer& restorer, const std::string& text,
+                   bool ocr_read);
 
 struct TrainOptions {
   std::vector<std::string> inputs;  // text files or folders of .txt files

@@ -162,6 +162,28 @@ TEST(Restorer, ExplainsEachChange) {
   EXPECT_EQ(r.changes[0].after, "Tổ");
 }
 
+// The vie model's kind of error: a valid syllable with the wrong mark
+// ("cộng" for "công"). Tesseract's confidence decides how far it is trusted.
+TEST(Restorer, OcrConfidenceDecidesWhetherAMisreadMarkIsTrusted) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string text = "Tiếp tục đổi mới cộng tác thi đua, khen thưởng.\n";
+  const size_t at = text.find("cộng");
+  // The lead of "công" over "cộng" as written, given that word's confidence.
+  const auto lead = [&](float confidence) {
+    const RestoreResult r = restorer->Restore(text, true, {{0, 96}, {at, confidence}, {at + 6, 96}});
+    for (const RestoreChange& c : r.changes)
+      if (c.before == "cộng") return c.margin;
+    return -1.0;  // kept as read
+  };
+  const double doubtful = lead(20), sure = lead(99);
+  EXPECT_GT(doubtful, 0);  // the language model wins against a doubtful read
+  EXPECT_GT(doubtful, sure + 2) << doubtful << " vs " << sure;
+  // Without confidences the language model alone decides, as for typed text.
+  EXPECT_NE(restorer->Restore(text).text.find("công tác"), std::string::npos);
+}
+
 TEST(Restorer, DamagedShareTellsCleanFromStrippedAndLegacyOcr) {
   std::string error;
   const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);

@@ -18,10 +18,10 @@ struct OcrOptions {
   int jobs = 0;                       // worker threads; 0 = one per core
   long long max_pixels = 150'000'000;  // per page; larger pages are refused, not read
   // Leptonica steps, comma-separated, applied in this order: despeckle (3x3
-  // median), scale (towards 300 dpi by
-  // the page's size), background, deskew, binarize. "none" leaves pages to
-  // Tesseract's own thresholding. bench/ocr_bench.py measures each.
-  std::string steps = "despeckle,deskew";
+  // median, on pages with salt-and-pepper specks only), deskew, scale (pages
+  // under about 130 dpi, to 225 dpi), background, binarize. "none" leaves
+  // pages to Tesseract's own thresholding. bench/ocr_bench.py measures them.
+  std::string steps = "despeckle,deskew,scale";
 };
 
 // A word as Tesseract read it: where it is on the page and how sure it was,
@@ -31,6 +31,7 @@ struct OcrWord {
   float confidence = 0;  // 0-100
   int left = 0, top = 0, right = 0, bottom = 0;  // pixels of the cleaned page
   int line = 0;  // 0-based line of OcrPage::text it ends up on
+  size_t offset = 0;  // byte offset of the word in OcrDocument::Text()
 };
 
 struct OcrPage {

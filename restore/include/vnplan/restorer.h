@@ -34,6 +34,13 @@ struct RestoreResult {
   std::vector<RestoreChange> changes;  // filled when asked for
 };
 
+// How sure OCR was of the word that starts at byte `offset` of the text
+// given to Restore, 0-100 (Tesseract's word confidence).
+struct WordConfidence {
+  size_t offset = 0;
+  float confidence = 0;
+};
+
 class Restorer {
  public:
   // Opens language models written by TrainLanguageModel, memory-mapped,
@@ -48,8 +55,11 @@ class Restorer {
 
   // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail
   // addresses, URLs and document symbols pass through untouched; a word's
-  // case pattern is kept (MUC DICH -> MỤC ĐÍCH).
-  RestoreResult Restore(std::string_view utf8, bool explain = false) const;
+  // case pattern is kept (MUC DICH -> MỤC ĐÍCH). `confidences`, sorted by
+  // offset, say how far to trust each OCR word as read: a word Tesseract
+  // was sure of needs strong evidence to change, a doubtful one little.
+  RestoreResult Restore(std::string_view utf8, bool explain = false,
+                        const std::vector<WordConfidence>& confidences = {}) const;
 
   // Share of the text's words that are not valid Vietnamese syllables as
   // written (words with no marks at all count as damaged when most are
