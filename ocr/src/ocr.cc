@@ -69,12 +69,15 @@ PixPtr Clean(Pix* input, const std::string& steps) {
   auto has = [&](const char* step) { return steps.find(step) != std::string::npos; };
   PixPtr grey(pixConvertTo8(input, 0));
   if (!grey) return PixPtr(pixClone(input));
-  // 3x3 median: salt-and-pepper noise goes, strokes stay. On a clean page
-  // it only costs time and thins strokes, so a clean page skips it.
-  if (has("despeckle") && SpecksPerMillion(grey.get()) > (getenv("XMEDIAN") ? -1 : kSpeckyPage)) {
-    if (PixPtr clean{pixMedianFilter(grey.get(), 3, 3)}) grey = std::move(clean);
-  } else if (getenv("XSMOOTH")) {
-    if (PixPtr clean{pixBlockconvGray(grey.get(), nullptr, 1, 1)}) grey = std::move(clean);
+  // Salt-and-pepper specks go with a 3x3 median; on other pages the median
+  // thins strokes, and a 3x3 mean, which only softens grain, reads better
+  // (light scans of 002 and 004, word errors: mean 0.98% and 1.44%, median
+  // 1.24% and 1.35%, neither 1.10% and 1.62%).
+  if (has("despeckle")) {
+    PixPtr clean{SpecksPerMillion(grey.get()) > kSpeckyPage
+                     ? pixMedianFilter(grey.get(), 3, 3)
+                     : pixBlockconvGray(grey.get(), nullptr, 1, 1)};
+    if (clean) grey = std::move(clean);
   }
   if (has("deskew"))
     if (PixPtr straight{pixDeskew(grey.get(), 0)}) grey = std::move(straight);

@@ -1,9 +1,14 @@
 // OcrEngine: the first stage. Scans (PNG, JPEG, TIFF including multi-page)
 // and PDFs go in; text comes out a page at a time. A PDF page with a text
 // layer gives its text directly; other pages are cleaned with Leptonica
-// (grey, background, deskew, scale to about 300 dpi, Sauvola binarisation)
-// and read by Tesseract, pages in parallel with one Tesseract per worker and
-// Tesseract's own OpenMP threads off.
+// (see OcrOptions::steps) and read by Tesseract, pages in parallel with one
+// Tesseract per worker. The two-column masthead of an administrative page
+// comes out column by column, and every word keeps its confidence.
+//
+// Tesseract's own OpenMP threads must be off: with them a page takes five
+// times longer on two cores. libgomp reads OMP_THREAD_LIMIT when it is
+// loaded, so a program using this class starts with OMP_THREAD_LIMIT=1 in
+// its environment (the vnplan command sets it and re-executes itself).
 #ifndef VNPLAN_OCR_H_
 #define VNPLAN_OCR_H_
 
@@ -18,7 +23,7 @@ struct OcrOptions {
   int jobs = 0;                       // worker threads; 0 = one per core
   long long max_pixels = 150'000'000;  // per page; larger pages are refused, not read
   // Leptonica steps, comma-separated, applied in this order: despeckle (3x3
-  // median, on pages with salt-and-pepper specks only), deskew, scale (pages
+  // median on pages with salt-and-pepper specks, a 3x3 mean on others), deskew, scale (pages
   // under about 130 dpi, to 225 dpi), background, binarize. "none" leaves
   // pages to Tesseract's own thresholding. bench/ocr_bench.py measures them.
   std::string steps = "despeckle,deskew,scale";
