@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   cmd->add_option("-o,--output", extract.output,
                   "Write to this file (atomically) instead of standard output");
   cmd->add_option("--restore", extract.restore,
-                  "Give diacritics back first: auto (when the text has lost them), always, never")
+                  "Give diacritics back first: auto (when the text has lost them, and after OCR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--model", extract_model, "Restoration model directory (default: models beside vnplan)");
   cmd->add_option("--jobs", extract.jobs, "Plans processed at once in a batch (default: one per core)");
@@ -94,12 +94,13 @@ int main(int argc, char** argv) {
       "ocr", "The text of a scan (PNG, JPEG, TIFF) or PDF, pages separated by form feeds");
   ocr_cmd->add_option("FILE", ocr.input, "Image or PDF; '-' reads standard input")->required();
   ocr_cmd->add_option("-o,--output", ocr.output, "Write to this file (atomically)");
-  ocr_cmd->add_option("--restore", ocr.restore, "Restore diacritics: auto, always, never")
+  ocr_cmd->add_option("--restore", ocr.restore,
+                      "Correct diacritics, guided by OCR confidence: auto (if a model is found), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   ocr_cmd->add_option("--model", ocr.model_dir, "Restoration model directory");
   ocr_cmd->add_option("--jobs", ocr.jobs, "Pages read at once (default: one per core)");
   ocr_cmd->add_option("--preprocess", ocr.preprocess,
-                      "Leptonica steps: despeckle,scale,background,deskew,binarize in any mix, or none");
+                      "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none");
 
   vnplan::CompareOptions comparing;
   CLI::App* cmp = app.add_subcommand(
