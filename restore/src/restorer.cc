@@ -11,6 +11,7 @@
 #include <deque>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <unordered_map>
 
 #include "ngram_model.h"
@@ -26,7 +27,12 @@ namespace {
 
 constexpr size_t kMaxCandidates = 24;  // per skeleton in the inventory
 constexpr size_t kSearchCandidates = 8;  // per word in the search
+// A word read by legacy OCR may be many things ("Pay": đẩy, đây, này, …).
+constexpr size_t kDamagedCandidates = 16;
 constexpr size_t kBeam = 6;
+// log P of a letter edit the channel never learned: below its rarest rules
+// (learned rules are kept down to -9 and are mostly -2 to -7).
+constexpr float kUnseenEdit = -9.0f;
 
 struct Candidate {
   std::string syllable;  // canonical, lower case
@@ -123,6 +129,14 @@ struct Restorer::Impl {
   std::vector<Candidate> candidates;                          // every known syllable
   std::unordered_map<std::string, std::vector<const Candidate*>> by_skeleton;
   std::unordered_map<std::string, const Candidate*> by_form;  // canonical -> candidate
+  // Known syllable skeletons by each one-letter deletion of them ("cong" under
+  // "ong", "cng", "cog", "con"): finds skeletons one edit from a damaged word.
+  // Built on first use, as only legacy OCR needs it.
+  mutable std::unordered_map<std::string, std::vector<const std::string*>> near_index;
+  mutable std::once_flag near_index_built;
+  void BuildNearIndex() const;
+  // Known skeletons one insertion, deletion or substitution away from `f`.
+  std::vector<const std::string*> NearSkeletons(const std::string& f) const;
   // Learned OCR damage, reversed: what an OCR letter run may have been.
   struct Rule {
     std::string source;
@@ -210,6 +224,62 @@ void Restorer::Impl::BuildInventory() {
     auto& list = by_skeleton[tools.Skeleton(c.syllable)];
     if (list.size() < kMaxCandidates) list.push_back(&c);
   }
+}
+
+// Code point boundaries of a UTF-8 string, so deletions never split a letter.
+std::vector<size_t> Boundaries(const std::string& s) {
+  std::vector<size_t> at;
+  for (size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(s.size());
+  return at;
+}
+
+std::vector<std::string> Deletions(const std::string& s) {
+  const std::vector<size_t> at = Boundaries(s);
+  std::vector<std::string> out;
+  for (size_t k = 0; k + 1 < at.size(); ++k) out.push_back(s.substr(0, at[k]) + s.substr(at[k + 1]));
+  return out;
+}
+
+// Levenshtein distance at most one, on code points.
+bool WithinOneEdit(const std::string& a, const std::string& b) {
+  const std::vector<size_t> x = Boundaries(a), y = Boundaries(b);
+  auto piece = [](const std::string& s, const std::vector<size_t>& at, size_t k) {
+    return std::string_view(s).substr(at[k], at[k + 1] - at[k]);
+  };
+  const size_t n = x.size() - 1, m = y.size() - 1;
+  if (n > m + 1 || m > n + 1) return false;
+  size_t i = 0, j = 0;
+  while (i < n && j < m && piece(a, x, i) == piece(b, y, j)) ++i, ++j;
+  size_t p = n, q = m;
+  while (p > i && q > j && piece(a, x, p - 1) == piece(b, y, q - 1)) --p, --q;
+  return p - i <= 1 && q - j <= 1;
+}
+
+void Restorer::Impl::BuildNearIndex() const {
+  for (const auto& [skeleton, list] : by_skeleton) {
+    if (!IsSyllableShape(skeleton)) continue;
+    for (std::string& d : Deletions(skeleton)) near_index[std::move(d)].push_back(&skeleton);
+  }
+}
+
+std::vector<const std::string*> Restorer::Impl::NearSkeletons(const std::string& f) const {
+  std::call_once(near_index_built, [this] { BuildNearIndex(); });
+  std::vector<const std::string*> out;
+  auto add = [&](const std::string* s) {
+    if (std::find(out.begin(), out.end(), s) == out.end() && WithinOneEdit(*s, f)) out.push_back(s);
+  };
+  // f lacks a letter of s; f has a letter too many; a letter differs.
+  if (auto it = near_index.find(f); it != near_index.end())
+    for (const std::string* s : it->second) add(s);
+  for (const std::string& d : Deletions(f)) {
+    if (auto it = by_skeleton.find(d); it != by_skeleton.end() && IsSyllableShape(d)) add(&it->first);
+    if (auto it = near_index.find(d); it != near_index.end())
+      for (const std::string* s : it->second) add(s);
+  }
+  std::sort(out.begin(), out.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  return out;
 }
 
 bool Restorer::Impl::LoadChannel(const std::string& path, std::string* error) {
@@ -314,6 +384,11 @@ bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
         if (!fresh) it->second = std::max(it->second, logp);
       }
     }
+    // Damage the renders never showed ("Đẩy" read "Pay"): a word may be any
+    // syllable one edit away, at the price of an edit rarer than every
+    // learned one.
+    for (const std::string* near : NearSkeletons(skeleton))
+        for (const Candidate* c : by_skeleton.find(*near)->second) best.emplace(c, kUnseenEdit);
     if (best.empty()) return false;
     for (const auto& [c, logp] : best) word.options.emplace_back(c, logp);
     std::sort(word.options.begin(), word.options.end(), [](const auto& a, const auto& b) {
@@ -321,7 +396,7 @@ bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
                  ? a.second + a.first->prior > b.second + b.first->prior
                  : a.first->syllable < b.first->syllable;
     });
-    if (word.options.size() > kSearchCandidates) word.options.resize(kSearchCandidates);
+    if (word.options.size() > kDamagedCandidates) word.options.resize(kDamagedCandidates);
     auto same = by_form.find(tools.Canonical(lower));
     word.same = same == by_form.end() ? nullptr : same->second;
     return true;
