@@ -164,6 +164,25 @@ float NgramModel::UnigramLogProb(uint64_t w) const {
   return e != nullptr ? e->logp : unknown_logp_;
 }
 
+NgramModel::History NgramModel::Context(uint64_t u, uint64_t v) const {
+  History h{u, v, 0, 0};
+  if (const NgramEntry* c = Find(bi_, bi_slots_, PairKey(u, v))) h.uv_backoff = c->backoff;
+  if (const NgramEntry* c = Find(uni_, uni_slots_, v)) h.v_backoff = c->backoff;
+  return h;
+}
+
+void NgramModel::Prefetch(const History& h, uint64_t w) const {
+  if (tri_slots_ > 0) __builtin_prefetch(&tri_[Mix(TripleKey(h.u, h.v, w)) & (tri_slots_ - 1)]);
+  if (bi_slots_ > 0) __builtin_prefetch(&bi_[Mix(PairKey(h.v, w)) & (bi_slots_ - 1)]);
+}
+
+float NgramModel::LogProb(const History& h, uint64_t w) const {
+  if (const NgramEntry* t = Find(tri_, tri_slots_, TripleKey(h.u, h.v, w))) return t->logp;
+  if (const NgramEntry* b = Find(bi_, bi_slots_, PairKey(h.v, w)); b != nullptr && b->logp <= 0)
+    return h.uv_backoff + b->logp;
+  return h.uv_backoff + h.v_backoff + UnigramLogProb(w);
+}
+
 float NgramModel::LogProb(uint64_t u, uint64_t v, uint64_t w) const {
   if (const NgramEntry* t = Find(tri_, tri_slots_, TripleKey(u, v, w))) return t->logp;
   float backoff = 0;

@@ -45,6 +45,20 @@ class NgramModel {
 
   // ln P(w | u v) with back-off; words are hashes from WordHash.
   float LogProb(uint64_t u, uint64_t v, uint64_t w) const;
+
+  // A history's back-off weights, looked up once for the many words a
+  // decoder scores after the same two syllables.
+  struct History {
+    uint64_t u = 0, v = 0;
+    float uv_backoff = 0, v_backoff = 0;
+  };
+  History Context(uint64_t u, uint64_t v) const;
+  // The same as LogProb(h.u, h.v, w), with the history's look-ups done.
+  float LogProb(const History& h, uint64_t w) const;
+  // Starts loading the table slots LogProb(h, w) will read. The tables are
+  // far larger than the CPU's caches: asking for several words' slots at
+  // once lets their memory reads overlap instead of queueing.
+  void Prefetch(const History& h, uint64_t w) const;
   // The syllables the model knows, with their training counts.
   std::vector<std::pair<std::string_view, uint32_t>> Words() const;
   float UnigramLogProb(uint64_t w) const;

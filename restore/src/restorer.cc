@@ -159,16 +159,42 @@ struct Restorer::Impl {
     return std::log(std::max(p, 1e-30f));
   }
 
+  // Every model's view of one history, for scoring the words after it.
+  using Histories = std::vector<internal::NgramModel::History>;
+  void Contexts(uint64_t u, uint64_t v, Histories& out) const {
+    out.clear();
+    for (const auto& model : models) out.push_back(model->Context(u, v));
+  }
+  void Prefetch(const Histories& h, uint64_t w) const {
+    for (size_t i = 0; i < models.size(); ++i) models[i]->Prefetch(h[i], w);
+  }
+  double LogProb(const Histories& h, uint64_t w) const {
+    if (models.size() == 1) return models[0]->LogProb(h[0], w);
+    float p = 0;
+    for (size_t i = 0; i < models.size(); ++i)
+      p += static_cast<float>(weights[i]) * std::exp(models[i]->LogProb(h[i], w));
+    return std::log(std::max(p, 1e-30f));
+  }
+
   // The same trigram recurs across beam states and sentences: score it once.
   class ScoreCache {
    public:
+    bool Has(uint64_t u, uint64_t v, uint64_t w) const {
+      const uint64_t key = TripleKey(u, v, w);
+      return keys_[key & (kSlots - 1)] == key;
+    }
     explicit ScoreCache(const Impl& impl) : impl_(impl), keys_(kSlots, 0), values_(kSlots) {}
     double LogProb(uint64_t u, uint64_t v, uint64_t w) {
+      return LogProb(u, v, w, [&] { return impl_.LogProb(u, v, w); });
+    }
+    // `score` computes the value on a miss.
+    template <typename Score>
+    double LogProb(uint64_t u, uint64_t v, uint64_t w, Score&& score) {
       const uint64_t key = TripleKey(u, v, w);
       size_t i = key & (kSlots - 1);
       if (keys_[i] == key) return values_[i];
       keys_[i] = key;
-      return values_[i] = impl_.LogProb(u, v, w);
+      return values_[i] = score();
     }
 
    private:
@@ -200,6 +226,7 @@ struct Restorer::Impl {
     std::vector<SearchState> all, next;
     std::vector<size_t> step_begin;
     std::vector<int> word_of_step;
+    Histories histories;
   };
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
               const std::vector<Word>& words, ScoreCache& cache, SearchBuffers& buffers,
@@ -607,13 +634,24 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     const Word& word = words[static_cast<size_t>(piece.word)];
     const WordForm& w = *word.form;
     next.clear();
-    for (size_t k = beam_begin; k < beam_end; ++k)
+    for (size_t k = beam_begin; k < beam_end; ++k) {
+      const uint64_t u = all[k].u, v = all[k].v;
+      // The models' look-ups this history will need, started together.
+      bool looked_up = false;
+      for (const auto& [c, channel] : w.options) {
+        if (cache.Has(u, v, c->hash)) continue;
+        if (!looked_up) Contexts(u, v, buffers.histories), looked_up = true;
+        Prefetch(buffers.histories, c->hash);
+      }
       for (const auto& [c, channel] : w.options) {
         const double shift = c == w.same ? word.keep_shift : word.change_shift;
-        next.push_back({all[k].v, c->hash,
-                        all[k].score + channel + shift + cache.LogProb(all[k].u, all[k].v, c->hash),
-                        static_cast<int>(k), c});
+        const double lm = cache.LogProb(u, v, c->hash, [&] {
+          if (!looked_up) Contexts(u, v, buffers.histories), looked_up = true;
+          return LogProb(buffers.histories, c->hash);
+        });
+        next.push_back({v, c->hash, all[k].score + channel + shift + lm, static_cast<int>(k), c});
       }
+    }
     const auto better = [](const State& a, const State& b) { return a.score > b.score; };
     const size_t keep = std::min(next.size(), kBeam * 3);
     std::partial_sort(next.begin(), next.begin() + static_cast<long>(keep), next.end(), better);
