@@ -128,7 +128,9 @@ int main(int argc, char** argv) {
     }
     const std::string ocr = Read(corpus + "/000-ninh-binh-2023.ocr.txt");
     const std::string gold = Read(corpus + "/000-ninh-binh-2023.restored.txt");
+    start = std::chrono::steady_clock::now();
     const std::string restored = restorer->Restore(ocr).text;
+    const double legacy_seconds = Seconds(start);
     std::ofstream(work + "/000.restored") << restored;
     const vnplan::eval::MostFrequentForm baseline(train, background_corpus);
     const Accuracy ours = vnplan::eval::Compare(gold, restored);
@@ -148,6 +150,8 @@ int main(int argc, char** argv) {
     getrusage(RUSAGE_SELF, &usage);
     std::printf("speed: %.2f MB in %.2f s = %.2f MB/s on one thread (%d words changed)\n",
                 text.size() / 1048576.0, seconds, text.size() / 1048576.0 / seconds, changed);
+    std::printf("legacy OCR (000, wider beam, one-edit neighbours): %.0f KB in %.2f s = %.2f MB/s\n",
+                ocr.size() / 1024.0, legacy_seconds, ocr.size() / 1048576.0 / legacy_seconds);
     std::printf("model load: %.1f ms; peak resident memory: %.0f MB\n", load * 1e3,
                 usage.ru_maxrss / 1024.0);
   }
