@@ -73,6 +73,34 @@ TEST(Syllables, CanonicalTonePlacementMergesOldAndNewStyle) {
   EXPECT_EQ(t.Split("hoà").base, "hoa");
 }
 
+TEST(Syllables, SentenceStartsAndNamesAreToldApart) {
+  const std::string text = "Thực hiện. - Giao Phòng\n“Đổi mới” (Sở";
+  EXPECT_TRUE(internal::StartsSentence(text, 0));
+  EXPECT_FALSE(internal::StartsSentence(text, text.find("hiện")));
+  EXPECT_TRUE(internal::StartsSentence(text, text.find("Giao")));   // after ". -"
+  EXPECT_FALSE(internal::StartsSentence(text, text.find("Phòng")));
+  EXPECT_TRUE(internal::StartsSentence(text, text.find("Đổi")));    // after “
+  EXPECT_TRUE(internal::StartsSentence(text, text.find("Sở")));     // after (
+  EXPECT_TRUE(internal::IsTitled("Việt"));
+  EXPECT_FALSE(internal::IsTitled("viết"));
+  EXPECT_FALSE(internal::IsTitled("UBND"));
+  EXPECT_FALSE(internal::IsTitled("V"));
+}
+
+// The same syllables, the same contexts; only the capital differs. A name
+// is written with one in mid-sentence, a common word is not.
+TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
+  const std::string path = testing::OutputDir() + "/names.lm";
+  ASSERT_EQ(TrainLanguageModel({"anh viết thư.\nanh viết thư.\nanh Việt thư.\nanh Việt thư.\n"}, {},
+                               path),
+            "");
+  std::string error;
+  const auto restorer = Restorer::Open({{path, 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  EXPECT_EQ(restorer->Restore("anh Viet thu.\n").text, "anh Việt thư.\n");
+  EXPECT_EQ(restorer->Restore("anh viet thu.\n").text, "anh viết thư.\n");
+}
+
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
   for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc"})
@@ -91,7 +119,7 @@ TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
   const auto model = internal::NgramModel::Open(path, &error);
   ASSERT_TRUE(model) << error;
   std::vector<uint64_t> vocabulary = {internal::WordHash(internal::kEos)};
-  for (const auto& [word, count] : model->Words()) vocabulary.push_back(internal::WordHash(word));
+  for (const auto& known : model->Words()) vocabulary.push_back(internal::WordHash(known.word));
   const uint64_t to = internal::WordHash("tổ"), chuc = internal::WordHash("chức"),
                  bos = internal::WordHash(internal::kBos), unseen = internal::WordHash("nước");
   for (auto [u, v] : {std::pair{to, chuc}, std::pair{bos, bos}, std::pair{unseen, to}}) {

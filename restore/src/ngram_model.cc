@@ -12,7 +12,7 @@
 namespace vnplan::internal {
 namespace {
 
-constexpr char kMagic[8] = {'V', 'N', 'P', 'L', 'N', 'L', 'M', '1'};
+constexpr char kMagic[8] = {'V', 'N', 'P', 'L', 'N', 'L', 'M', '2'};
 
 struct FileHeader {
   char magic[8];
@@ -66,16 +66,17 @@ std::string WriteNgramModel(const NgramTables& tables, const std::string& path) 
   const std::vector<NgramEntry> uni = Pack(tables.unigrams), bi = Pack(tables.bigrams),
                                 tri = Pack(tables.trigrams);
   std::string words;
-  for (const auto& [word, count] : tables.words) {
-    const uint32_t len = static_cast<uint32_t>(word.size());
-    words.append(reinterpret_cast<const char*>(&count), 4);
+  for (const WordCount& w : tables.words) {
+    const uint32_t len = static_cast<uint32_t>(w.word.size());
+    words.append(reinterpret_cast<const char*>(&w.count), 4);
+    words.append(reinterpret_cast<const char*>(&w.titled), 4);
     words.append(reinterpret_cast<const char*>(&len), 4);
-    words.append(word);
+    words.append(w.word);
     while (words.size() % 8) words.push_back('\0');
   }
   FileHeader h{};
   std::memcpy(h.magic, kMagic, 8);
-  h.version = 1;
+  h.version = 2;
   h.order = 3;
   h.uni_slots = uni.size();
   h.bi_slots = bi.size();
@@ -125,7 +126,11 @@ std::unique_ptr<NgramModel> NgramModel::Open(const std::string& path, std::strin
   FileHeader h;
   std::memcpy(&h, m->data_, sizeof h);
   const uint64_t tables = (h.uni_slots + h.bi_slots + h.tri_slots) * sizeof(NgramEntry);
-  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.version != 1 || h.order != 3 ||
+  if (std::memcmp(h.magic, kMagic, 7) == 0 && h.magic[7] == '1') {
+    *error = path + ": a model of an older vnplan; build it again (scripts/build_models.sh)";
+    return nullptr;
+  }
+  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.version != 2 || h.order != 3 ||
       sizeof h + tables + h.words_bytes != size) {
     *error = path + ": not a vnplan language model, or damaged";
     return nullptr;
@@ -194,17 +199,18 @@ float NgramModel::LogProb(uint64_t u, uint64_t v, uint64_t w) const {
   return backoff + UnigramLogProb(w);
 }
 
-std::vector<std::pair<std::string_view, uint32_t>> NgramModel::Words() const {
-  std::vector<std::pair<std::string_view, uint32_t>> out;
+std::vector<NgramModel::KnownWord> NgramModel::Words() const {
+  std::vector<KnownWord> out;
   out.reserve(word_count_);
   uint64_t pos = 0;
-  for (uint64_t i = 0; i < word_count_ && pos + 8 <= words_bytes_; ++i) {
-    uint32_t count, len;
+  for (uint64_t i = 0; i < word_count_ && pos + 12 <= words_bytes_; ++i) {
+    uint32_t count, titled, len;
     std::memcpy(&count, words_ + pos, 4);
-    std::memcpy(&len, words_ + pos + 4, 4);
-    if (pos + 8 + len > words_bytes_) break;
-    out.emplace_back(std::string_view(reinterpret_cast<const char*>(words_ + pos + 8), len), count);
-    pos += (8 + len + 7) / 8 * 8;
+    std::memcpy(&titled, words_ + pos + 4, 4);
+    std::memcpy(&len, words_ + pos + 8, 4);
+    if (pos + 12 + len > words_bytes_) break;
+    out.push_back({std::string_view(reinterpret_cast<const char*>(words_ + pos + 12), len), count, titled});
+    pos += (12 + len + 7) / 8 * 8;
   }
   return out;
 }

@@ -28,10 +28,18 @@ struct NgramEntry {
   float backoff;
 };
 
+// A syllable the model knows: how often it was seen, and how often of
+// those written with a capital in mid-sentence (a name: "Việt Trì").
+struct WordCount {
+  std::string word;
+  uint32_t count = 0, titled = 0;
+  bool operator<(const WordCount& o) const { return word < o.word; }
+};
+
 // What training produces and the file stores.
 struct NgramTables {
   std::vector<NgramEntry> unigrams, bigrams, trigrams;  // any order
-  std::vector<std::pair<std::string, uint32_t>> words;  // syllable, count
+  std::vector<WordCount> words;
   float unknown_logp = -20.0f;
 };
 
@@ -60,7 +68,11 @@ class NgramModel {
   // once lets their memory reads overlap instead of queueing.
   void Prefetch(const History& h, uint64_t w) const;
   // The syllables the model knows, with their training counts.
-  std::vector<std::pair<std::string_view, uint32_t>> Words() const;
+  struct KnownWord {
+    std::string_view word;
+    uint32_t count, titled;
+  };
+  std::vector<KnownWord> Words() const;
   float UnigramLogProb(uint64_t w) const;
 
  private:

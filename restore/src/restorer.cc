@@ -43,6 +43,9 @@ struct Candidate {
   std::string syllable;  // canonical, lower case
   uint64_t hash;
   float prior;  // best unigram log probability across models
+  // log P(written with a capital | mid-sentence) and its complement: names
+  // ("Việt", "Lâm") are capitalised where common words ("viết", "làm") are not.
+  float titled_logp = 0, lower_logp = 0;
 };
 
 // How a distinct written word may be read: candidates with channel log
@@ -60,7 +63,16 @@ struct Word {
   // OCR's confidence moves the odds of the word as written: log-factors
   // added to its own candidate and to the others (0 when there is none).
   float keep_shift = 0, change_shift = 0;
+  // How the word is written where no sentence starts, which says whether it
+  // is a name; kNoCaseEvidence at sentence starts and for capitals.
+  enum WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower } written = kNoCaseEvidence;
 };
+
+double CaseTerm(const Word& word, const Candidate& c) {
+  return word.written == Word::kTitled ? c.titled_logp
+         : word.written == Word::kLower ? c.lower_logp
+                                        : 0.0;
+}
 
 // What ReadWord assumes of a marked word: misread about one time in thirty.
 constexpr double kTypicalMisread = 0.03;
@@ -239,15 +251,30 @@ struct Restorer::Impl {
 };
 
 void Restorer::Impl::BuildInventory() {
-  std::unordered_map<std::string, float> prior;
+  struct Seen {
+    float prior;
+    double count = 0, titled = 0;
+  };
+  std::unordered_map<std::string, Seen> seen;
+  double all = 0, all_titled = 0;
   for (const auto& model : models)
-    for (const auto& [word, count] : model->Words()) {
-      const float p = model->UnigramLogProb(WordHash(word));
-      auto [it, fresh] = prior.emplace(std::string(word), p);
-      if (!fresh) it->second = std::max(it->second, p);
+    for (const auto& known : model->Words()) {
+      const float p = model->UnigramLogProb(WordHash(known.word));
+      auto [it, fresh] = seen.try_emplace(std::string(known.word), Seen{p});
+      if (!fresh) it->second.prior = std::max(it->second.prior, p);
+      it->second.count += known.count;
+      it->second.titled += known.titled;
+      all += known.count;
+      all_titled += known.titled;
     }
-  candidates.reserve(prior.size());
-  for (const auto& [word, p] : prior) candidates.push_back({word, WordHash(word), p});
+  // A syllable seen a few times borrows the overall rate of capitals.
+  const double rate = all > 0 ? std::clamp(all_titled / all, 0.001, 0.5) : 0.05;
+  candidates.reserve(seen.size());
+  for (const auto& [word, s] : seen) {
+    const double titled = std::clamp((s.titled + 2 * rate) / (s.count + 2), 0.001, 0.999);
+    candidates.push_back({word, WordHash(word), s.prior, static_cast<float>(std::log(titled)),
+                          static_cast<float>(std::log(1 - titled))});
+  }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.prior != b.prior ? a.prior > b.prior : a.syllable < b.syllable;
   });
@@ -588,6 +615,10 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
           if (form != nullptr) {
             pieces.push_back({false, static_cast<int>(words.size())});
             words.push_back({form, line, static_cast<size_t>(part), static_cast<size_t>(k)});
+            if (!StartsSentence(text, static_cast<size_t>(part)))
+              words.back().written = IsTitled(core)                       ? Word::kTitled
+                                     : CaseOf(core) == CasePattern::kLower ? Word::kLower
+                                                                           : Word::kNoCaseEvidence;
           } else {
             pieces.push_back({false, -1});
           }
@@ -650,7 +681,8 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
         Prefetch(buffers.histories, c->hash);
       }
       for (const auto& [c, channel] : w.options) {
-        const double shift = c == w.same ? word.keep_shift : word.change_shift;
+        const double shift =
+            (c == w.same ? word.keep_shift : word.change_shift) + CaseTerm(word, *c);
         const double lm = cache.LogProb(u, v, c->hash, [&] {
           if (!looked_up) Contexts(u, v, buffers.histories), looked_up = true;
           return LogProb(buffers.histories, c->hash);
@@ -695,7 +727,8 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
         if (c == word.same) keep = channel + cache.LogProb(prev.u, prev.v, c->hash);
         if (c == s.pick) pick = channel + cache.LogProb(prev.u, prev.v, c->hash);
       }
-      margins[w] = pick + words[w].change_shift - keep - words[w].keep_shift;
+      margins[w] = pick + words[w].change_shift + CaseTerm(words[w], *s.pick) - keep -
+                   words[w].keep_shift - CaseTerm(words[w], *word.same);
     }
     best = static_cast<size_t>(s.parent);
   }

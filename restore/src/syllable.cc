@@ -1,7 +1,9 @@
 #include "syllable.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "textutil.h"
 
@@ -101,6 +103,30 @@ bool SyllableTools::IsSyllable(std::string_view lower) const {
                     (skeleton.back() == 'c' || skeleton.back() == 'p' || skeleton.back() == 't' ||
                      (skeleton.size() >= 2 && skeleton.substr(skeleton.size() - 2) == "ch"));
   return !stop || tone == kAcute || tone == kDot;
+}
+
+bool StartsSentence(std::string_view text, size_t at) {
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  if (at == 0) return true;
+  const char c = text[at - 1];
+  if (std::string_view("\n.;:!?-+*\"(").find(c) != std::string_view::npos) return true;
+  // “ and • end in these bytes; no Vietnamese letter does.
+  return at >= 3 && (text.substr(at - 3, 3) == "\u201C" || text.substr(at - 3, 3) == "\u2022");
+}
+
+bool IsTitled(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  int32_t i = 0, letters = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    if (u_getCombiningClass(c) != 0) continue;
+    if (!u_isalpha(c) || (letters == 0) != static_cast<bool>(u_isupper(c))) return false;
+    ++letters;
+  }
+  return letters >= 2;
 }
 
 }  // namespace vnplan::internal

@@ -38,6 +38,13 @@ class SyllableTools {
   TextFolder folder_;
 };
 
+// True where a word at byte `at` of `text` opens a line, a sentence, a list
+// item or a quotation, where a capital letter says nothing about the word.
+bool StartsSentence(std::string_view text, size_t at);
+
+// "Việt", "Phòng": a capital, then lower-case letters only.
+bool IsTitled(std::string_view word);
+
 }  // namespace vnplan::internal
 
 #endif  // VNPLAN_RESTORE_SYLLABLE_H_

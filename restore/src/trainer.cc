@@ -43,10 +43,12 @@ void NgramTrainer::AddText(std::string_view utf8) {
   static const uint64_t kUnk = WordHash("<unk>");
   std::vector<uint64_t> sentence;
   std::string word;
+  size_t word_start = 0;
   int newlines = 0;
   auto flush_word = [&] {
     if (word.empty()) return;
     std::string c = CanonicalOf(tools_.Lower(word));
+    if (!c.empty() && IsTitled(word) && !StartsSentence(utf8, word_start)) ++titled_[c];
     // Abbreviations (GDĐT, TĐKT, UBND) are words too: they are what "GDDT"
     // in stripped text must become.
     if (c.empty() && word.size() >= 2 && IsUpperCaseWord(word)) c = tools_.Lower(word);
@@ -71,6 +73,7 @@ void NgramTrainer::AddText(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c >= 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0)) {
+      if (word.empty()) word_start = static_cast<size_t>(start);
       word.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
       newlines = 0;
       continue;
@@ -174,7 +177,10 @@ NgramTables NgramTrainer::Build() const {
                      gamma3(PairKey(t.u, t.v)) * p2(t.v, t.w);
     out.trigrams.push_back({key, static_cast<float>(std::log(p)), 0.0f});
   }
-  for (const auto& [word, count] : vocabulary_) out.words.emplace_back(word, count);
+  for (const auto& [word, count] : vocabulary_) {
+    auto titled = titled_.find(word);
+    out.words.push_back({word, count, titled == titled_.end() ? 0 : titled->second});
+  }
   std::sort(out.words.begin(), out.words.end());
   return out;
 }
