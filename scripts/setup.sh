@@ -66,7 +66,7 @@ case "$mode" in
     # OCR: two generated pages of 004, restored by models that never saw 004.
     rm -rf build/scans build/held-out && mkdir -p build/held-out/corpus
     cp corpus/00[0-3]*.txt build/held-out/corpus/
-    build/vnplan train -o build/held-out/models build/held-out/corpus >/dev/null
+    build/vnplan train -o build/held-out/models build/held-out/corpus >/dev/null 2>&1
     cp build/models/background.lm build/models/channel.tsv build/held-out/models/
     /usr/bin/python3 scripts/make_scans.py build/scans 2 corpus/004-phu-tho-2016.txt
     /usr/bin/python3 bench/ocr_bench.py build/scans build/vnplan build/held-out/models
