@@ -30,6 +30,7 @@ struct Item {
   Outcome outcome = Outcome::kPending;
   std::string message;
   double seconds = 0;
+  int pages = 0;  // read from a scan or PDF
 };
 
 // "plans/a.txt" -> "a.json"; inputs with the same name from different
@@ -85,7 +86,7 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
     return;
   }
   std::string error;
-  const std::string json = convert(item.input, bytes, sha256, &error);
+  const std::string json = convert(item.input, bytes, sha256, &item.pages, &error);
   if (json.empty()) {
     item.outcome = Outcome::kFailed;
     item.message = error;
@@ -95,20 +96,24 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
   } else {
     item.outcome = Outcome::kWritten;
     item.message = "-> " + item.output;
+    if (item.pages > 0)
+      item.message += " (" + std::to_string(item.pages) + (item.pages == 1 ? " page)" : " pages)");
   }
   item.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string Bar(size_t done, size_t total, double seconds) {
+// "[#####.....] 12/40 files  57 pages  0.4 files/s  70 s left": scans are
+// slow and uneven, so the pages read so far show that work goes on.
+std::string Bar(size_t done, size_t total, long pages, double seconds) {
   const int width = 30;
   const int filled = total ? static_cast<int>(width * done / total) : width;
   const double rate = seconds > 0 ? done / seconds : 0;
   const double left = rate > 0 ? (total - done) / rate : 0;
-  char line[160];
-  std::snprintf(line, sizeof line, "\r[%s%s] %zu/%zu files  %.1f files/s  %.0f s left ",
+  char line[200];
+  std::snprintf(line, sizeof line, "\r[%s%s] %zu/%zu files  %ld pages  %.1f files/s  %.0f s left ",
                 std::string(static_cast<size_t>(filled), '#').c_str(),
-                std::string(static_cast<size_t>(width - filled), '.').c_str(), done, total, rate,
-                left);
+                std::string(static_cast<size_t>(width - filled), '.').c_str(), done, total, pages,
+                rate, left);
   return line;
 }
 
@@ -162,21 +167,23 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
   const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(items.size())));
   for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
   size_t reported = 0;
+  long pages = 0;
   auto report = [&] {
     std::lock_guard<std::mutex> lock(mutex);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (; reported < finished.size(); ++reported) {
       const Item& item = items[finished[reported]];
+      pages += item.pages;
       if (options.progress_bar && item.outcome != Outcome::kFailed) continue;
-      if (options.progress_bar) err << "\r" << std::string(70, ' ') << "\r";
+      if (options.progress_bar) err << "\r" << std::string(90, ' ') << "\r";
       const char* what = item.outcome == Outcome::kWritten   ? "ok"
                          : item.outcome == Outcome::kSkipped ? "skipped"
                                                              : "failed";
       err << "vnplan: [" << reported + 1 << "/" << items.size() << "] " << item.input << ": "
           << what << " " << item.message << "\n";
     }
-    if (options.progress_bar) err << Bar(finished.size(), items.size(), seconds) << std::flush;
+    if (options.progress_bar) err << Bar(finished.size(), items.size(), pages, seconds) << std::flush;
   };
   while (done < items.size()) {
     report();

@@ -10,10 +10,12 @@
 
 namespace vnplan {
 
-// Turns one input's bytes into its JSON text; returns "" and sets *error
-// when the input is refused.
+// Turns one input's bytes into its JSON text and sets *pages to the pages
+// it read from a scan or PDF (0 for text); returns "" and sets *error when
+// the input is refused.
 using PlanConverter = std::function<std::string(const std::string& path, const std::string& bytes,
-                                                const std::string& sha256, std::string* error)>;
+                                                const std::string& sha256, int* pages,
+                                                std::string* error)>;
 
 struct BatchOptions {
   std::vector<std::string> inputs;  // files (directories already expanded)

@@ -265,8 +265,10 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
   return RunBatch(
       batch,
       [&](const std::string& path, const std::string& bytes, const std::string& sha256,
-          std::string* error) {
+          int* pages, std::string* error) {
         const auto json = converter.Convert(path, bytes, sha256, error);
+        if (json && (*json)["source"]["kind"] != "text")
+          *pages = (*json)["source"]["pages"].get<int>();
         return json ? json->dump(2, ' ', false, replace) + "\n" : std::string();
       },
       err);

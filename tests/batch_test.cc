@@ -88,5 +88,23 @@ TEST(Batch, AFolderWithoutAnOutputFolderIsAUsageError) {
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 2);
 }
 
+TEST(Batch, ScansAreReadAmongTextsAndTheirPagesCounted) {
+  const std::string in = testing::OutputDir() + "/scan-batch-in",
+                    out = testing::OutputDir() + "/scan-batch-out";
+  fs::remove_all(in);
+  fs::remove_all(out);
+  fs::create_directories(in);
+  fs::copy_file(testing::SourcePath("corpus/scans/004-phu-tho-2016.p1.medium.jpg"), in + "/page.jpg");
+  fs::copy_file(testing::SourcePath("corpus/003-dak-nong-2023.txt"), in + "/plan.txt");
+  const BatchRun run = RunBatchOf(in, out);
+  EXPECT_EQ(run.code, kExitOk) << run.log;
+  EXPECT_NE(run.log.find("page.jpg: ok -> "), std::string::npos) << run.log;
+  EXPECT_NE(run.log.find("page.json (1 page)"), std::string::npos) << run.log;
+  const auto scan = nlohmann::json::parse(testing::ReadFile(out + "/page.json"));
+  EXPECT_EQ(scan["source"]["kind"], "image");
+  EXPECT_EQ(scan["document"]["number"], "941");
+  EXPECT_EQ(scan["document"]["date"], "2016-06-13");
+}
+
 }  // namespace
 }  // namespace vnplan
