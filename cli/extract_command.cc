@@ -84,11 +84,17 @@ class Converter {
     std::string text = NormalizePlanText(input);
     const bool ocr_read = !confidences.empty();
     if (text != input) confidences.clear();  // normalising moved the words
-    if (restorer_ && ShouldRestore(options_.restore, *restorer_, text, ocr_read)) {
-      RestoreResult restored = restorer_->Restore(text, false, confidences);
-      source.restoration_applied = true;
-      source.tokens_changed = restored.changed;
-      text = std::move(restored.text);
+    const std::optional<double> threshold = RestoreThreshold(options_.restore, ocr_read);
+    if (restorer_ && threshold) {
+      RestoreOptions asked;
+      asked.confidences = std::move(confidences);
+      asked.min_damaged_share = *threshold;
+      RestoreResult restored = restorer_->Restore(text, asked);
+      if (restored.applied) {
+        source.restoration_applied = true;
+        source.tokens_changed = restored.changed;
+        text = std::move(restored.text);
+      }
     } else if (!restorer_ && options_.restore == "auto" && MarkedShare(text) < 0.5) {
       Warn("vnplan: note: " + path + " has few diacritics but is not restored: " + model_error_);
     }
@@ -195,8 +201,14 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
     const bool ocr_read = !confidences.empty();
     const std::string normal = NormalizePlanText(text);
     if (normal != text) confidences.clear();  // normalising moved the words
-    if (restorer && ShouldRestore(options.restore, *restorer, normal, ocr_read))
-      text = restorer->Restore(normal, false, confidences).text;
+    const std::optional<double> threshold = RestoreThreshold(options.restore, ocr_read);
+    if (restorer && threshold) {
+      RestoreOptions asked;
+      asked.confidences = std::move(confidences);
+      asked.min_damaged_share = *threshold;
+      RestoreResult restored = restorer->Restore(normal, asked);
+      if (restored.applied) text = std::move(restored.text);
+    }
   }
   err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   cmd->add_option("--jobs", extract.jobs, "Plans processed at once in a batch (default: one per core)");
   cmd->add_flag("--force", extract.force, "Redo plans whose output is already current");
 
-  vnplan::RestoreOptions restore;
+  vnplan::RestoreCommandOptions restore;
   CLI::App* rst = app.add_subcommand(
       "restore", "Give Vietnamese text its diacritics back; line k out is line k in");
   rst->add_option("FILE", restore.input, "UTF-8 text; '-' (default) reads standard input");

@@ -86,10 +86,9 @@ std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc) {
   return out;
 }
 
-bool ShouldRestore(const std::string& mode, const Restorer& restorer, const std::string& text,
-                   bool ocr_read) {
-  if (mode == "never") return false;
-  return mode == "always" || ocr_read || restorer.DamagedShare(text) > 0.15;
+std::optional<double> RestoreThreshold(const std::string& mode, bool ocr_read) {
+  if (mode == "never") return std::nullopt;
+  return mode == "always" || ocr_read ? 0.0 : 0.15;
 }
 
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {
@@ -160,7 +159,7 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
   return failed ? kExitInputFailed : kExitOk;
 }
 
-int RunRestore(const RestoreOptions& options, std::istream& in, std::ostream& out,
+int RunRestore(const RestoreCommandOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err) {
   std::string error;
   const std::optional<std::string> input = ReadInput(options.input, in, kMaxTrainingBytes, error);
@@ -178,7 +177,9 @@ int RunRestore(const RestoreOptions& options, std::istream& in, std::ostream& ou
     err << "vnplan: " << error << "\n";
     return kExitModelMissing;
   }
-  const RestoreResult result = restorer->Restore(NormalizePlanText(bytes), options.explain);
+  RestoreOptions asked;
+  asked.explain = options.explain;
+  const RestoreResult result = restorer->Restore(NormalizePlanText(bytes), asked);
   for (const RestoreChange& c : result.changes)
     err << c.line << ": " << c.before << " -> " << c.after << " (+" << c.margin << ")\n";
   if (options.explain)

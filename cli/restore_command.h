@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,11 @@ std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* erro
 // "xẩy"), and says how sure it was of each word.
 std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc);
 
-// Whether to restore `text` under --restore MODE: always; never; auto
-// restores text with many damaged words, and any text Tesseract read (then
-// `ocr_read`), whose marks the confidences guard.
-bool ShouldRestore(const std::string& mode, const Restorer& restorer, const std::string& text,
-                   bool ocr_read);
+// What --restore MODE asks of a text, as RestoreOptions::min_damaged_share:
+// nothing for never; always restores; auto restores a text with more than
+// 15% damaged words, and any text Tesseract read (`ocr_read`), whose marks
+// its confidences guard.
+std::optional<double> RestoreThreshold(const std::string& mode, bool ocr_read);
 
 struct TrainOptions {
   std::vector<std::string> inputs;  // text files or folders of .txt files
@@ -47,7 +48,7 @@ struct TrainOptions {
 // --background, the background model.
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err);
 
-struct RestoreOptions {
+struct RestoreCommandOptions {
   std::string input = "-";
   std::string output;  // empty = standard output
   std::string model_dir;
@@ -56,7 +57,7 @@ struct RestoreOptions {
 
 // Prints the restored text, line for line; --explain lists each change
 // with its score margin on stderr.
-int RunRestore(const RestoreOptions& options, std::istream& in, std::ostream& out,
+int RunRestore(const RestoreCommandOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err);
 
 }  // namespace vnplan

@@ -59,6 +59,12 @@ const std::string& ModelWithout004() {
   return path;
 }
 
+RestoreOptions Explained() {
+  RestoreOptions options;
+  options.explain = true;
+  return options;
+}
+
 TEST(Syllables, CanonicalTonePlacementMergesOldAndNewStyle) {
   SyllableTools t;
   EXPECT_EQ(t.Canonical("hoà"), "hòa");
@@ -182,7 +188,7 @@ TEST(Restorer, ExplainsEachChange) {
   std::string error;
   const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
   ASSERT_TRUE(restorer) << error;
-  const RestoreResult r = restorer->Restore("x\nTo chuc thuc hien\n", true);
+  const RestoreResult r = restorer->Restore("x\nTo chuc thuc hien\n", Explained());
   ASSERT_EQ(r.changes.size(), static_cast<size_t>(r.changed));
   ASSERT_FALSE(r.changes.empty());
   EXPECT_EQ(r.changes[0].line, 2);
@@ -200,7 +206,9 @@ TEST(Restorer, OcrConfidenceDecidesWhetherAMisreadMarkIsTrusted) {
   const size_t at = text.find("cộng");
   // The lead of "công" over "cộng" as written, given that word's confidence.
   const auto lead = [&](float confidence) {
-    const RestoreResult r = restorer->Restore(text, true, {{0, 96}, {at, confidence}, {at + 6, 96}});
+    RestoreOptions options = Explained();
+    options.confidences = {{0, 96}, {at, confidence}, {at + 6, 96}};
+    const RestoreResult r = restorer->Restore(text, options);
     for (const RestoreChange& c : r.changes)
       if (c.before == "cộng") return c.margin;
     return -1.0;  // kept as read
@@ -210,6 +218,24 @@ TEST(Restorer, OcrConfidenceDecidesWhetherAMisreadMarkIsTrusted) {
   EXPECT_GT(doubtful, sure + 2) << doubtful << " vs " << sure;
   // Without confidences the language model alone decides, as for typed text.
   EXPECT_NE(restorer->Restore(text).text.find("công tác"), std::string::npos);
+}
+
+TEST(Restorer, RestoresOnlyWhatIsDamagedEnoughReadingTheTextOnce) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  RestoreOptions options;
+  options.min_damaged_share = 0.15;
+  const std::string clean = "Tổ chức thực hiện kế hoạch thi đua, khen thưởng.\n";
+  const RestoreResult kept = restorer->Restore(clean, options);
+  EXPECT_FALSE(kept.applied);
+  EXPECT_TRUE(kept.text.empty());
+  EXPECT_DOUBLE_EQ(kept.damaged_share, restorer->DamagedShare(clean));
+  const std::string stripped = "To chuc thuc hien ke hoach thi dua, khen thuong.\n";
+  const RestoreResult restored = restorer->Restore(stripped, options);
+  EXPECT_TRUE(restored.applied);
+  EXPECT_GT(restored.damaged_share, 0.5);
+  EXPECT_EQ(restored.text, clean);
 }
 
 TEST(Restorer, DamagedShareTellsCleanFromStrippedAndLegacyOcr) {
@@ -240,7 +266,7 @@ TEST(Restorer, OddInputNeverCrashes) {
 }
 
 TEST(RestoreCommand, MissingModelIsExitCodeFour) {
-  RestoreOptions options;
+  RestoreCommandOptions options;
   options.model_dir = testing::OutputDir() + "/no-model";
   std::istringstream in("to chuc\n");
   std::ostringstream out, err;
@@ -260,7 +286,7 @@ TEST(RestoreCommand, TrainSkipsTextWithoutMarksThenRestores) {
   EXPECT_NE(err.str().find("001-binh-chanh-2023.ocr.txt: skipped"), std::string::npos);
   ASSERT_TRUE(std::filesystem::exists(dir + "/domain.lm"));
 
-  RestoreOptions options;
+  RestoreCommandOptions options;
   options.model_dir = dir;
   std::istringstream in("Ke hoach\nthi dua\n");
   std::ostringstream restored, messages;

@@ -53,6 +53,7 @@ struct Candidate {
 struct WordForm {
   std::vector<std::pair<const Candidate*, float>> options;
   const Candidate* same = nullptr;
+  bool unmarked = false;  // written without any diacritic
 };
 
 // One occurrence of a word the decoder reads.
@@ -228,6 +229,8 @@ struct Restorer::Impl {
     double mark_errors = 0;   // marked words that are no known syllable
   };
   Damage Measure(std::string_view text) const;
+  // Restorer::DamagedShare over an already tokenized text.
+  double ShareOfDamage(const std::vector<Word>& words) const;
   bool ReadWord(std::string_view core, const Damage& damage, WordForm& word) const;
   std::vector<Piece> Tokenize(std::string_view text, std::deque<WordForm>& forms,
                               std::vector<Word>& words, Damage* damage = nullptr) const;
@@ -426,6 +429,7 @@ bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
   const double marked_share = damage.marked_share;
   const std::string lower = tools.Lower(core);
   const std::string skeleton = tools.Skeleton(lower);
+  word.unmarked = lower == skeleton;
   bool letters = true;
   for (char c : skeleton) letters &= c >= 'a' && c <= 'z';
   // Legacy OCR (many marks wrong) or OCR debris in the word: undo the
@@ -734,13 +738,21 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
   }
 }
 
-RestoreResult Restorer::Restore(std::string_view utf8, bool explain,
-                                const std::vector<WordConfidence>& confidences) const {
+RestoreResult Restorer::Restore(std::string_view utf8, const RestoreOptions& options) const {
   const Impl& m = *impl_;
   std::deque<WordForm> forms;
   std::vector<Word> words;
   Impl::Damage damage;
   const std::vector<Piece> pieces = m.Tokenize(utf8, forms, words, &damage);
+  RestoreResult result;
+  result.words = static_cast<int>(words.size());
+  result.damaged_share = m.ShareOfDamage(words);
+  if (result.damaged_share < options.min_damaged_share) {
+    result.applied = false;
+    return result;
+  }
+  const bool explain = options.explain;
+  const std::vector<WordConfidence>& confidences = options.confidences;
   const size_t beam = !m.undo.empty() && damage.mark_errors > 0.3 ? kDamagedBeam : kBeam;
   // An OCR word ("(Chỉ") may hold a restorer word ("Chỉ") a few bytes on:
   // each confidence covers the words that begin before the next OCR word.
@@ -760,8 +772,6 @@ RestoreResult Restorer::Restore(std::string_view utf8, bool explain,
       m.Decode(pieces, from, p, words, beam, cache, buffers, chosen, margins);
       from = p + 1;
     }
-  RestoreResult result;
-  result.words = static_cast<int>(words.size());
   size_t copied = 0;
   for (size_t w = 0; w < words.size(); ++w) {
     const Word& word = words[w];
@@ -784,12 +794,15 @@ double Restorer::DamagedShare(std::string_view utf8) const {
   std::deque<WordForm> forms;
   std::vector<Word> words;
   impl_->Tokenize(utf8, forms, words);
+  return impl_->ShareOfDamage(words);
+}
+
+double Restorer::Impl::ShareOfDamage(const std::vector<Word>& words) const {
   if (words.empty()) return 0.0;
   int damaged = 0, unmarked = 0;
   for (const Word& w : words) {
-    const std::string lower = impl_->tools.Lower(utf8.substr(w.begin, w.end - w.begin));
     damaged += w.form->same == nullptr;
-    unmarked += lower == impl_->tools.Skeleton(lower);
+    unmarked += w.form->unmarked;
   }
   const double n = static_cast<double>(words.size());
   // Clean Vietnamese has about a fifth of its syllables unmarked; far more

@@ -32,6 +32,10 @@ struct RestoreResult {
   int words = 0;    // Vietnamese-looking words considered
   int changed = 0;  // words rewritten
   std::vector<RestoreChange> changes;  // filled when asked for
+  double damaged_share = 0;  // as DamagedShare() measures it
+  // False when the text was less damaged than asked for: nothing was
+  // decoded and `text` is empty (the input stands as it is).
+  bool applied = true;
 };
 
 // How sure OCR was of the word that starts at byte `offset` of the text
@@ -39,6 +43,18 @@ struct RestoreResult {
 struct WordConfidence {
   size_t offset = 0;
   float confidence = 0;
+};
+
+struct RestoreOptions {
+  bool explain = false;  // list every change in RestoreResult::changes
+  // Sorted by offset: how far to trust each OCR word as read. A word
+  // Tesseract was sure of needs strong evidence to change, a doubtful one
+  // little.
+  std::vector<WordConfidence> confidences;
+  // Restore only a text at least this damaged (see DamagedShare), measured
+  // on the same reading of the text as the restoration, so deciding costs
+  // nothing extra.
+  double min_damaged_share = 0;
 };
 
 class Restorer {
@@ -55,11 +71,8 @@ class Restorer {
 
   // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail
   // addresses, URLs and document symbols pass through untouched; a word's
-  // case pattern is kept (MUC DICH -> MỤC ĐÍCH). `confidences`, sorted by
-  // offset, say how far to trust each OCR word as read: a word Tesseract
-  // was sure of needs strong evidence to change, a doubtful one little.
-  RestoreResult Restore(std::string_view utf8, bool explain = false,
-                        const std::vector<WordConfidence>& confidences = {}) const;
+  // case pattern is kept (MUC DICH -> MỤC ĐÍCH).
+  RestoreResult Restore(std::string_view utf8, const RestoreOptions& options = {}) const;
 
   // Share of the text's words that are not valid Vietnamese syllables as
   // written (words with no marks at all count as damaged when most are
