@@ -82,18 +82,12 @@ class Converter {
       return std::nullopt;
     }
     std::string text = NormalizePlanText(input);
-    const bool ocr_read = !confidences.empty();
-    if (text != input) confidences.clear();  // normalising moved the words
-    const std::optional<double> threshold = RestoreThreshold(options_.restore, ocr_read);
-    if (restorer_ && threshold) {
-      RestoreOptions asked;
-      asked.confidences = std::move(confidences);
-      asked.min_damaged_share = *threshold;
-      RestoreResult restored = restorer_->Restore(text, asked);
-      if (restored.applied) {
+    if (restorer_) {
+      if (auto restored = RestoreAsAsked(*restorer_, options_.restore, input, text,
+                                         std::move(confidences))) {
         source.restoration_applied = true;
-        source.tokens_changed = restored.changed;
-        text = std::move(restored.text);
+        source.tokens_changed = restored->changed;
+        text = std::move(restored->text);
       }
     } else if (!restorer_ && options_.restore == "auto" && MarkedShare(text) < 0.5) {
       Warn("vnplan: note: " + path + " has few diacritics but is not restored: " + model_error_);
@@ -197,18 +191,10 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
       err << "vnplan: " << model_error << "\n";
       return kExitModelMissing;
     }
-    std::vector<WordConfidence> confidences = OcrConfidences(doc);
-    const bool ocr_read = !confidences.empty();
-    const std::string normal = NormalizePlanText(text);
-    if (normal != text) confidences.clear();  // normalising moved the words
-    const std::optional<double> threshold = RestoreThreshold(options.restore, ocr_read);
-    if (restorer && threshold) {
-      RestoreOptions asked;
-      asked.confidences = std::move(confidences);
-      asked.min_damaged_share = *threshold;
-      RestoreResult restored = restorer->Restore(normal, asked);
-      if (restored.applied) text = std::move(restored.text);
-    }
+    if (restorer)
+      if (auto restored = RestoreAsAsked(*restorer, options.restore, text, NormalizePlanText(text),
+                                         OcrConfidences(doc)))
+        text = std::move(restored->text);
   }
   err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";

@@ -86,9 +86,27 @@ std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc) {
   return out;
 }
 
+namespace {
+
+// What --restore MODE asks of a text, as RestoreOptions::min_damaged_share.
 std::optional<double> RestoreThreshold(const std::string& mode, bool ocr_read) {
   if (mode == "never") return std::nullopt;
   return mode == "always" || ocr_read ? 0.0 : 0.15;
+}
+
+}  // namespace
+
+std::optional<RestoreResult> RestoreAsAsked(const Restorer& restorer, const std::string& mode,
+                                            std::string_view raw, const std::string& text,
+                                            std::vector<WordConfidence> confidences) {
+  const std::optional<double> threshold = RestoreThreshold(mode, !confidences.empty());
+  if (!threshold) return std::nullopt;
+  RestoreOptions asked;
+  if (text == raw) asked.confidences = std::move(confidences);
+  asked.min_damaged_share = *threshold;
+  RestoreResult result = restorer.Restore(text, asked);
+  if (!result.applied) return std::nullopt;
+  return result;
 }
 
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vnplan/ocr.h"
@@ -30,11 +31,15 @@ std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* erro
 // "xẩy"), and says how sure it was of each word.
 std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc);
 
-// What --restore MODE asks of a text, as RestoreOptions::min_damaged_share:
-// nothing for never; always restores; auto restores a text with more than
-// 15% damaged words, and any text Tesseract read (`ocr_read`), whose marks
-// its confidences guard.
-std::optional<double> RestoreThreshold(const std::string& mode, bool ocr_read);
+// Restores `text` (normalised from `raw`) as --restore MODE asks (always;
+// never; auto: a text with more than 15% damaged words, and any text
+// Tesseract read, whose misread marks its confidences guard), guided by
+// the confidences of OCR'd words (offsets into `raw`, empty for typed
+// text; dropped if normalising moved anything). Nullopt when the text stays
+// as it is.
+std::optional<RestoreResult> RestoreAsAsked(const Restorer& restorer, const std::string& mode,
+                                            std::string_view raw, const std::string& text,
+                                            std::vector<WordConfidence> confidences);
 
 struct TrainOptions {
   std::vector<std::string> inputs;  // text files or folders of .txt files
