@@ -139,26 +139,35 @@ int GapMiddle(const LayoutLine& line, int min_gap) {
 // An administrative page opens with two centred columns (agency, number on
 // the left; national motto, place and date on the right). Tesseract often
 // reads them as one block, merging "UBND TỈNH …" and "CỘNG HÒA …" into one
-// line. Lines at the top of the page with a wide gap are cut at the gap and
-// the left column is written before the right, as a person reads them.
-std::string PageText(std::vector<LayoutLine>& lines, int page_width, std::vector<OcrWord>* words) {
+// line. Returns how many lines at the top of the page form such a header
+// (lines with a wide gap at about the same place, or words on one side of
+// it, up to the first wide vertical space) and sets *cut to the gap's x.
+size_t TwoColumnHeader(const std::vector<LayoutLine>& lines, int page_width, int* cut) {
   const int min_gap = std::max(40, page_width / 25);
-  size_t run = 0;  // lines [0, run) form the two-column header
-  int cut = -1;
+  size_t run = 0;
+  *cut = -1;
   for (; run < lines.size() && run < 8; ++run) {
     if (run > 0) {  // the header ends where the spacing does (before the title)
       const LayoutLine& above = lines[run - 1];
       if (lines[run].top - above.bottom > 2 * (above.bottom - above.top)) break;
     }
     const int middle = GapMiddle(lines[run], min_gap);
-    if (middle >= 0 && (cut < 0 || std::abs(middle - cut) < page_width / 6)) {
-      if (cut < 0) cut = middle;
+    if (middle >= 0 && (*cut < 0 || std::abs(middle - *cut) < page_width / 6)) {
+      if (*cut < 0) *cut = middle;
       continue;
     }
-    const bool one_side = cut >= 0 && (lines[run].right < cut || lines[run].left > cut);
+    const bool one_side = *cut >= 0 && (lines[run].right < *cut || lines[run].left > *cut);
     if (!one_side) break;
   }
-  if (cut < 0) run = 0;
+  return *cut < 0 ? 0 : run;
+}
+
+// The page's text, the header's left column before its right, as a person
+// reads them; each word's line and offset are recorded as it is written.
+std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
+                     std::vector<OcrWord>* words) {
+  int cut = -1;
+  const size_t run = TwoColumnHeader(lines, page_width, &cut);
   std::string text;
   int line_number = 0;
   auto emit = [&](const LayoutLine& line, bool left_side, bool right_side) {

@@ -23,9 +23,10 @@ struct OcrOptions {
   int jobs = 0;                       // worker threads; 0 = one per core
   long long max_pixels = 150'000'000;  // per page; larger pages are refused, not read
   // Leptonica steps, comma-separated, applied in this order: despeckle (3x3
-  // median on pages with salt-and-pepper specks, a 3x3 mean on others), deskew, scale (pages
-  // under about 130 dpi, to 225 dpi), background, binarize. "none" leaves
-  // pages to Tesseract's own thresholding. bench/ocr_bench.py measures them.
+  // median on pages with salt-and-pepper specks, a 3x3 mean on others),
+  // deskew, scale (pages under about 130 dpi, to 225 dpi), background,
+  // binarize. "none" leaves pages to Tesseract's own thresholding.
+  // bench/ocr_bench.py measures them.
   std::string steps = "despeckle,deskew,scale";
 };
 
