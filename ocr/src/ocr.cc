@@ -317,6 +317,26 @@ PixPtr RenderPdfPage(const poppler::document& doc, int index) {
   return pix;
 }
 
+// One engine per worker: Tesseract's API is not to be shared by threads.
+std::unique_ptr<tesseract::TessBaseAPI> StartTesseract(const std::string& languages) {
+  auto api = std::make_unique<tesseract::TessBaseAPI>();
+  if (api->Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return nullptr;
+  api->SetPageSegMode(tesseract::PSM_AUTO);
+  api->SetVariable("debug_file", "/dev/null");  // no "Detected N diacritics" chatter
+  return api;
+}
+
+OcrPage ReadPage(tesseract::TessBaseAPI* api, Pix* image, const std::string& steps) {
+  PixPtr clean = steps == "none" ? PixPtr(pixClone(image)) : Clean(image, steps);
+  api->SetImage(clean.get());
+  api->SetSourceResolution(300);
+  OcrPage page;
+  if (api->Recognize(nullptr) != 0) return {"", 0, false, {}};
+  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean.get())), &page.words);
+  page.mean_confidence = api->MeanTextConf();
+  return page;
+}
+
 }  // namespace
 
 std::string OcrDocument::Text() const {
@@ -391,27 +411,11 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
           continue;
         }
       }
-      if (!api) {
-        api = std::make_unique<tesseract::TessBaseAPI>();
-        if (api->Init(nullptr, options_.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-          failed = true;
-          return;
-        }
-        api->SetPageSegMode(tesseract::PSM_AUTO);
-        api->SetVariable("debug_file", "/dev/null");  // no "Detected N diacritics" chatter
+      if (!api && !(api = StartTesseract(options_.languages))) {
+        failed = true;
+        return;
       }
-      PixPtr clean = options_.steps == "none" ? PixPtr(pixClone(pages[i].image.get()))
-                                              : Clean(pages[i].image.get(), options_.steps);
-      api->SetImage(clean.get());
-      api->SetSourceResolution(300);
-      if (api->Recognize(nullptr) != 0) {
-        out->pages[i] = {"", 0, false, {}};
-        continue;
-      }
-      std::vector<LayoutLine> lines = ReadLines(api.get());
-      OcrPage& page = out->pages[i];
-      page.text = PageText(lines, static_cast<int>(pixGetWidth(clean.get())), &page.words);
-      page.mean_confidence = api->MeanTextConf();
+      out->pages[i] = ReadPage(api.get(), pages[i].image.get(), options_.steps);
     }
   };
   const int jobs = std::max(1, std::min<int>(options_.jobs > 0 ? options_.jobs
