@@ -191,10 +191,13 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
       err << "vnplan: " << model_error << "\n";
       return kExitModelMissing;
     }
-    if (restorer)
+    if (restorer) {
       if (auto restored = RestoreAsAsked(*restorer, options.restore, text, NormalizePlanText(text),
                                          OcrConfidences(doc)))
         text = std::move(restored->text);
+    } else {
+      err << "vnplan: note: marks Tesseract misread are left as read: " << model_error << "\n";
+    }
   }
   err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
