@@ -144,6 +144,21 @@ TEST(Ocr, TwoColumnHeaderIsReadColumnByColumn) {
         << line;
 }
 
+// Engines are kept between files: what one read before must not change
+// what it reads next (the same input gives the same JSON).
+TEST(Ocr, AKeptEngineReadsAPageAsAFreshOneDoes) {
+  const OcrEngine engine(OcrOptions{"vie", 1});
+  OcrDocument first, other, again;
+  std::string error;
+  ASSERT_TRUE(engine.Read(RenderedPage("png"), &first, &error)) << error;
+  ASSERT_TRUE(engine.Read(testing::ReadFile(GeneratedScans() + "/medium/page00.jpg"), &other, &error))
+      << error;
+  ASSERT_TRUE(engine.Read(RenderedPage("png"), &again, &error)) << error;
+  EXPECT_EQ(first.Text(), again.Text());
+  EXPECT_EQ(first.mean_confidence, again.mean_confidence);
+  EXPECT_NE(first.Text(), other.Text());
+}
+
 TEST(Ocr, WordsKeepTheirConfidenceAndPlaceInTheText) {
   OcrDocument doc;
   std::string error;

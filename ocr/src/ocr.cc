@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace vnplan {
@@ -366,7 +367,40 @@ void PlaceWords(OcrDocument* doc) {
 
 }  // namespace
 
-OcrEngine::OcrEngine(OcrOptions options) : options_(std::move(options)) {
+class OcrEngine::EnginePool {
+ public:
+  explicit EnginePool(std::string languages) : languages_(std::move(languages)) {}
+
+  // An idle engine, or a new one; null if the model cannot be loaded.
+  std::unique_ptr<tesseract::TessBaseAPI> Take() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!idle_.empty()) {
+        std::unique_ptr<tesseract::TessBaseAPI> api = std::move(idle_.back());
+        idle_.pop_back();
+        return api;
+      }
+    }
+    return StartTesseract(languages_);
+  }
+
+  void Give(std::unique_ptr<tesseract::TessBaseAPI> api) {
+    if (!api) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(api));
+  }
+
+ private:
+  const std::string languages_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<tesseract::TessBaseAPI>> idle_;
+};
+
+OcrEngine::~OcrEngine() = default;
+OcrEngine::OcrEngine(OcrEngine&&) noexcept = default;
+
+OcrEngine::OcrEngine(OcrOptions options)
+    : options_(std::move(options)), pool_(std::make_unique<EnginePool>(options_.languages)) {
   // Leptonica reports every unreadable image on stderr; vnplan says it once.
   setMsgSeverity(L_SEVERITY_NONE);
 }
@@ -411,12 +445,13 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
           continue;
         }
       }
-      if (!api && !(api = StartTesseract(options_.languages))) {
+      if (!api && !(api = pool_->Take())) {
         failed = true;
         return;
       }
       out->pages[i] = ReadPage(api.get(), pages[i].image.get(), options_.steps);
     }
+    pool_->Give(std::move(api));
   };
   const int jobs = std::max(1, std::min<int>(options_.jobs > 0 ? options_.jobs
                                                                : static_cast<int>(std::thread::hardware_concurrency()),
