@@ -201,6 +201,11 @@ struct Restorer::Impl {
       const uint64_t key = TripleKey(u, v, w);
       return keys_[key & (kSlots - 1)] == key;
     }
+    void Prefetch(uint64_t u, uint64_t v, uint64_t w) const {
+      const size_t i = TripleKey(u, v, w) & (kSlots - 1);
+      __builtin_prefetch(&keys_[i]);
+      __builtin_prefetch(&values_[i]);
+    }
     explicit ScoreCache(const Impl& impl) : impl_(impl), keys_(kSlots, 0), values_(kSlots) {}
     double LogProb(uint64_t u, uint64_t v, uint64_t w) {
       return LogProb(u, v, w, [&] { return impl_.LogProb(u, v, w); });
@@ -677,7 +682,9 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     next.clear();
     for (size_t k = beam_begin; k < beam_end; ++k) {
       const uint64_t u = all[k].u, v = all[k].v;
-      // The models' look-ups this history will need, started together.
+      // The cache's and the models' look-ups this history will need,
+      // started together.
+      for (const auto& [c, channel] : w.options) cache.Prefetch(u, v, c->hash);
       bool looked_up = false;
       for (const auto& [c, channel] : w.options) {
         if (cache.Has(u, v, c->hash)) continue;
