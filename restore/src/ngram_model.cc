@@ -181,6 +181,11 @@ void NgramModel::Prefetch(const History& h, uint64_t w) const {
   if (bi_slots_ > 0) __builtin_prefetch(&bi_[Mix(PairKey(h.v, w)) & (bi_slots_ - 1)]);
 }
 
+void NgramModel::PrefetchContext(uint64_t u, uint64_t v) const {
+  if (bi_slots_ > 0) __builtin_prefetch(&bi_[Mix(PairKey(u, v)) & (bi_slots_ - 1)]);
+  if (uni_slots_ > 0) __builtin_prefetch(&uni_[Mix(v) & (uni_slots_ - 1)]);
+}
+
 float NgramModel::LogProb(const History& h, uint64_t w) const {
   if (const NgramEntry* t = Find(tri_, tri_slots_, TripleKey(h.u, h.v, w))) return t->logp;
   if (const NgramEntry* b = Find(bi_, bi_slots_, PairKey(h.v, w)); b != nullptr && b->logp <= 0)

@@ -67,6 +67,8 @@ class NgramModel {
   // far larger than the CPU's caches: asking for several words' slots at
   // once lets their memory reads overlap instead of queueing.
   void Prefetch(const History& h, uint64_t w) const;
+  // The same for the look-ups of Context(u, v).
+  void PrefetchContext(uint64_t u, uint64_t v) const;
   // The syllables the model knows, with their training counts.
   struct KnownWord {
     std::string_view word;

@@ -680,11 +680,15 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     const Word& word = words[static_cast<size_t>(piece.word)];
     const WordForm& w = *word.form;
     next.clear();
+    // Every state's cache slots and history look-ups, started together: the
+    // tables are far larger than the CPU's caches.
+    for (size_t k = beam_begin; k < beam_end; ++k) {
+      for (const auto& [c, channel] : w.options) cache.Prefetch(all[k].u, all[k].v, c->hash);
+      for (const auto& model : models) model->PrefetchContext(all[k].u, all[k].v);
+    }
     for (size_t k = beam_begin; k < beam_end; ++k) {
       const uint64_t u = all[k].u, v = all[k].v;
-      // The cache's and the models' look-ups this history will need,
-      // started together.
-      for (const auto& [c, channel] : w.options) cache.Prefetch(u, v, c->hash);
+      // The models' look-ups this history will need, started together.
       bool looked_up = false;
       for (const auto& [c, channel] : w.options) {
         if (cache.Has(u, v, c->hash)) continue;
