@@ -24,17 +24,6 @@ struct FileHeader {
   uint32_t reserved;
 };
 
-uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-uint64_t NonZero(uint64_t x) { return x == 0 ? 1 : x; }
-
 // An open-addressing table at most half full, linear probing.
 std::vector<NgramEntry> Pack(const std::vector<NgramEntry>& entries) {
   uint64_t slots = 16;
@@ -56,11 +45,6 @@ uint64_t WordHash(std::string_view word) {
   return NonZero(Mix(h));
 }
 
-uint64_t PairKey(uint64_t a, uint64_t b) { return NonZero(Mix(a * 31 + Mix(b))); }
-
-uint64_t TripleKey(uint64_t a, uint64_t b, uint64_t c) {
-  return NonZero(Mix(PairKey(a, b) * 31 + Mix(c ^ 0x5bd1e995)));
-}
 
 std::string WriteNgramModel(const NgramTables& tables, const std::string& path) {
   const std::vector<NgramEntry> uni = Pack(tables.unigrams), bi = Pack(tables.bigrams),
@@ -176,9 +160,9 @@ NgramModel::History NgramModel::Context(uint64_t u, uint64_t v) const {
   return h;
 }
 
-void NgramModel::Prefetch(const History& h, uint64_t w) const {
-  if (tri_slots_ > 0) __builtin_prefetch(&tri_[Mix(TripleKey(h.u, h.v, w)) & (tri_slots_ - 1)]);
-  if (bi_slots_ > 0) __builtin_prefetch(&bi_[Mix(PairKey(h.v, w)) & (bi_slots_ - 1)]);
+void NgramModel::Prefetch(const NgramQuery& q) const {
+  if (tri_slots_ > 0) __builtin_prefetch(&tri_[Mix(q.triple) & (tri_slots_ - 1)]);
+  if (bi_slots_ > 0) __builtin_prefetch(&bi_[Mix(q.pair_vw) & (bi_slots_ - 1)]);
 }
 
 void NgramModel::PrefetchContext(uint64_t u, uint64_t v) const {
@@ -186,11 +170,11 @@ void NgramModel::PrefetchContext(uint64_t u, uint64_t v) const {
   if (uni_slots_ > 0) __builtin_prefetch(&uni_[Mix(v) & (uni_slots_ - 1)]);
 }
 
-float NgramModel::LogProb(const History& h, uint64_t w) const {
-  if (const NgramEntry* t = Find(tri_, tri_slots_, TripleKey(h.u, h.v, w))) return t->logp;
-  if (const NgramEntry* b = Find(bi_, bi_slots_, PairKey(h.v, w)); b != nullptr && b->logp <= 0)
+float NgramModel::LogProb(const History& h, const NgramQuery& q) const {
+  if (const NgramEntry* t = Find(tri_, tri_slots_, q.triple)) return t->logp;
+  if (const NgramEntry* b = Find(bi_, bi_slots_, q.pair_vw); b != nullptr && b->logp <= 0)
     return h.uv_backoff + b->logp;
-  return h.uv_backoff + h.v_backoff + UnigramLogProb(w);
+  return h.uv_backoff + h.v_backoff + UnigramLogProb(q.w);
 }
 
 float NgramModel::LogProb(uint64_t u, uint64_t v, uint64_t w) const {

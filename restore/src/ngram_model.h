@@ -13,10 +13,37 @@
 
 namespace vnplan::internal {
 
-// Hash of one syllable; n-gram keys combine these.
+// splitmix64's finaliser: spreads keys over table slots.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+inline uint64_t NonZero(uint64_t x) { return x == 0 ? 1 : x; }
+
+// Hash of one syllable; n-gram keys combine these. Inline: the decoder
+// computes them for every candidate of every state.
 uint64_t WordHash(std::string_view word);
-uint64_t PairKey(uint64_t a, uint64_t b);
-uint64_t TripleKey(uint64_t a, uint64_t b, uint64_t c);
+inline uint64_t PairKey(uint64_t a, uint64_t b) { return NonZero(Mix(a * 31 + Mix(b))); }
+// The key of (a, b, c) from PairKey(a, b).
+inline uint64_t TripleKeyAfter(uint64_t pair, uint64_t c) {
+  return NonZero(Mix(pair * 31 + Mix(c ^ 0x5bd1e995)));
+}
+inline uint64_t TripleKey(uint64_t a, uint64_t b, uint64_t c) {
+  return TripleKeyAfter(PairKey(a, b), c);
+}
+
+// The table keys P(w | u v) is looked up by, the same in every model, so a
+// decoder computes them once for all its models and its own cache.
+struct NgramQuery {
+  uint64_t w, triple, pair_vw;
+  static NgramQuery Of(uint64_t pair_uv, uint64_t v, uint64_t w) {
+    return {w, TripleKeyAfter(pair_uv, w), PairKey(v, w)};
+  }
+};
 
 // Sentence boundary and unknown-word tokens.
 inline constexpr std::string_view kBos = "<s>";
@@ -61,12 +88,13 @@ class NgramModel {
     float uv_backoff = 0, v_backoff = 0;
   };
   History Context(uint64_t u, uint64_t v) const;
-  // The same as LogProb(h.u, h.v, w), with the history's look-ups done.
-  float LogProb(const History& h, uint64_t w) const;
-  // Starts loading the table slots LogProb(h, w) will read. The tables are
+  // The same as LogProb(h.u, h.v, q.w), with the history's look-ups done
+  // and q = NgramQuery::Of(PairKey(h.u, h.v), h.v, w).
+  float LogProb(const History& h, const NgramQuery& q) const;
+  // Starts loading the table slots LogProb(h, q) will read. The tables are
   // far larger than the CPU's caches: asking for several words' slots at
   // once lets their memory reads overlap instead of queueing.
-  void Prefetch(const History& h, uint64_t w) const;
+  void Prefetch(const NgramQuery& q) const;
   // The same for the look-ups of Context(u, v).
   void PrefetchContext(uint64_t u, uint64_t v) const;
   // The syllables the model knows, with their training counts.

@@ -183,38 +183,34 @@ struct Restorer::Impl {
     out.clear();
     for (const auto& model : models) out.push_back(model->Context(u, v));
   }
-  void Prefetch(const Histories& h, uint64_t w) const {
-    for (size_t i = 0; i < models.size(); ++i) models[i]->Prefetch(h[i], w);
+  void Prefetch(const internal::NgramQuery& q) const {
+    for (const auto& model : models) model->Prefetch(q);
   }
-  double LogProb(const Histories& h, uint64_t w) const {
-    if (models.size() == 1) return models[0]->LogProb(h[0], w);
+  double LogProb(const Histories& h, const internal::NgramQuery& q) const {
+    if (models.size() == 1) return models[0]->LogProb(h[0], q);
     float p = 0;
     for (size_t i = 0; i < models.size(); ++i)
-      p += static_cast<float>(weights[i]) * std::exp(models[i]->LogProb(h[i], w));
+      p += static_cast<float>(weights[i]) * std::exp(models[i]->LogProb(h[i], q));
     return std::log(std::max(p, 1e-30f));
   }
 
   // The same trigram recurs across beam states and sentences: score it once.
   class ScoreCache {
    public:
-    bool Has(uint64_t u, uint64_t v, uint64_t w) const {
-      const uint64_t key = TripleKey(u, v, w);
-      return keys_[key & (kSlots - 1)] == key;
-    }
-    void Prefetch(uint64_t u, uint64_t v, uint64_t w) const {
-      const size_t i = TripleKey(u, v, w) & (kSlots - 1);
-      __builtin_prefetch(&keys_[i]);
-      __builtin_prefetch(&values_[i]);
-    }
     explicit ScoreCache(const Impl& impl) : impl_(impl), keys_(kSlots, 0), values_(kSlots) {}
+    // Keys are TripleKey(u, v, w), as the models' NgramQuery::triple.
+    bool Has(uint64_t key) const { return keys_[key & (kSlots - 1)] == key; }
+    void Prefetch(uint64_t key) const {
+      __builtin_prefetch(&keys_[key & (kSlots - 1)]);
+      __builtin_prefetch(&values_[key & (kSlots - 1)]);
+    }
     double LogProb(uint64_t u, uint64_t v, uint64_t w) {
-      return LogProb(u, v, w, [&] { return impl_.LogProb(u, v, w); });
+      return LogProb(TripleKey(u, v, w), [&] { return impl_.LogProb(u, v, w); });
     }
     // `score` computes the value on a miss.
     template <typename Score>
-    double LogProb(uint64_t u, uint64_t v, uint64_t w, Score&& score) {
-      const uint64_t key = TripleKey(u, v, w);
-      size_t i = key & (kSlots - 1);
+    double LogProb(uint64_t key, Score&& score) {
+      const size_t i = key & (kSlots - 1);
       if (keys_[i] == key) return values_[i];
       keys_[i] = key;
       return values_[i] = score();
@@ -252,6 +248,7 @@ struct Restorer::Impl {
     std::vector<size_t> step_begin;
     std::vector<int> word_of_step;
     Histories histories;
+    std::vector<internal::NgramQuery> queries;  // per state and candidate
   };
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
               const std::vector<Word>& words, size_t beam, ScoreCache& cache, SearchBuffers& buffers,
@@ -680,27 +677,36 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     const Word& word = words[static_cast<size_t>(piece.word)];
     const WordForm& w = *word.form;
     next.clear();
-    // Every state's cache slots and history look-ups, started together: the
-    // tables are far larger than the CPU's caches.
+    // Every state's keys, computed once; its cache slots and history
+    // look-ups started together (the tables are far larger than the CPU's
+    // caches).
+    std::vector<internal::NgramQuery>& queries = buffers.queries;
+    queries.clear();
     for (size_t k = beam_begin; k < beam_end; ++k) {
-      for (const auto& [c, channel] : w.options) cache.Prefetch(all[k].u, all[k].v, c->hash);
+      const uint64_t pair = PairKey(all[k].u, all[k].v);
+      for (const auto& option : w.options) {
+        queries.push_back(internal::NgramQuery::Of(pair, all[k].v, option.first->hash));
+        cache.Prefetch(queries.back().triple);
+      }
       for (const auto& model : models) model->PrefetchContext(all[k].u, all[k].v);
     }
-    for (size_t k = beam_begin; k < beam_end; ++k) {
+    const internal::NgramQuery* q = queries.data();
+    for (size_t k = beam_begin; k < beam_end; ++k, q += w.options.size()) {
       const uint64_t u = all[k].u, v = all[k].v;
       // The models' look-ups this history will need, started together.
       bool looked_up = false;
-      for (const auto& [c, channel] : w.options) {
-        if (cache.Has(u, v, c->hash)) continue;
+      for (size_t o = 0; o < w.options.size(); ++o) {
+        if (cache.Has(q[o].triple)) continue;
         if (!looked_up) Contexts(u, v, buffers.histories), looked_up = true;
-        Prefetch(buffers.histories, c->hash);
+        Prefetch(q[o]);
       }
-      for (const auto& [c, channel] : w.options) {
+      for (size_t o = 0; o < w.options.size(); ++o) {
+        const auto& [c, channel] = w.options[o];
         const double shift =
             (c == w.same ? word.keep_shift : word.change_shift) + CaseTerm(word, *c);
-        const double lm = cache.LogProb(u, v, c->hash, [&] {
+        const double lm = cache.LogProb(q[o].triple, [&] {
           if (!looked_up) Contexts(u, v, buffers.histories), looked_up = true;
-          return LogProb(buffers.histories, c->hash);
+          return LogProb(buffers.histories, q[o]);
         });
         next.push_back({v, c->hash, all[k].score + channel + shift + lm, static_cast<int>(k), c});
       }
