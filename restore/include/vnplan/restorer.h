@@ -71,7 +71,8 @@ class Restorer {
 
   // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail
   // addresses, URLs and document symbols pass through untouched; a word's
-  // case pattern is kept (MUC DICH -> MỤC ĐÍCH).
+  // case pattern is kept (MUC DICH -> MỤC ĐÍCH). Safe to call from several
+  // threads at once.
   RestoreResult Restore(std::string_view utf8, const RestoreOptions& options = {}) const;
 
   // Share of the text's words that are not valid Vietnamese syllables as
@@ -86,8 +87,9 @@ class Restorer {
 };
 
 // Trains a syllable trigram model (interpolated Kneser-Ney) from UTF-8
-// texts, adds `vocabulary` (e.g. a word list) as known syllables, and writes
-// it to `path`. Returns "" or an error message.
+// texts, counting too how often each syllable is written with a capital in
+// mid-sentence (names: "Việt Trì"), adds `vocabulary` (e.g. a word list) as
+// known syllables, and writes it to `path`. Returns "" or an error message.
 std::string TrainLanguageModel(const std::vector<std::string>& texts,
                                const std::vector<std::string>& vocabulary,
                                const std::string& path);
