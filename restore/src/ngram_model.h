@@ -48,6 +48,8 @@ struct NgramQuery {
 // Sentence boundary and unknown-word tokens.
 inline constexpr std::string_view kBos = "<s>";
 inline constexpr std::string_view kEos = "</s>";
+// A run of digits: "ngày <num> tháng <num>" is context the models learn.
+inline constexpr std::string_view kNum = "<num>";
 
 struct NgramEntry {
   uint64_t key;  // 0 = empty slot

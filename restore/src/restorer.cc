@@ -102,7 +102,12 @@ void ShiftByConfidence(float confidence, Word& word) {
 struct Piece {
   bool sentence_end = false;
   int word = -1;  // index into words, -1 for text the decoder does not read
+  bool number = false;  // digits only: <num> to the models
 };
+
+bool IsNumber(std::string_view part) {
+  return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // Letters, digits, and what legacy OCR leaves inside words ("S&" for "Sở").
 bool IsWordChar(UChar32 c) {
@@ -167,7 +172,8 @@ struct Restorer::Impl {
   bool LoadChannel(const std::string& path, std::string* error);
   // Skeletons the damaged skeleton `f` may have come from, with log P.
   std::vector<std::pair<std::string, float>> Undamage(const std::string& f) const;
-  uint64_t unk = WordHash("<unk>"), bos = WordHash(kBos), eos = WordHash(kEos);
+  uint64_t unk = WordHash("<unk>"), bos = WordHash(kBos), eos = WordHash(kEos),
+           num = WordHash(kNum);
 
   double LogProb(uint64_t u, uint64_t v, uint64_t w) const {
     if (models.size() == 1) return models[0]->LogProb(u, v, w);
@@ -626,7 +632,7 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
                                      : CaseOf(core) == CasePattern::kLower ? Word::kLower
                                                                            : Word::kNoCaseEvidence;
           } else {
-            pieces.push_back({false, -1});
+            pieces.push_back({false, -1, IsNumber(core)});
           }
         }
         part = k + 1;
@@ -671,7 +677,8 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     if (piece.word < 0) {
       // Text the decoder does not read still separates what it reads.
       if (!piece.sentence_end)
-        for (size_t k = beam_begin; k < beam_end; ++k) all[k].u = all[k].v, all[k].v = unk;
+        for (size_t k = beam_begin; k < beam_end; ++k)
+          all[k].u = all[k].v, all[k].v = piece.number ? num : unk;
       continue;
     }
     const Word& word = words[static_cast<size_t>(piece.word)];

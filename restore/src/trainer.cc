@@ -40,7 +40,7 @@ void NgramTrainer::AddVocabulary(std::string_view syllable) {
 }
 
 void NgramTrainer::AddText(std::string_view utf8) {
-  static const uint64_t kUnk = WordHash("<unk>");
+  static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum);
   std::vector<uint64_t> sentence;
   std::string word;
   size_t word_start = 0;
@@ -79,9 +79,15 @@ void NgramTrainer::AddText(std::string_view utf8) {
       continue;
     }
     flush_word();
-    if (c == '\n') {
+    // As the decoder reads text: a run of digits is one <num>, and a stop
+    // ends a sentence only where it ends a chunk ("1.000", "15:30" do not).
+    const bool next_is_alnum = i < n && (u_isalnum(static_cast<UChar32>(s[i])) || s[i] >= 0x80);
+    if (c >= '0' && c <= '9') {
+      if (start == 0 || !(s[start - 1] >= '0' && s[start - 1] <= '9')) sentence.push_back(kNumber);
+      newlines = 0;
+    } else if (c == '\n') {
       if (++newlines >= 2) end_sentence();
-    } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':') {
+    } else if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') && !next_is_alnum) {
       end_sentence();
     } else if (c != ' ' && c != '\r' && c != '\t') {
       newlines = 0;
