@@ -107,6 +107,20 @@ TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
   EXPECT_EQ(restorer->Restore("anh viet thu.\n").text, "anh viết thư.\n");
 }
 
+// A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
+// is the commoner word.
+TEST(Restorer, NumbersAreContext) {
+  const std::string path = testing::OutputDir() + "/dates.lm";
+  ASSERT_EQ(TrainLanguageModel({"ngày 14 tháng 10.\nngày 2 tháng 9.\n", "đi thẳng.\nnói thẳng.\nnhìn thẳng.\n"},
+                               {}, path),
+            "");
+  std::string error;
+  const auto restorer = Restorer::Open({{path, 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  EXPECT_EQ(restorer->Restore("ngay 5 thang 6.\n").text, "ngày 5 tháng 6.\n");
+  EXPECT_EQ(restorer->Restore("di thang.\n").text, "đi thẳng.\n");
+}
+
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
   for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc"})
