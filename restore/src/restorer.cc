@@ -69,10 +69,13 @@ struct Word {
   enum WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower } written = kNoCaseEvidence;
 };
 
-double CaseTerm(const Word& word, const Candidate& c) {
-  return word.written == Word::kTitled ? c.titled_logp
-         : word.written == Word::kLower ? c.lower_logp
-                                        : 0.0;
+// log P(this occurrence as written | c meant): the form's channel score
+// `channel` for c, moved by OCR's confidence and by the word's capital.
+double OccurrenceScore(const Word& word, const Candidate& c, float channel) {
+  const double case_term = word.written == Word::kTitled ? c.titled_logp
+                           : word.written == Word::kLower ? c.lower_logp
+                                                          : 0.0;
+  return channel + (&c == word.form->same ? word.keep_shift : word.change_shift) + case_term;
 }
 
 // What ReadWord assumes of a marked word: misread about one time in thirty.
@@ -709,13 +712,12 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
       }
       for (size_t o = 0; o < w.options.size(); ++o) {
         const auto& [c, channel] = w.options[o];
-        const double shift =
-            (c == w.same ? word.keep_shift : word.change_shift) + CaseTerm(word, *c);
         const double lm = cache.LogProb(q[o].triple, [&] {
           if (!looked_up) Contexts(u, v, buffers.histories), looked_up = true;
           return LogProb(buffers.histories, q[o]);
         });
-        next.push_back({v, c->hash, all[k].score + channel + shift + lm, static_cast<int>(k), c});
+        next.push_back({v, c->hash, all[k].score + OccurrenceScore(word, *c, channel) + lm,
+                        static_cast<int>(k), c});
       }
     }
     const auto better = [](const State& a, const State& b) { return a.score > b.score; };
@@ -752,11 +754,11 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
     if (word.same != nullptr && word.same != s.pick) {
       double keep = 0, pick = 0;
       for (const auto& [c, channel] : word.options) {
-        if (c == word.same) keep = channel + cache.LogProb(prev.u, prev.v, c->hash);
-        if (c == s.pick) pick = channel + cache.LogProb(prev.u, prev.v, c->hash);
+        const double score = OccurrenceScore(words[w], *c, channel) + cache.LogProb(prev.u, prev.v, c->hash);
+        if (c == word.same) keep = score;
+        if (c == s.pick) pick = score;
       }
-      margins[w] = pick + words[w].change_shift + CaseTerm(words[w], *s.pick) - keep -
-                   words[w].keep_shift - CaseTerm(words[w], *word.same);
+      margins[w] = pick - keep;
     }
     best = static_cast<size_t>(s.parent);
   }
