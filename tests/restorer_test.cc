@@ -93,16 +93,25 @@ TEST(Syllables, SentenceStartsAndNamesAreToldApart) {
   EXPECT_FALSE(internal::IsTitled("V"));
 }
 
+// A restorer with one model trained on `texts` only (saved as NAME.lm in
+// this process's folder); null, with the failure reported, if that fails.
+std::unique_ptr<Restorer> RestorerTrainedOn(const std::vector<std::string>& texts,
+                                            const std::string& name) {
+  const std::string path = testing::OutputDir() + "/" + name + ".lm";
+  const std::string trained = TrainLanguageModel(texts, {}, path);
+  EXPECT_EQ(trained, "");
+  std::string error;
+  auto restorer = Restorer::Open({{path, 1.0}}, &error);
+  EXPECT_TRUE(restorer) << error;
+  return restorer;
+}
+
 // The same syllables, the same contexts; only the capital differs. A name
 // is written with one in mid-sentence, a common word is not.
 TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
-  const std::string path = testing::OutputDir() + "/names.lm";
-  ASSERT_EQ(TrainLanguageModel({"anh viết thư.\nanh viết thư.\nanh Việt thư.\nanh Việt thư.\n"}, {},
-                               path),
-            "");
-  std::string error;
-  const auto restorer = Restorer::Open({{path, 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  const auto restorer =
+      RestorerTrainedOn({"anh viết thư.\nanh viết thư.\nanh Việt thư.\nanh Việt thư.\n"}, "names");
+  ASSERT_TRUE(restorer);
   EXPECT_EQ(restorer->Restore("anh Viet thu.\n").text, "anh Việt thư.\n");
   EXPECT_EQ(restorer->Restore("anh viet thu.\n").text, "anh viết thư.\n");
 }
@@ -110,13 +119,9 @@ TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
 // A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
 // is the commoner word.
 TEST(Restorer, NumbersAreContext) {
-  const std::string path = testing::OutputDir() + "/dates.lm";
-  ASSERT_EQ(TrainLanguageModel({"ngày 14 tháng 10.\nngày 2 tháng 9.\n", "đi thẳng.\nnói thẳng.\nnhìn thẳng.\n"},
-                               {}, path),
-            "");
-  std::string error;
-  const auto restorer = Restorer::Open({{path, 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  const auto restorer = RestorerTrainedOn(
+      {"ngày 14 tháng 10.\nngày 2 tháng 9.\n", "đi thẳng.\nnói thẳng.\nnhìn thẳng.\n"}, "dates");
+  ASSERT_TRUE(restorer);
   EXPECT_EQ(restorer->Restore("ngay 5 thang 6.\n").text, "ngày 5 tháng 6.\n");
   EXPECT_EQ(restorer->Restore("di thang.\n").text, "đi thẳng.\n");
 }
