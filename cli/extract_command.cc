@@ -89,7 +89,7 @@ class Converter {
         source.tokens_changed = restored->changed;
         text = std::move(restored->text);
       }
-    } else if (!restorer_ && options_.restore == "auto" && MarkedShare(text) < 0.5) {
+    } else if (options_.restore == "auto" && MarkedShare(text) < 0.5) {
       Warn("vnplan: note: " + path + " has few diacritics but is not restored: " + model_error_);
     }
     const Plan plan = parser_.Parse(text);
