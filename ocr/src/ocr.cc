@@ -42,8 +42,6 @@ constexpr double kSpeckyPage = 300;
 constexpr int kSmallPageWidth = 1100;
 constexpr float kScaledWidth = 1860;
 
-// Grey, then the chosen steps, in this order. Each step keeps the previous
-// result if it fails.
 // Dark specks per million pixels: dark pixels whose eight neighbours are all
 // light. Print has almost none (strokes are wider than a pixel); a
 // salt-and-pepper scan has thousands. Every fourth row is enough to tell.
@@ -66,6 +64,8 @@ double SpecksPerMillion(Pix* grey) {
   return seen ? 1e6 * static_cast<double>(specks) / static_cast<double>(seen) : 0.0;
 }
 
+// Grey, then the chosen steps, in this order. Each step keeps the previous
+// result if it fails.
 PixPtr Clean(Pix* input, const std::string& steps) {
   auto has = [&](const char* step) { return steps.find(step) != std::string::npos; };
   PixPtr grey(pixConvertTo8(input, 0));
@@ -437,10 +437,13 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
         out->pages[i] = {pages[i].text, -1, true, {}};
         continue;
       }
+      // A rendered PDF page lives only while it is read: a long PDF is
+      // never held in memory at 300 dpi all at once.
+      PixPtr rendered;
       if (pages[i].pdf_page >= 0) {
         if (!pdf_doc) pdf_doc = LoadPdf(bytes);
-        if (pdf_doc) pages[i].image = RenderPdfPage(*pdf_doc, pages[i].pdf_page);
-        if (!pages[i].image) {
+        if (pdf_doc) rendered = RenderPdfPage(*pdf_doc, pages[i].pdf_page);
+        if (!rendered) {
           unrendered = pages[i].pdf_page;
           continue;
         }
@@ -449,7 +452,8 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
         failed = true;
         return;
       }
-      out->pages[i] = ReadPage(api.get(), pages[i].image.get(), options_.steps);
+      Pix* image = rendered ? rendered.get() : pages[i].image.get();
+      out->pages[i] = ReadPage(api.get(), image, options_.steps);
     }
     pool_->Give(std::move(api));
   };
