@@ -172,20 +172,14 @@ void NgramModel::PrefetchContext(uint64_t u, uint64_t v) const {
 
 float NgramModel::LogProb(const History& h, const NgramQuery& q) const {
   if (const NgramEntry* t = Find(tri_, tri_slots_, q.triple)) return t->logp;
+  // A bigram entry may hold only a context's back-off (logp > 0 marks it).
   if (const NgramEntry* b = Find(bi_, bi_slots_, q.pair_vw); b != nullptr && b->logp <= 0)
     return h.uv_backoff + b->logp;
   return h.uv_backoff + h.v_backoff + UnigramLogProb(q.w);
 }
 
 float NgramModel::LogProb(uint64_t u, uint64_t v, uint64_t w) const {
-  if (const NgramEntry* t = Find(tri_, tri_slots_, TripleKey(u, v, w))) return t->logp;
-  float backoff = 0;
-  if (const NgramEntry* c = Find(bi_, bi_slots_, PairKey(u, v))) backoff = c->backoff;
-  // A bigram entry may hold only a context's back-off (logp > 0 marks it).
-  if (const NgramEntry* b = Find(bi_, bi_slots_, PairKey(v, w)); b != nullptr && b->logp <= 0)
-    return backoff + b->logp;
-  if (const NgramEntry* c = Find(uni_, uni_slots_, v)) backoff += c->backoff;
-  return backoff + UnigramLogProb(w);
+  return LogProb(Context(u, v), NgramQuery::Of(PairKey(u, v), v, w));
 }
 
 std::vector<NgramModel::KnownWord> NgramModel::Words() const {

@@ -178,14 +178,6 @@ struct Restorer::Impl {
   uint64_t unk = WordHash("<unk>"), bos = WordHash(kBos), eos = WordHash(kEos),
            num = WordHash(kNum);
 
-  double LogProb(uint64_t u, uint64_t v, uint64_t w) const {
-    if (models.size() == 1) return models[0]->LogProb(u, v, w);
-    float p = 0;
-    for (size_t i = 0; i < models.size(); ++i)
-      p += static_cast<float>(weights[i]) * std::exp(models[i]->LogProb(u, v, w));
-    return std::log(std::max(p, 1e-30f));
-  }
-
   // Every model's view of one history, for scoring the words after it.
   using Histories = std::vector<internal::NgramModel::History>;
   void Contexts(uint64_t u, uint64_t v, Histories& out) const {
@@ -201,6 +193,12 @@ struct Restorer::Impl {
     for (size_t i = 0; i < models.size(); ++i)
       p += static_cast<float>(weights[i]) * std::exp(models[i]->LogProb(h[i], q));
     return std::log(std::max(p, 1e-30f));
+  }
+  // ln P(w | u v) of the mixture, for the few scores outside the search.
+  double LogProb(uint64_t u, uint64_t v, uint64_t w) const {
+    Histories h;
+    Contexts(u, v, h);
+    return LogProb(h, internal::NgramQuery::Of(PairKey(u, v), v, w));
   }
 
   // The same trigram recurs across beam states and sentences: score it once.
