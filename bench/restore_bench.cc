@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <unordered_map>
@@ -55,6 +56,33 @@ std::vector<std::string> WordList(const std::string& path) {
   return words;
 }
 
+// The domain model's weight, as `vnplan` uses it (VNPLAN_DOMAIN_WEIGHT
+// overrides it for experiments).
+double DomainWeight() {
+  const char* set = std::getenv("VNPLAN_DOMAIN_WEIGHT");
+  return set ? std::atof(set) : 0.75;
+}
+
+// Trains a domain model of `texts` at `path` and opens it with the
+// background model (the background alone when there are no texts); null,
+// with the error printed, when either fails.
+std::unique_ptr<vnplan::Restorer> RestorerOf(const std::vector<std::string>& texts,
+                                             const std::string& path, const std::string& background,
+                                             const std::string& channel = "") {
+  std::vector<std::pair<std::string, double>> models = {{background, 1.0}};
+  if (!texts.empty()) {
+    if (std::string e = vnplan::TrainLanguageModel(texts, {}, path); !e.empty()) {
+      std::fprintf(stderr, "%s\n", e.c_str());
+      return nullptr;
+    }
+    models = {{path, DomainWeight()}, {background, 1 - DomainWeight()}};
+  }
+  std::string error;
+  auto restorer = vnplan::Restorer::Open(models, &error, channel);
+  if (!restorer) std::fprintf(stderr, "%s\n", error.c_str());
+  return restorer;
+}
+
 int main(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr, "usage: restore_bench CORPUS_DIR BACKGROUND_TEXT WORK_DIR [WORD_LIST]\n");
@@ -83,18 +111,8 @@ int main(int argc, char** argv) {
     for (const std::string& other : clean)
       if (other != held) train.push_back(Read(corpus + "/" + other));
     train.push_back(Read(corpus + "/000-ninh-binh-2023.restored.txt"));
-    const std::string domain = work + "/domain-without-" + held + ".lm";
-    if (std::string e = vnplan::TrainLanguageModel(train, {}, domain); !e.empty()) {
-      std::fprintf(stderr, "%s\n", e.c_str());
-      return 1;
-    }
-    std::string error;
-    const double weight = std::getenv("VNPLAN_DOMAIN_WEIGHT") ? std::atof(std::getenv("VNPLAN_DOMAIN_WEIGHT")) : 0.75;
-    auto restorer = vnplan::Restorer::Open({{domain, weight}, {background, 1 - weight}}, &error);
-    if (!restorer) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return 1;
-    }
+    const auto restorer = RestorerOf(train, work + "/domain-without-" + held + ".lm", background);
+    if (!restorer) return 1;
     const std::string truth = Read(corpus + "/" + held);
     const std::string stripped = vnplan::eval::StripMarks(truth);
     const std::string restored = restorer->Restore(stripped).text;
@@ -114,23 +132,11 @@ int main(int argc, char** argv) {
                                              "000-ninh-binh-2023.restored.txt"};
     std::printf("004 held out, by plans in the domain model:");
     for (size_t k = 0; k <= others.size(); ++k) {
-      std::vector<std::pair<std::string, double>> models = {{background, 1.0}};
-      if (k > 0) {
-        std::vector<std::string> train;
-        for (size_t i = 0; i < k; ++i) train.push_back(Read(corpus + "/" + others[i]));
-        const std::string domain = work + "/domain-" + std::to_string(k) + "-plans.lm";
-        if (std::string e = vnplan::TrainLanguageModel(train, {}, domain); !e.empty()) {
-          std::fprintf(stderr, "%s\n", e.c_str());
-          return 1;
-        }
-        models = {{domain, 0.75}, {background, 0.25}};
-      }
-      std::string error;
-      auto restorer = vnplan::Restorer::Open(models, &error);
-      if (!restorer) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return 1;
-      }
+      std::vector<std::string> train;
+      for (size_t i = 0; i < k; ++i) train.push_back(Read(corpus + "/" + others[i]));
+      const auto restorer =
+          RestorerOf(train, work + "/domain-" + std::to_string(k) + "-plans.lm", background);
+      if (!restorer) return 1;
       std::printf("  %zu: %.2f%%", k, 100 * vnplan::eval::Compare(truth, restorer->Restore(stripped).text).rate());
     }
     std::printf("\n");
@@ -141,21 +147,16 @@ int main(int argc, char** argv) {
     std::vector<std::string> train;
     for (const std::string& other : clean) train.push_back(Read(corpus + "/" + other));
     const std::string domain = work + "/domain-clean-seeds.lm";
-    if (std::string e = vnplan::TrainLanguageModel(train, {}, domain); !e.empty()) {
-      std::fprintf(stderr, "%s\n", e.c_str());
-      return 1;
-    }
-    const double weight = std::getenv("VNPLAN_DOMAIN_WEIGHT") ? std::atof(std::getenv("VNPLAN_DOMAIN_WEIGHT")) : 0.75;
+    const char* channel = std::getenv("VNPLAN_CHANNEL");
+    const auto restorer = RestorerOf(train, domain, background, channel ? channel : "");
+    if (!restorer) return 1;
+    // Load time: the models opened again, as `vnplan` opens them.
     std::string error;
     start = std::chrono::steady_clock::now();
-    const char* channel = std::getenv("VNPLAN_CHANNEL");
-    auto restorer = vnplan::Restorer::Open({{domain, weight}, {background, 1 - weight}}, &error,
-                                           channel ? channel : "");
+    const bool reopened = vnplan::Restorer::Open({{domain, DomainWeight()}, {background, 1 - DomainWeight()}},
+                                                 &error, channel ? channel : "") != nullptr;
     const double load = Seconds(start);
-    if (!restorer) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return 1;
-    }
+    if (!reopened) return 1;
     const std::string ocr = Read(corpus + "/000-ninh-binh-2023.ocr.txt");
     const std::string gold = Read(corpus + "/000-ninh-binh-2023.restored.txt");
     start = std::chrono::steady_clock::now();
