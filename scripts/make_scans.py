@@ -16,7 +16,7 @@ Writes OUT/pageNN.txt (the truth, in reading order: left column, right
 column, title, body) and OUT/LEVEL/pageNN.jpg; with --clean also the
 undegraded OUT/pageNN.png.
 
-Usage: make_scans.py [--clean] OUT PAGES PLAN.txt...
+Usage: make_scans.py [--clean] OUT PAGES PLAN.txt
 """
 import json
 import os
@@ -82,7 +82,7 @@ def body_lines(plan):
     return lines
 
 
-def page_one(work, plan, out_png):
+def page_one(work, plan):
     left, right, title = masthead(plan)
     column = 1000
     render("\n".join(escape(l) for l in left), f"{work}/left.png", "center", True, column)
@@ -109,7 +109,7 @@ def make_pages(plan, count, out, keep_clean):
     with tempfile.TemporaryDirectory() as work:
         for n in range(count):
             if n == 0:
-                truth, parts, y = page_one(work, plan, out)
+                truth, parts, y = page_one(work, plan)
                 room = LINES_PER_PAGE - (y - TOP) // 70
             else:
                 truth, parts, y, room = [], [], TOP, LINES_PER_PAGE
@@ -135,11 +135,11 @@ def make_pages(plan, count, out, keep_clean):
 def main(argv):
     keep_clean = "--clean" in argv
     argv = [a for a in argv if a != "--clean"]
-    if len(argv) < 3:
+    if len(argv) != 3:
         sys.exit(__doc__)
-    out, count, plans = argv[0], int(argv[1]), argv[2:]
+    out, count, plan = argv[0], int(argv[1]), argv[2]
     os.makedirs(out, exist_ok=True)
-    made = make_pages(plans[0], count, out, keep_clean)
+    made = make_pages(plan, count, out, keep_clean)
     print(f"make_scans: {made} pages x {len(LEVELS)} levels in {out}")
 
 
