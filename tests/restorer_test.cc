@@ -11,6 +11,7 @@
 
 #include "extract_command.h"
 #include "ngram_model.h"
+#include "ocr_channel.h"
 #include "restore_command.h"
 #include "syllable.h"
 #include "test_support.h"
@@ -266,6 +267,59 @@ TEST(Restorer, DamagedShareTellsCleanFromStrippedAndLegacyOcr) {
   EXPECT_GT(restorer->DamagedShare(Strip(clean)), 0.5);
   EXPECT_GT(restorer->DamagedShare(Corpus("001-binh-chanh-2023.ocr.txt")), 0.3);
   EXPECT_EQ(restorer->DamagedShare(""), 0.0);
+}
+
+// Damage is cut into the letter runs the channel counts, whole code points.
+TEST(OcrChannel, LetterRunsPairSourceRunsWithWhatOcrMadeOfThem) {
+  using Runs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(internal::LetterRuns("chuc", "chirc"),
+            (Runs{{"c", "c"}, {"h", "h"}, {"u", "ir"}, {"c", "c"}}));
+  EXPECT_EQ(internal::LetterRuns("so", "s¢"), (Runs{{"s", "s"}, {"o", "¢"}}));
+  EXPECT_EQ(internal::LetterRuns("cac", "cc"), (Runs{{"c", "c"}, {"a", ""}, {"c", "c"}}));
+  EXPECT_EQ(internal::LetterRuns("", ""), Runs{});
+}
+
+// Damage the renders never showed, seen twice in a document, becomes a rule
+// of that document's channel; seen once, it does not.
+TEST(OcrChannel, AdaptsToDamageADocumentRepeats) {
+  const std::string path = testing::OutputDir() + "/adapt-channel.tsv";
+  std::ofstream(path) << "u\tir\t-1.0\nd\td\t0.0\n";
+  internal::OcrChannel learned;
+  std::string error;
+  ASSERT_TRUE(learned.Load(path, &error)) << error;
+  const auto has = [](const internal::OcrChannel& channel, const std::string& damaged,
+                      const std::string& source) {
+    for (const auto& [s, logp] : channel.Undamage(damaged))
+      if (s == source) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(learned, "chirc", "chuc"));
+  EXPECT_FALSE(has(learned, "pirc", "duc"));
+  int added = -1;
+  const internal::OcrChannel once = learned.AdaptedTo({{"pao", "dao"}, {"hinh", "hinh"}}, &added);
+  EXPECT_EQ(added, 0);
+  EXPECT_FALSE(has(once, "pirc", "duc"));
+  const internal::OcrChannel twice = learned.AdaptedTo({{"pao", "dao"}, {"pien", "dien"}}, &added);
+  EXPECT_EQ(added, 1);
+  EXPECT_TRUE(has(twice, "pirc", "duc"));
+  EXPECT_TRUE(has(twice, "chirc", "chuc"));
+}
+
+// Legacy OCR whose "đ" became "p", which the channel never learned: single
+// damage is found one edit away, and what those words show mends a word
+// with two kinds of damage ("pirc": đ read p, ư read ir).
+TEST(Restorer, FitsTheChannelToTheDocumentsOwnDamage) {
+  const std::string channel = testing::OutputDir() + "/fit-channel.tsv";
+  std::ofstream(channel) << "u\tir\t-1.0\n";
+  const std::string model = testing::OutputDir() + "/fit.lm";
+  ASSERT_EQ(TrainLanguageModel({"điển hình đạo đức.\nđiển hình đạo đức.\nđạo đức điển hình.\n"},
+                               {}, model),
+            "");
+  std::string error;
+  const auto restorer = Restorer::Open({{model, 1.0}}, &error, channel);
+  ASSERT_TRUE(restorer) << error;
+  EXPECT_EQ(restorer->Restore("pién hinh pao pirc.\npién hinh.\npao pirc.\n").text,
+            "điển hình đạo đức.\nđiển hình.\nđạo đức.\n");
 }
 
 TEST(Restorer, OddInputNeverCrashes) {

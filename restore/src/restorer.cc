@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "ngram_model.h"
+#include "ocr_channel.h"
 #include "syllable.h"
 #include "textutil.h"
 #include "trainer.h"
@@ -28,7 +29,7 @@ namespace {
 constexpr size_t kMaxCandidates = 24;  // per skeleton in the inventory
 constexpr size_t kSearchCandidates = 8;  // per word in the search
 // A word read by legacy OCR may be many things ("Pay": đẩy, đây, này, …).
-constexpr size_t kDamagedCandidates = 16;
+constexpr size_t kDamagedCandidates = 32;
 constexpr size_t kBeam = 6;
 // Legacy OCR leaves each word many readings, and the right one is often
 // only found a word or two later ("Pay manh" -> "Đẩy mạnh"): a wider beam
@@ -163,18 +164,7 @@ struct Restorer::Impl {
   void BuildNearIndex() const;
   // Known skeletons one insertion, deletion or substitution away from `f`.
   std::vector<const std::string*> NearSkeletons(const std::string& f) const;
-  // Learned OCR damage, reversed: what an OCR letter run may have been.
-  struct Rule {
-    std::string source;
-    float logp;
-  };
-  std::unordered_map<std::string, std::vector<Rule>> undo;  // OCR run -> sources
-  std::unordered_map<char, float> kept;                     // log P(letter read right)
-  size_t longest_run = 0;
-
-  bool LoadChannel(const std::string& path, std::string* error);
-  // Skeletons the damaged skeleton `f` may have come from, with log P.
-  std::vector<std::pair<std::string, float>> Undamage(const std::string& f) const;
+  OcrChannel channel;  // learned OCR damage, reversed
   uint64_t unk = WordHash("<unk>"), bos = WordHash(kBos), eos = WordHash(kEos),
            num = WordHash(kNum);
 
@@ -239,9 +229,13 @@ struct Restorer::Impl {
   Damage Measure(std::string_view text) const;
   // Restorer::DamagedShare over an already tokenized text.
   double ShareOfDamage(const std::vector<Word>& words) const;
-  bool ReadWord(std::string_view core, const Damage& damage, WordForm& word) const;
-  std::vector<Piece> Tokenize(std::string_view text, std::deque<WordForm>& forms,
-                              std::vector<Word>& words, Damage* damage = nullptr) const;
+  // Legacy OCR: many marks wrong, damage worth undoing.
+  bool IsLegacy(const Damage& damage) const { return !channel.empty() && damage.mark_errors > 0.3; }
+  bool ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
+                WordForm& word) const;
+  std::vector<Piece> Tokenize(std::string_view text, const OcrChannel& damaged_by,
+                              std::deque<WordForm>& forms, std::vector<Word>& words,
+                              Damage* damage = nullptr) const;
   // One hypothesis of the beam search.
   struct SearchState {
     uint64_t u, v;  // the last two syllables
@@ -257,6 +251,22 @@ struct Restorer::Impl {
     Histories histories;
     std::vector<internal::NgramQuery> queries;  // per state and candidate
   };
+  // A text as read: its words, and the candidate chosen for each (null
+  // where none was).
+  struct Reading {
+    std::deque<WordForm> forms;
+    std::vector<Word> words;
+    std::vector<Piece> pieces;
+    std::vector<const Candidate*> chosen;
+    std::vector<double> margins;
+  };
+  // Chooses every word of `reading`, sentence by sentence.
+  void Decode(Reading& reading, const std::vector<WordConfidence>& confidences, size_t beam,
+              ScoreCache& cache) const;
+  // Each chosen word's skeleton as written and as chosen, for fitting the
+  // channel to the document.
+  std::vector<std::pair<std::string, std::string>> WrittenAndChosen(std::string_view text,
+                                                                    const Reading& reading) const;
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
               const std::vector<Word>& words, size_t beam, ScoreCache& cache, SearchBuffers& buffers,
               std::vector<const Candidate*>& chosen, std::vector<double>& margins) const;
@@ -353,61 +363,6 @@ std::vector<const std::string*> Restorer::Impl::NearSkeletons(const std::string&
   return out;
 }
 
-bool Restorer::Impl::LoadChannel(const std::string& path, std::string* error) {
-  std::ifstream in(path);
-  if (!in) {
-    *error = path + ": cannot open the channel rules";
-    return false;
-  }
-  for (std::string line; std::getline(in, line);) {
-    const size_t a = line.find('\t'), b = line.find('\t', a + 1);
-    if (a == std::string::npos || b == std::string::npos) continue;
-    const std::string source = line.substr(0, a), ocr = line.substr(a + 1, b - a - 1);
-    const float logp = std::strtof(line.c_str() + b + 1, nullptr);
-    if (source == ocr && source.size() == 1) {
-      kept[source[0]] = logp;
-    } else if (!ocr.empty()) {
-      undo[ocr].push_back({source, logp});
-      longest_run = std::max(longest_run, ocr.size());
-    }
-  }
-  return true;
-}
-
-std::vector<std::pair<std::string, float>> Restorer::Impl::Undamage(const std::string& f) const {
-  // Best-first over positions; at most two letter runs are undone, so the
-  // search stays small.
-  struct Partial {
-    size_t at;
-    std::string built;
-    float logp;
-    int edits;
-  };
-  std::vector<std::pair<std::string, float>> out;
-  std::vector<Partial> stack = {{0, "", 0.0f, 0}};
-  while (!stack.empty() && out.size() < 64) {
-    Partial p = std::move(stack.back());
-    stack.pop_back();
-    if (p.at == f.size()) {
-      out.emplace_back(p.built, p.logp);
-      continue;
-    }
-    const char c = f[p.at];
-    if (c >= 'a' && c <= 'z') {
-      auto k = kept.find(c);
-      stack.push_back({p.at + 1, p.built + c, p.logp + (k == kept.end() ? 0.0f : k->second), p.edits});
-    }
-    if (p.edits >= 2) continue;
-    for (size_t len = 1; len <= longest_run && p.at + len <= f.size(); ++len) {
-      auto rules = undo.find(f.substr(p.at, len));
-      if (rules == undo.end()) continue;
-      for (const Rule& r : rules->second)
-        if (r.logp > -9.0f) stack.push_back({p.at + len, p.built + r.source, p.logp + r.logp, p.edits + 1});
-    }
-  }
-  return out;
-}
-
 Restorer::Restorer() : impl_(std::make_unique<Impl>()) {}
 Restorer::~Restorer() = default;
 
@@ -415,7 +370,7 @@ std::unique_ptr<Restorer> Restorer::Open(
     const std::vector<std::pair<std::string, double>>& models, std::string* error,
     const std::string& channel) {
   std::unique_ptr<Restorer> r(new Restorer());
-  if (!channel.empty() && !r->impl_->LoadChannel(channel, error)) return nullptr;
+  if (!channel.empty() && !r->impl_->channel.Load(channel, error)) return nullptr;
   double total = 0;
   for (const auto& [path, weight] : models) {
     auto model = NgramModel::Open(path, error);
@@ -434,7 +389,7 @@ std::unique_ptr<Restorer> Restorer::Open(
 }
 
 bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
-                              WordForm& word) const {
+                              const OcrChannel& damaged_by, WordForm& word) const {
   const double marked_share = damage.marked_share;
   const std::string lower = tools.Lower(core);
   const std::string skeleton = tools.Skeleton(lower);
@@ -443,12 +398,12 @@ bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
   for (char c : skeleton) letters &= c >= 'a' && c <= 'z';
   // Legacy OCR (many marks wrong) or OCR debris in the word: undo the
   // learned damage ("chirc" -> "chuc" -> chức, "d6i" -> "doi" -> đổi).
-  if (!undo.empty() && (!letters || damage.mark_errors > 0.3)) {
+  if (!damaged_by.empty() && (!letters || damage.mark_errors > 0.3)) {
     bool digits_only = true;
     for (char c : skeleton) digits_only &= c >= '0' && c <= '9';
     if (digits_only) return false;
     std::unordered_map<const Candidate*, float> best;
-    for (const auto& [source, logp] : Undamage(skeleton)) {
+    for (const auto& [source, logp] : damaged_by.Undamage(skeleton)) {
       auto list = by_skeleton.find(source);
       if (list == by_skeleton.end()) continue;
       for (const Candidate* c : list->second) {
@@ -555,6 +510,7 @@ Restorer::Impl::Damage Restorer::Impl::Measure(std::string_view text) const {
 }
 
 std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
+                                            const OcrChannel& damaged_by,
                                             std::deque<WordForm>& forms,
                                             std::vector<Word>& words, Damage* measured) const {
   const Damage damage = Measure(text);
@@ -616,7 +572,7 @@ std::vector<Piece> Restorer::Impl::Tokenize(std::string_view text,
             auto it = seen.find(core);
             if (it == seen.end()) {
               WordForm fresh;
-              if (ReadWord(core, damage, fresh)) {
+              if (ReadWord(core, damage, damaged_by, fresh)) {
                 forms.push_back(std::move(fresh));
                 form = &forms.back();
               }
@@ -762,53 +718,79 @@ void Restorer::Impl::Decode(const std::vector<Piece>& pieces, size_t from, size_
   }
 }
 
-RestoreResult Restorer::Restore(std::string_view utf8, const RestoreOptions& options) const {
-  const Impl& m = *impl_;
-  std::deque<WordForm> forms;
-  std::vector<Word> words;
-  Impl::Damage damage;
-  const std::vector<Piece> pieces = m.Tokenize(utf8, forms, words, &damage);
-  RestoreResult result;
-  result.words = static_cast<int>(words.size());
-  result.damaged_share = m.ShareOfDamage(words);
-  if (result.damaged_share < options.min_damaged_share) {
-    result.applied = false;
-    return result;
-  }
-  const bool explain = options.explain;
-  const std::vector<WordConfidence>& confidences = options.confidences;
-  const size_t beam = !m.undo.empty() && damage.mark_errors > 0.3 ? kDamagedBeam : kBeam;
+void Restorer::Impl::Decode(Reading& reading, const std::vector<WordConfidence>& confidences,
+                            size_t beam, ScoreCache& cache) const {
   // An OCR word ("(Chỉ") may hold a restorer word ("Chỉ") a few bytes on:
   // each confidence covers the words that begin before the next OCR word.
   size_t c = 0;
-  for (Word& word : words) {
+  for (Word& word : reading.words) {
     while (c + 1 < confidences.size() && confidences[c + 1].offset <= word.begin) ++c;
     if (c < confidences.size() && confidences[c].offset <= word.begin)
       ShiftByConfidence(confidences[c].confidence, word);
   }
-  std::vector<const Candidate*> chosen(words.size(), nullptr);
-  std::vector<double> margins(words.size(), 0.0);
-  Impl::ScoreCache cache(m);
-  Impl::SearchBuffers buffers;
+  reading.chosen.assign(reading.words.size(), nullptr);
+  reading.margins.assign(reading.words.size(), 0.0);
+  SearchBuffers buffers;
   size_t from = 0;
-  for (size_t p = 0; p < pieces.size(); ++p)
-    if (pieces[p].sentence_end) {
-      m.Decode(pieces, from, p, words, beam, cache, buffers, chosen, margins);
+  for (size_t p = 0; p < reading.pieces.size(); ++p)
+    if (reading.pieces[p].sentence_end) {
+      Decode(reading.pieces, from, p, reading.words, beam, cache, buffers, reading.chosen,
+             reading.margins);
       from = p + 1;
     }
+}
+
+std::vector<std::pair<std::string, std::string>> Restorer::Impl::WrittenAndChosen(
+    std::string_view text, const Reading& reading) const {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (size_t w = 0; w < reading.words.size(); ++w) {
+    if (reading.chosen[w] == nullptr) continue;
+    const Word& word = reading.words[w];
+    pairs.emplace_back(tools.Skeleton(tools.Lower(text.substr(word.begin, word.end - word.begin))),
+                       tools.Skeleton(reading.chosen[w]->syllable));
+  }
+  return pairs;
+}
+
+RestoreResult Restorer::Restore(std::string_view utf8, const RestoreOptions& options) const {
+  const Impl& m = *impl_;
+  Impl::Reading reading;
+  Impl::Damage damage;
+  reading.pieces = m.Tokenize(utf8, m.channel, reading.forms, reading.words, &damage);
+  RestoreResult result;
+  result.words = static_cast<int>(reading.words.size());
+  result.damaged_share = m.ShareOfDamage(reading.words);
+  if (result.damaged_share < options.min_damaged_share) {
+    result.applied = false;
+    return result;
+  }
+  Impl::ScoreCache cache(m);
+  const bool legacy = m.IsLegacy(damage);
+  m.Decode(reading, options.confidences, legacy ? kDamagedBeam : kBeam, cache);
+  if (legacy) {
+    // Read again with the channel fitted to what this document's OCR did.
+    int added = 0;
+    const OcrChannel adapted = m.channel.AdaptedTo(m.WrittenAndChosen(utf8, reading), &added);
+    if (added > 0) {
+      reading = Impl::Reading();
+      reading.pieces = m.Tokenize(utf8, adapted, reading.forms, reading.words);
+      m.Decode(reading, options.confidences, kDamagedBeam, cache);
+    }
+  }
   size_t copied = 0;
-  for (size_t w = 0; w < words.size(); ++w) {
-    const Word& word = words[w];
-    if (chosen[w] == nullptr || chosen[w] == word.form->same) continue;
+  for (size_t w = 0; w < reading.words.size(); ++w) {
+    const Word& word = reading.words[w];
+    const Candidate* chosen = reading.chosen[w];
+    if (chosen == nullptr || chosen == word.form->same) continue;
     const std::string_view before = utf8.substr(word.begin, word.end - word.begin);
-    const std::string after = ApplyCase(chosen[w]->syllable, CaseOf(before));
+    const std::string after = ApplyCase(chosen->syllable, CaseOf(before));
     if (after == before) continue;
     result.text.append(utf8.substr(copied, word.begin - copied));
     result.text.append(after);
     copied = word.end;
     ++result.changed;
-    if (explain)
-      result.changes.push_back({word.line, std::string(before), after, margins[w]});
+    if (options.explain)
+      result.changes.push_back({word.line, std::string(before), after, reading.margins[w]});
   }
   result.text.append(utf8.substr(copied));
   return result;
@@ -817,7 +799,7 @@ RestoreResult Restorer::Restore(std::string_view utf8, const RestoreOptions& opt
 double Restorer::DamagedShare(std::string_view utf8) const {
   std::deque<WordForm> forms;
   std::vector<Word> words;
-  impl_->Tokenize(utf8, forms, words);
+  impl_->Tokenize(utf8, impl_->channel, forms, words);
   return impl_->ShareOfDamage(words);
 }
 
