@@ -29,7 +29,7 @@ namespace {
 constexpr size_t kMaxCandidates = 24;  // per skeleton in the inventory
 constexpr size_t kSearchCandidates = 8;  // per word in the search
 // A word read by legacy OCR may be many things ("Pay": đẩy, đây, này, …).
-constexpr size_t kDamagedCandidates = 32;
+constexpr size_t kDamagedCandidates = 16;
 constexpr size_t kBeam = 6;
 // Legacy OCR leaves each word many readings, and the right one is often
 // only found a word or two later ("Pay manh" -> "Đẩy mạnh"): a wider beam
