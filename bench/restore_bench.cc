@@ -181,7 +181,8 @@ int main(int argc, char** argv) {
     getrusage(RUSAGE_SELF, &usage);
     std::printf("speed: %.2f MB in %.2f s = %.2f MB/s on one thread (%d words changed)\n",
                 text.size() / 1048576.0, seconds, text.size() / 1048576.0 / seconds, changed);
-    std::printf("legacy OCR (000, wider beam, one-edit neighbours, channel fitted in a second pass): %.0f KB in %.2f s = %.2f MB/s\n",
+    std::printf("legacy OCR (000, wider beam, one-edit neighbours, channel fitted in a second"
+                " reading): %.0f KB in %.2f s = %.2f MB/s\n",
                 ocr.size() / 1024.0, legacy_seconds, ocr.size() / 1048576.0 / legacy_seconds);
     std::printf("model load: %.1f ms; peak resident memory: %.0f MB\n", load * 1e3,
                 usage.ru_maxrss / 1024.0);
