@@ -68,6 +68,14 @@ std::string TruncateUtf8(std::string_view utf8, size_t bytes) {
   return std::string(utf8.substr(0, bytes));
 }
 
+std::vector<size_t> CodePointBoundaries(std::string_view utf8) {
+  std::vector<size_t> at;
+  for (size_t i = 0; i < utf8.size(); ++i)
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(utf8.size());
+  return at;
+}
+
 bool IsUpperCaseWord(std::string_view utf8) {
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));

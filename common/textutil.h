@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vnplan::internal {
 
@@ -18,6 +19,9 @@ std::optional<std::string> IsoDate(int year, int month, int day);
 int ToInt(std::string_view digits);  // 0 on anything but digits
 // At most `bytes` bytes of `utf8`, never cutting a character in two.
 std::string TruncateUtf8(std::string_view utf8, size_t bytes);
+// Byte offsets where each code point of `utf8` starts, then its size: edits
+// over them never split a letter.
+std::vector<size_t> CodePointBoundaries(std::string_view utf8);
 // True if the text has letters and every one of them is upper case.
 bool IsUpperCaseWord(std::string_view utf8);
 

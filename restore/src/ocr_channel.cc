@@ -6,6 +6,8 @@
 #include <fstream>
 #include <map>
 
+#include "textutil.h"
+
 namespace vnplan::internal {
 
 namespace {
@@ -18,11 +20,9 @@ constexpr double kDocumentShare = 0.5;
 
 // A UTF-8 string cut into code points.
 std::vector<std::string> CodePoints(const std::string& s) {
+  const std::vector<size_t> at = CodePointBoundaries(s);
   std::vector<std::string> out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 || out.empty()) out.emplace_back();
-    out.back() += s[i];
-  }
+  for (size_t k = 0; k + 1 < at.size(); ++k) out.push_back(s.substr(at[k], at[k + 1] - at[k]));
   return out;
 }
 

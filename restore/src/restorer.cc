@@ -307,17 +307,8 @@ void Restorer::Impl::BuildInventory() {
   }
 }
 
-// Code point boundaries of a UTF-8 string, so deletions never split a letter.
-std::vector<size_t> Boundaries(const std::string& s) {
-  std::vector<size_t> at;
-  for (size_t i = 0; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) at.push_back(i);
-  at.push_back(s.size());
-  return at;
-}
-
 std::vector<std::string> Deletions(const std::string& s) {
-  const std::vector<size_t> at = Boundaries(s);
+  const std::vector<size_t> at = CodePointBoundaries(s);
   std::vector<std::string> out;
   for (size_t k = 0; k + 1 < at.size(); ++k) out.push_back(s.substr(0, at[k]) + s.substr(at[k + 1]));
   return out;
@@ -325,7 +316,7 @@ std::vector<std::string> Deletions(const std::string& s) {
 
 // Levenshtein distance at most one, on code points.
 bool WithinOneEdit(const std::string& a, const std::string& b) {
-  const std::vector<size_t> x = Boundaries(a), y = Boundaries(b);
+  const std::vector<size_t> x = CodePointBoundaries(a), y = CodePointBoundaries(b);
   auto piece = [](const std::string& s, const std::vector<size_t>& at, size_t k) {
     return std::string_view(s).substr(at[k], at[k + 1] - at[k]);
   };
