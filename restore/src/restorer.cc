@@ -55,6 +55,7 @@ struct WordForm {
   std::vector<std::pair<const Candidate*, float>> options;
   const Candidate* same = nullptr;
   bool unmarked = false;  // written without any diacritic
+  std::string skeleton;   // as written, lower case, marks removed
 };
 
 // One occurrence of a word the decoder reads.
@@ -225,12 +226,14 @@ struct Restorer::Impl {
   struct Damage {
     double marked_share = 0;  // words written with any mark
     double mark_errors = 0;   // marked words that are no known syllable
+    // Legacy OCR: so many marks wrong that every word may be damaged.
+    bool legacy() const { return mark_errors > 0.3; }
   };
   Damage Measure(std::string_view text) const;
   // Restorer::DamagedShare over an already tokenized text.
   double ShareOfDamage(const std::vector<Word>& words) const;
-  // Legacy OCR: many marks wrong, damage worth undoing.
-  bool IsLegacy(const Damage& damage) const { return !channel.empty() && damage.mark_errors > 0.3; }
+  // Legacy OCR the channel can undo.
+  bool IsLegacy(const Damage& damage) const { return !channel.empty() && damage.legacy(); }
   bool ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
                 WordForm& word) const;
   std::vector<Piece> Tokenize(std::string_view text, const OcrChannel& damaged_by,
@@ -265,8 +268,7 @@ struct Restorer::Impl {
               ScoreCache& cache) const;
   // Each chosen word's skeleton as written and as chosen, for fitting the
   // channel to the document.
-  std::vector<std::pair<std::string, std::string>> WrittenAndChosen(std::string_view text,
-                                                                    const Reading& reading) const;
+  std::vector<std::pair<std::string, std::string>> WrittenAndChosen(const Reading& reading) const;
   void Decode(const std::vector<Piece>& pieces, size_t from, size_t to,
               const std::vector<Word>& words, size_t beam, ScoreCache& cache, SearchBuffers& buffers,
               std::vector<const Candidate*>& chosen, std::vector<double>& margins) const;
@@ -385,11 +387,12 @@ bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
   const std::string lower = tools.Lower(core);
   const std::string skeleton = tools.Skeleton(lower);
   word.unmarked = lower == skeleton;
+  word.skeleton = skeleton;
   bool letters = true;
   for (char c : skeleton) letters &= c >= 'a' && c <= 'z';
   // Legacy OCR (many marks wrong) or OCR debris in the word: undo the
   // learned damage ("chirc" -> "chuc" -> chức, "d6i" -> "doi" -> đổi).
-  if (!damaged_by.empty() && (!letters || damage.mark_errors > 0.3)) {
+  if (!damaged_by.empty() && (!letters || damage.legacy())) {
     bool digits_only = true;
     for (char c : skeleton) digits_only &= c >= '0' && c <= '9';
     if (digits_only) return false;
@@ -732,13 +735,11 @@ void Restorer::Impl::Decode(Reading& reading, const std::vector<WordConfidence>&
 }
 
 std::vector<std::pair<std::string, std::string>> Restorer::Impl::WrittenAndChosen(
-    std::string_view text, const Reading& reading) const {
+    const Reading& reading) const {
   std::vector<std::pair<std::string, std::string>> pairs;
   for (size_t w = 0; w < reading.words.size(); ++w) {
     if (reading.chosen[w] == nullptr) continue;
-    const Word& word = reading.words[w];
-    pairs.emplace_back(tools.Skeleton(tools.Lower(text.substr(word.begin, word.end - word.begin))),
-                       tools.Skeleton(reading.chosen[w]->syllable));
+    pairs.emplace_back(reading.words[w].form->skeleton, tools.Skeleton(reading.chosen[w]->syllable));
   }
   return pairs;
 }
@@ -761,7 +762,7 @@ RestoreResult Restorer::Restore(std::string_view utf8, const RestoreOptions& opt
   if (legacy) {
     // Read again with the channel fitted to what this document's OCR did.
     int added = 0;
-    const OcrChannel adapted = m.channel.AdaptedTo(m.WrittenAndChosen(utf8, reading), &added);
+    const OcrChannel adapted = m.channel.AdaptedTo(m.WrittenAndChosen(reading), &added);
     if (added > 0) {
       reading = Impl::Reading();
       reading.pieces = m.Tokenize(utf8, adapted, reading.forms, reading.words);
