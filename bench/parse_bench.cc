@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "vnplan/plan_json.h"
-#include "vnplan/plan_parser.h"
+#include "vnplan/parser.h"
 
 namespace {
 

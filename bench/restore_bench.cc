@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "vnplan/restorer.h"
-#include "restore_eval.h"
+#include "bench/restore_eval.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "restore_eval.h"
+#include "bench/restore_eval.h"
 
 #include <unicode/uchar.h>
 #include <unicode/locid.h>
@@ -9,8 +9,8 @@
 #include <map>
 #include <sstream>
 
-#include "syllable.h"
-#include "textutil.h"
+#include "src/restore/syllable.h"
+#include "src/text/textutil.h"
 
 namespace vnplan::eval {
 namespace {

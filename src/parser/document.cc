@@ -1,0 +1,334 @@
+#include "src/parser/document.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "src/text/textutil.h"
+
+namespace vnplan::internal {
+namespace {
+
+// Calls fn(code_point) for each code point of utf8.
+template <typename Fn>
+void ForEachCodePoint(std::string_view utf8, Fn fn) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (!fn(c)) return;
+  }
+}
+
+}  // namespace
+
+int RomanValue(std::string_view roman) {
+  int total = 0, prev = 0;
+  for (auto it = roman.rbegin(); it != roman.rend(); ++it) {
+    int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : *it == 'L' ? 50 : 0;
+    if (v == 0) return 0;
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  return total;
+}
+
+namespace {
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = true;  // drops leading spaces
+  for (char c : s) {
+    const bool is_space = c == ' ' || c == '\t' || c == '\f' || c == '\v';
+    if (is_space) {
+      if (!space) out.push_back(' ');
+      space = true;
+    } else {
+      out.push_back(c);
+      space = false;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  for (size_t pos = s.find(from); pos != std::string::npos;
+       pos = s.find(from, pos + to.size()))
+    s.replace(pos, from.size(), to);
+}
+
+}  // namespace
+
+std::string RomanNumeral(int value) {
+  static constexpr std::pair<int, const char*> kDigits[] = {
+      {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+  std::string out;
+  for (auto [v, s] : kDigits)
+    while (value >= v) out += s, value -= v;
+  return out;
+}
+
+struct DocumentReader::Patterns {
+  RE2 bullet{R"(^[~]?\s*[-+•·–—](?:\s*[-+•·](?:\s|$))?\s*(.*)$)"};
+  RE2 roman{R"(^([IVXLl1|]{1,5})\s*[.:)]\s*(\S.*)$)"};
+  RE2 lost_roman{R"(^\.\s+(\S.*)$)"};
+  RE2 dotted{R"(^(\d{1,2})\s*\.\s*(\d{1,2})(?:\s*\.\s*(\d{1,2}))?\s*[.)]?\s+(\S.*)$)"};
+  RE2 arabic{R"(^(\d{1,2})\s*[.)/]\s*(\S.*)$)"};
+  RE2 letter{R"(^([a-eg-ik-nđ])\s*(?:\)\s*|\.\s+)(\S.*)$)"};
+  RE2 star{R"(^\*\s*(\S.*)$)"};
+};
+
+int Block::LineAt(size_t text_offset) const {
+  auto it = std::upper_bound(
+      line_starts.begin(), line_starts.end(), text_offset,
+      [](size_t off, const std::pair<uint32_t, int>& s) { return off < s.first; });
+  if (it == line_starts.begin()) return line_starts.front().second;
+  return std::prev(it)->second;
+}
+
+bool EndsClause(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '/' ||
+                           text.back() == '*' || text.back() == '"'))
+    text.remove_suffix(1);
+  if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\x9D")
+    text.remove_suffix(3);  // closing curly quote
+  if (text.empty()) return false;
+  const char c = text.back();
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+bool IsAllCaps(std::string_view utf8) {
+  int upper = 0, letters = 0;
+  ForEachCodePoint(utf8, [&](UChar32 c) {
+    if (u_isalpha(c)) {
+      ++letters;
+      if (u_isupper(c)) ++upper;
+    }
+    return true;
+  });
+  return letters >= 3 && upper * 5 >= letters * 4;
+}
+
+bool StartsUpper(std::string_view utf8) {
+  bool upper = false;
+  ForEachCodePoint(utf8, [&](UChar32 c) {
+    if (u_isalpha(c)) {
+      upper = u_isupper(c);
+      return false;
+    }
+    return !u_isdigit(c);  // "2016 ..." starts with no letter
+  });
+  return upper;
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+DocumentReader::DocumentReader(const TextFolder& folder)
+    : folder_(folder), re_(std::make_unique<Patterns>()) {}
+DocumentReader::~DocumentReader() = default;
+
+std::string DocumentReader::Clean(std::string_view raw) const {
+  // Fast path: a line with no markup, tabs or doubled/outer spaces.
+  bool plain = raw.empty() || (raw.front() != ' ' && raw.back() != ' ');
+  for (size_t i = 0; plain && i < raw.size(); ++i) {
+    const char c = raw[i];
+    plain = !(c == '#' || c == '*' || c == '_' || c == '\\' || c == '\t' || c == '\f' ||
+              c == '\v' || c == '\xC2' || (c == ' ' && raw[i + 1] == ' '));
+  }
+  if (plain) return std::string(raw);
+  std::string s(raw);
+  for (char& c : s)
+    if (c == '\t' || c == '\f' || c == '\v') c = ' ';
+  ReplaceAll(s, "\xC2\xA0", " ");   // no-break space
+  ReplaceAll(s, "\\*", "\x01");     // an escaped star is a real star
+  ReplaceAll(s, "**", "");
+  ReplaceAll(s, "__", "");
+  ReplaceAll(s, "\\", "");
+  s = CollapseSpaces(s);
+  size_t hashes = 0;
+  while (hashes < s.size() && s[hashes] == '#') ++hashes;
+  if (hashes > 0 && (hashes == s.size() || s[hashes] == ' ')) s.erase(0, hashes);
+  s = CollapseSpaces(s);
+  // Markdown emphasis: "*a) Title*" -> "a) Title".
+  if (s.size() > 2 && s.front() == '*' && s[1] != ' ') s.erase(0, 1);
+  if (!s.empty() && s.back() == '*') s.pop_back();
+  for (char& c : s)
+    if (c == '\x01') c = '*';
+  return CollapseSpaces(s);
+}
+
+std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
+  std::vector<Line> lines;
+  size_t start = 0;
+  int number = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    Line line;
+    line.number = ++number;
+    line.clean = Clean(text.substr(start, end - start));
+    int letters = 0, chars = 0;
+    ForEachCodePoint(line.clean, [&](UChar32 c) {
+      ++chars;
+      if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) ++letters;
+      return letters < 2 || chars <= 3;  // enough to know it is not noise
+    });
+    line.blank = letters < 2 || chars <= 3;
+    if (!line.blank) line.folded = folder_.Fold(line.clean);
+    lines.push_back(std::move(line));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+Block DocumentReader::StartBlock(const Line& line) const {
+  Block b;
+  re2::StringPiece a, c, d, rest;
+  const std::string& s = line.clean;
+  // Each kind of marker has its own first characters; a line that starts
+  // otherwise ("Các đơn vị ...") skips the patterns.
+  const unsigned char first = s.empty() ? ' ' : static_cast<unsigned char>(s[0]);
+  const bool digit = first >= '0' && first <= '9';
+  const bool roman = first == 'I' || first == 'V' || first == 'X' || first == 'L' ||
+                     first == 'l' || first == '|' || first == '.';
+  const bool letter = ((first >= 'a' && first <= 'n') || s.rfind("\xC4\x91", 0) == 0) &&
+                      s.find_first_of(").") != std::string::npos && s.find_first_of(").") <= 4;
+  const bool other = first == '*' || first == '-' || first == '+' || first == '~' ||
+                     first == 0xE2 || first == 0xC2;  // dashes, bullets
+  if (digit && RE2::FullMatch(s, re_->dotted, &a, &c, &d, &rest) && StartsUpper(rest)) {
+    b.marker = Marker::kDotted;
+    b.label.append(a.data(), a.size()).append(1, '.').append(c.data(), c.size());
+    if (!d.empty()) b.label.append(1, '.').append(d.data(), d.size());
+  } else if (digit && RE2::FullMatch(s, re_->arabic, &a, &rest) && StartsUpper(rest)) {
+    b.marker = Marker::kArabic;
+    b.label = std::to_string(ToInt(a));
+  } else if ((roman || digit) && RE2::FullMatch(s, re_->roman, &a, &rest) &&
+             std::string_view(a).find_first_of("IVX") != std::string_view::npos &&
+             StartsUpper(rest)) {
+    std::string numeral = a.as_string();
+    for (char& ch : numeral)
+      if (ch == 'l' || ch == '1' || ch == '|') ch = 'I';
+    const int value = RomanValue(numeral);
+    b.marker = Marker::kRoman;
+    b.label = value > 0 ? RomanNumeral(value) : "";
+  } else if (first == '.' && RE2::FullMatch(s, re_->lost_roman, &rest) && IsAllCaps(rest)) {
+    b.marker = Marker::kRoman;  // OCR dropped the numeral: ". MUC DICH"
+  } else if (letter && RE2::FullMatch(s, re_->letter, &a, &rest) && StartsUpper(rest)) {
+    b.marker = Marker::kLetter;
+    b.label = a.as_string();
+  } else if (first == '*' && RE2::FullMatch(s, re_->star, &rest)) {
+    b.marker = Marker::kStar;
+  } else if (other && RE2::FullMatch(s, re_->bullet, &rest)) {
+    b.marker = Marker::kBullet;
+  } else {
+    rest = s;
+  }
+  b.text = rest.as_string();
+  b.line_starts.emplace_back(0, line.number);
+  return b;
+}
+
+bool DocumentReader::Continues(const Block& block, const Line& line,
+                               bool previous_full) const {
+  if (!StartsUpper(line.clean)) return true;
+  if (block.all_caps && IsAllCaps(line.clean)) return true;
+  switch (block.marker) {
+    case Marker::kRoman:
+      return false;
+    case Marker::kArabic:
+    case Marker::kDotted:
+    case Marker::kLetter:
+    case Marker::kStar:
+      // A numbered title wraps onto a capitalised word only when its line
+      // ran to the margin; a short line ends the title.
+      return previous_full && !EndsClause(block.text);
+    default:
+      return !EndsClause(block.text);
+  }
+}
+
+namespace {
+
+// Appends the fold of `line` from its byte `from` on to `block`, whose text
+// holds that part of the line at byte `at`: folding is per character, so a
+// block's fold is its lines' folds put together.
+void AppendFold(const Line& line, size_t from, size_t at, FoldedText& block) {
+  const FoldedText& f = line.folded;
+  size_t i = 0;
+  while (i + 1 < f.origin.size() && f.origin[i] < from) ++i;
+  block.text.append(f.text, i, std::string::npos);
+  for (; i + 1 < f.origin.size(); ++i)
+    block.origin.push_back(static_cast<uint32_t>(f.origin[i] - from + at));
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The width of a full line: the 90th percentile of line lengths.
+size_t FullWidth(const std::vector<Line>& lines, size_t begin, size_t end) {
+  std::vector<size_t> lengths;
+  for (size_t i = begin; i < end && i < lines.size(); ++i)
+    if (!lines[i].blank) lengths.push_back(CodePoints(lines[i].clean));
+  if (lengths.empty()) return 0;
+  const size_t k = lengths.size() * 9 / 10;
+  std::nth_element(lengths.begin(), lengths.begin() + static_cast<long>(k), lengths.end());
+  return lengths[k];
+}
+
+}  // namespace
+
+std::vector<Block> DocumentReader::ReadBlocks(const std::vector<Line>& lines,
+                                              size_t begin, size_t end) const {
+  std::vector<Block> blocks;
+  const size_t full = FullWidth(lines, begin, end) * 9 / 10;
+  size_t previous_length = 0;
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.blank) continue;
+    Block next = StartBlock(line);
+    const bool previous_full = previous_length >= full;
+    previous_length = CodePoints(line.clean);
+    if (next.marker == Marker::kNone && !blocks.empty() &&
+        Continues(blocks.back(), line, previous_full)) {
+      Block& b = blocks.back();
+      b.line_starts.emplace_back(static_cast<uint32_t>(b.text.size() + 1),
+                                 line.number);
+      b.folded.text.push_back(' ');
+      b.folded.origin.push_back(static_cast<uint32_t>(b.text.size()));
+      b.text += ' ';
+      AppendFold(line, 0, b.text.size(), b.folded);
+      b.text += line.clean;
+      b.all_caps = b.all_caps && IsAllCaps(line.clean);
+      b.words += CountWords(line.clean);
+    } else {
+      blocks.push_back(std::move(next));
+      Block& b = blocks.back();
+      AppendFold(line, line.clean.size() - b.text.size(), 0, b.folded);
+      b.all_caps = IsAllCaps(b.text);
+      b.words = CountWords(b.text);
+    }
+  }
+  for (Block& b : blocks) b.folded.origin.push_back(static_cast<uint32_t>(b.text.size()));
+  return blocks;
+}
+
+}  // namespace vnplan::internal

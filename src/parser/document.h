@@ -1,0 +1,78 @@
+// The physical reading of a plan: lines cleaned of converter debris, and
+// blocks (a heading, a bullet, a paragraph) re-joined from wrapped lines.
+#ifndef VNPLAN_PARSER_DOCUMENT_H_
+#define VNPLAN_PARSER_DOCUMENT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "src/text/folding.h"
+
+namespace vnplan::internal {
+
+struct Line {
+  int number = 0;     // 1-based in the normalised text
+  std::string clean;  // markdown stripped, spaces collapsed, trimmed
+  FoldedText folded;  // of clean
+  bool blank = true;  // empty or noise (page numbers, stamp fragments)
+};
+
+// How a block is numbered in the document; the order is the usual depth.
+enum class Marker { kRoman, kArabic, kDotted, kLetter, kStar, kBullet, kNone };
+
+struct Block {
+  Marker marker = Marker::kNone;
+  std::string label;  // "IV", "2", "2.1", "a"; empty when unreadable
+  std::string text;   // marker removed, wrapped lines joined with ' '
+  FoldedText folded;  // of text
+  std::vector<std::pair<uint32_t, int>> line_starts;  // text offset -> line
+  bool all_caps = false;
+  int words = 0;
+
+  int first_line() const { return line_starts.front().second; }
+  // The line holding byte `text_offset` of `text`.
+  int LineAt(size_t text_offset) const;
+  // The line holding byte `folded_offset` of `folded.text`.
+  int LineAtFolded(size_t folded_offset) const {
+    return LineAt(folded.origin[folded_offset]);
+  }
+};
+
+// True if the last visible character ends a sentence or clause.
+bool EndsClause(std::string_view text);
+// "IV" for 4: how section numbers are written in the output.
+std::string RomanNumeral(int value);
+// 4 for "IV"; 0 when `roman` is not a numeral.
+int RomanValue(std::string_view roman);
+// True if at least 80% of the letters are upper case (and there are some).
+bool IsAllCaps(std::string_view utf8);
+// True if the first letter of `utf8` is upper case.
+bool StartsUpper(std::string_view utf8);
+int CountWords(std::string_view text);
+
+class DocumentReader {
+ public:
+  explicit DocumentReader(const TextFolder& folder);
+  ~DocumentReader();
+
+  std::vector<Line> ReadLines(std::string_view text) const;
+  // Joins lines [begin, end) into blocks.
+  std::vector<Block> ReadBlocks(const std::vector<Line>& lines, size_t begin,
+                                size_t end) const;
+
+ private:
+  struct Patterns;
+  const TextFolder& folder_;
+  std::unique_ptr<Patterns> re_;
+
+  std::string Clean(std::string_view raw) const;
+  Block StartBlock(const Line& line) const;
+  bool Continues(const Block& block, const Line& line, bool previous_full) const;
+};
+
+}  // namespace vnplan::internal
+
+#endif  // VNPLAN_PARSER_DOCUMENT_H_

@@ -1,0 +1,118 @@
+// The things people act on, read from the outline: legal bases, goals,
+// requirements, criteria, targets, deadlines, assignments and contacts.
+// Each finder compiles its patterns once and is then read-only.
+#ifndef VNPLAN_PARSER_EXTRACTORS_H_
+#define VNPLAN_PARSER_EXTRACTORS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/parser/document.h"
+#include "src/parser/outline.h"
+#include "vnplan/plan.h"
+
+namespace vnplan::internal {
+
+// "Căn cứ Kế hoạch số 31/KH-UBND ngày 24/02/2023 của UBND tỉnh ...".
+class LegalBasisReader {
+ public:
+  LegalBasisReader();
+  ~LegalBasisReader();
+  std::vector<LegalBasis> Read(const std::vector<Block>& preamble) const;
+
+ private:
+  struct Patterns;
+  std::unique_ptr<Patterns> re_;
+};
+
+// Goals, requirements and criteria: the items of sections of those kinds;
+// criteria carry the group they apply to.
+class StatementCollector {
+ public:
+  StatementCollector();
+  ~StatementCollector();
+  void Collect(const Outline& outline, Plan& plan) const;
+
+ private:
+  struct Patterns;
+  std::unique_ptr<Patterns> re_;
+  OptString GroupOf(std::string_view folded) const;
+};
+
+// Quantified targets: "Cờ thi đua Bộ: 18 tập thể trở lên", "ít nhất 01 mô
+// hình", "không quá 01 nhà giáo", "100% đơn vị".
+class TargetFinder {
+ public:
+  TargetFinder();
+  ~TargetFinder();
+  std::vector<Target> Find(const Outline& outline) const;
+
+ private:
+  struct Patterns;
+  std::unique_ptr<Patterns> re_;
+  void FindInUnit(const BodyUnit& unit, const std::string& section,
+                  std::vector<Target>& out) const;
+};
+
+// Who must do what: section headings naming an agency, sentences whose
+// subject is an agency in "Tổ chức thực hiện", and "Giao X ..." anywhere.
+class AssignmentFinder {
+ public:
+  AssignmentFinder();
+  ~AssignmentFinder();
+  std::vector<Assignment> Find(const Outline& outline) const;
+  // The agency a sentence starts with ("Các đơn vị ... gửi" -> "Các đơn
+  // vị"), cut from `original`; empty if it does not start with one.
+  std::string SubjectOf(const FoldedText& folded, std::string_view original,
+                        std::string* role) const;
+  // The agencies a sentence makes responsible: its subject, split at "và"
+  // where another agency follows ("Phòng GD&ĐT và các đơn vị ...").
+  std::vector<std::string> ResponsibleIn(const FoldedText& folded,
+                                         std::string_view original) const;
+
+ private:
+  struct Patterns;
+  std::unique_ptr<Patterns> re_;
+  // Folded offsets of the agency a text starts with, up to its verb.
+  bool FindSubject(std::string_view folded, size_t* begin, size_t* end,
+                   std::string* role) const;
+};
+
+// Due dates, events, windows, recurring deadlines and periods, normalised
+// as the contract's table says.
+class DeadlineFinder {
+ public:
+  explicit DeadlineFinder(const AssignmentFinder& assignments);
+  ~DeadlineFinder();
+  // `assignments` name who is responsible where a sentence names no one.
+  std::vector<Deadline> Find(const Outline& outline, const Header& header,
+                             const std::vector<Assignment>& assignments) const;
+
+ private:
+  struct Patterns;
+  struct Context;
+  const AssignmentFinder& assignments_;
+  std::unique_ptr<Patterns> re_;
+  void FindInUnit(const BodyUnit& unit, const std::string& section,
+                  const Context& context, std::vector<Deadline>& out) const;
+  void Describe(const Block& block, size_t at, size_t end,
+                const Context& context, Deadline& d) const;
+};
+
+// E-mail addresses and phone numbers, with the person named on the line.
+class ContactFinder {
+ public:
+  ContactFinder();
+  ~ContactFinder();
+  std::vector<Contact> Find(const std::vector<Line>& lines) const;
+
+ private:
+  struct Patterns;
+  std::unique_ptr<Patterns> re_;
+};
+
+}  // namespace vnplan::internal
+
+#endif  // VNPLAN_PARSER_EXTRACTORS_H_

@@ -1,0 +1,64 @@
+// The parts of a plan that are not its body: the masthead (agency, number,
+// place and date), the type and title, and the closing (recipients, signer).
+#ifndef VNPLAN_PARSER_HEADER_H_
+#define VNPLAN_PARSER_HEADER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/parser/document.h"
+#include "vnplan/plan.h"
+
+namespace vnplan::internal {
+
+// Where the parts of a plan start, as line indexes (0-based into lines).
+struct Layout {
+  std::optional<size_t> type_line;  // "KẾ HOẠCH"
+  size_t title_end = 0;             // first line after the title
+  size_t closing = 0;               // "Nơi nhận" or the signature block
+  size_t appendix = 0;              // "PHỤ LỤC", or lines.size()
+};
+
+class HeaderReader {
+ public:
+  explicit HeaderReader(const TextFolder& folder);
+  ~HeaderReader();
+
+  // Finds the type line, the title, the closing and the appendix, and fills
+  // header.type and header.title on the way.
+  Layout ReadLayout(const std::vector<Line>& lines, Header& header) const;
+  // Issuer, number/symbol, place and date from the lines above the type line;
+  // then, for what is still missing, the appendix's "(Kèm theo Kế hoạch số
+  // ...)" self-reference. Period from the title.
+  void ReadMasthead(const std::vector<Line>& lines, const Layout& layout,
+                    Header& header) const;
+  // Recipients and signer from lines [layout.closing, layout.appendix).
+  void ReadClosing(const std::vector<Line>& lines, const Layout& layout,
+                   Header& header) const;
+  // "Sở Giáo dục và Đào tạo" from "SỞ GIÁO DỤC VÀ ĐÀO TẠO".
+  std::string AgencyName(std::string_view caps) const;
+
+ private:
+  struct Patterns;
+  const TextFolder& folder_;
+  std::unique_ptr<Patterns> re_;
+
+  std::optional<std::string> TypeOf(const Line& line, size_t* folded_end) const;
+  bool StartsPreamble(const Line& line) const;
+  void ReadNumber(std::string_view clean, Header& header) const;
+  bool ReadPlaceDate(const Line& line, Header& header) const;
+  void ReadAgencies(const std::vector<std::string>& caps_lines,
+                    Header& header) const;
+  void ReadSelfReference(const std::vector<Line>& lines, size_t from,
+                         Header& header) const;
+  std::optional<std::string> PositionOf(std::string_view folded,
+                                        std::string* on_behalf) const;
+  bool IsPersonName(std::string_view clean) const;
+};
+
+}  // namespace vnplan::internal
+
+#endif  // VNPLAN_PARSER_HEADER_H_

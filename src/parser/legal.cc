@@ -1,0 +1,143 @@
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "src/parser/extractors.h"
+#include "src/parser/matching.h"
+#include "src/text/textutil.h"
+
+namespace vnplan::internal {
+namespace {
+
+struct TypePattern {
+  const char* name;
+  std::unique_ptr<RE2> re;
+};
+
+// A date inside a folded clause: "24/02/2023" or "07 tháng 4 năm 2014".
+constexpr const char* kDate =
+    R"(ng\S{1,2}y\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})))";
+
+}  // namespace
+
+struct LegalBasisReader::Patterns {
+  std::vector<TypePattern> types;
+  RE2 date{kDate};
+  RE2 issuer{
+      R"(\bc\S{1,2}a\s+(.+?)(?:\s+ve\s|\s+ng\S{1,2}y\s|[,;(]|\s+tuy\S{1,2}n\s|\s+h\S{1,3}ng d\S{1,2}n|\s+ban h\S{1,2}nh|\s+tri\S{1,2}n khai|\s+x\S{1,2}y d\S{1,2}ng|\s+th\S{1,2}c hi\S{1,2}n|\s+nh\S{1,2}m|$))"};
+  Patterns() {
+    const std::pair<const char*, const char*> table[] = {
+        {"Kế hoạch", R"(\bk\S{0,2} ?ho\S{0,2}ch)"},
+        {"Chỉ thị", R"(\bch\S{1,2} th\S{1,2})"},
+        {"Nghị quyết", R"(\bngh\S{1,2} quy\S{1,2}t)"},
+        {"Quyết định", R"(\bquy\S{1,2}t [dpb]\S{1,2}nh)"},
+        {"Công văn", R"(\bc\S{1,2}ng v\S{1,2}n)"},
+        {"Thông tư", R"(\bth\S{1,2}ng t\S{1,2})"},
+        {"Nghị định", R"(\bngh\S{1,2} [dpb]\S{1,2}nh)"},
+        {"Luật", R"(\blu\S{1,2}t)"},
+        {"Hướng dẫn", R"(\bh\S{1,3}ng d\S{1,2}n)"},
+        {"Thông báo", R"(\bth\S{1,2}ng b\S{1,2}o)"},
+        {"Chương trình", R"(\bch\S{1,3}ng tr\S{1,2}nh)"},
+        {"Đề án", R"(\bde an)"},
+    };
+    for (auto [name, word] : table)
+      types.push_back(
+          {name, std::make_unique<RE2>(
+                     std::string("(") + word +
+                     R"()\s+(?:[^,;]{1,60}?\s+s\S{0,2}\s+|s\S{0,2}\s*)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
+  }
+};
+
+LegalBasisReader::LegalBasisReader() : re_(std::make_unique<Patterns>()) {}
+LegalBasisReader::~LegalBasisReader() = default;
+
+std::vector<LegalBasis> LegalBasisReader::Read(
+    const std::vector<Block>& preamble) const {
+  std::vector<LegalBasis> out;
+  for (const Block& block : preamble) {
+    const std::string_view f = block.folded.text;
+    struct Hit {
+      size_t at, number_at, number_end;
+      const char* type;
+    };
+    std::vector<Hit> hits;
+    for (const TypePattern& type : re_->types)
+      ForEachMatch(*type.re, f, [&](const Groups& g) {
+        hits.push_back({OffsetIn(f, g[0]), OffsetIn(f, g[2]),
+                        OffsetIn(f, g[2]) + g[2].size(), type.name});
+      });
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit& a, const Hit& b) { return a.at < b.at; });
+    for (size_t k = 0; k < hits.size(); ++k) {
+      const Hit& hit = hits[k];
+      if (k > 0 && hit.at < hits[k - 1].number_end) continue;  // overlap
+      size_t end = k + 1 < hits.size() ? hits[k + 1].at : f.size();
+      end = std::min(end, f.find(';', hit.at) == std::string_view::npos
+                              ? f.size()
+                              : f.find(';', hit.at));
+      const std::string_view segment = f.substr(hit.number_end, end - hit.number_end);
+      LegalBasis basis;
+      basis.type = hit.type;
+      basis.number = std::string(
+          block.folded.SourceOf(block.text, hit.number_at, hit.number_end));
+      Groups d(7);
+      if (re_->date.Match(segment, 0, segment.size(), RE2::UNANCHORED, d.data(), 7)) {
+        const bool numeric = d[1].data() != nullptr;
+        basis.date = IsoDate(ToInt(numeric ? d[3] : d[6]),
+                             ToInt(numeric ? d[2] : d[5]),
+                             ToInt(numeric ? d[1] : d[4]));
+      }
+      re2::StringPiece issuer;
+      if (RE2::PartialMatch(segment, re_->issuer, &issuer)) {
+        const size_t b = OffsetIn(f, issuer);
+        basis.issuer = TrimEntry(block.folded.SourceOf(block.text, b, b + issuer.size()));
+      }
+      const size_t from = k == 0 ? 0 : hit.at;
+      basis.text = TrimEntry(block.folded.SourceOf(block.text, from, end));
+      basis.line = block.LineAtFolded(hit.at);
+      out.push_back(std::move(basis));
+    }
+  }
+  return out;
+}
+
+struct ContactFinder::Patterns {
+  RE2 email{R"(([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))"};
+  RE2 phone{
+      R"((?:[dpb]i\S{1,2}n tho\S{1,2}i|\b[dpb]t|\bs[dpb]t|\btel|\bdi [dpb]\S{1,2}ng)\s*:?\s*(\+?\d[\d .]{4,}\d))"};
+  RE2 person{
+      R"((?:[ĐđDd]ồng chí|Đ/c|đ/c|Ông|Bà|ông|bà)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}))"};
+};
+
+ContactFinder::ContactFinder() : re_(std::make_unique<Patterns>()) {}
+ContactFinder::~ContactFinder() = default;
+
+std::vector<Contact> ContactFinder::Find(const std::vector<Line>& lines) const {
+  std::vector<Contact> out;
+  for (const Line& line : lines) {
+    if (line.blank) continue;
+    // Cheap tests first: an address needs '@', a phone number six digits.
+    const bool at_sign = line.clean.find('@') != std::string::npos;
+    int digits = 0;
+    for (char c : line.clean) digits += c >= '0' && c <= '9';
+    if (!at_sign && digits < 6) continue;
+    Contact contact;
+    std::string value;
+    if (at_sign && RE2::PartialMatch(line.clean, re_->email, &value)) {
+      while (!value.empty() && value.back() == '.') value.pop_back();
+      contact.email = value;
+    }
+    if (digits >= 6 && RE2::PartialMatch(line.folded.text, re_->phone, &value)) {
+      int in_number = 0;
+      for (char c : value) in_number += c >= '0' && c <= '9';
+      if (in_number >= 6) contact.phone = value;
+    }
+    if (!contact.email && !contact.phone) continue;
+    if (RE2::PartialMatch(line.clean, re_->person, &value)) contact.name = value;
+    contact.line = line.number;
+    out.push_back(std::move(contact));
+  }
+  return out;
+}
+
+}  // namespace vnplan::internal

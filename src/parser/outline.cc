@@ -1,0 +1,180 @@
+#include "src/parser/outline.h"
+
+#include <re2/re2.h>
+
+#include <utility>
+
+namespace vnplan::internal {
+namespace {
+
+int Rank(const Block& b) {
+  switch (b.marker) {
+    case Marker::kRoman: return 0;
+    case Marker::kArabic: return 1;
+    case Marker::kDotted:
+      return b.label.find('.') == b.label.rfind('.') ? 2 : 3;
+    case Marker::kLetter: return 4;
+    case Marker::kStar: return 5;
+    default: return 6;
+  }
+}
+
+// Numbered paragraphs are headings when they introduce bullets or read like
+// a title; long numbered sentences are items of the enclosing section.
+bool IsHeading(const Block& b, const Block* next) {
+  if (b.marker == Marker::kRoman) return true;
+  if (Rank(b) >= 6) return false;
+  if (next != nullptr && next->marker == Marker::kBullet) return true;
+  if (b.marker == Marker::kStar && b.words > 12) return false;  // "* Các phòng ... gửi ..."
+  // A title may end in ':' but not in a full stop or semicolon.
+  const std::string_view t = std::string_view(b.text).substr(0, b.text.find_last_not_of(' ') + 1);
+  const bool sentence = !t.empty() && (t.back() == '.' || t.back() == ';');
+  return !sentence && b.words <= 40;
+}
+
+std::string_view FirstWord(std::string_view folded) {
+  return folded.substr(0, folded.find(' '));
+}
+
+std::string Title(std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ':' ||
+                           text.back() == ';' || text.back() == ' '))
+    text.remove_suffix(1);
+  return std::string(text);
+}
+
+// The first words of a folded title: kind keywords further in are the
+// subject matter of a sentence-like heading, not its kind.
+std::string_view Lead(std::string_view folded, int words) {
+  size_t pos = 0;
+  for (int w = 0; w < words && pos != std::string_view::npos; ++w)
+    pos = folded.find(' ', pos + 1);
+  return pos == std::string_view::npos ? folded : folded.substr(0, pos);
+}
+
+}  // namespace
+
+struct OutlineBuilder::Patterns {
+  // Folded, OCR-tolerant: "đ" may come out of OCR as p or b.
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> kinds;
+  Patterns() {
+    const std::pair<const char*, const char*> table[] = {
+        {"purpose", R"(muc [dpb]\S{0,2}ch|muc ti\S{1,2}u)"},
+        {"requirements", R"(y\S{1,2}u c\S{1,2}u)"},
+        {"targets", R"(chi ti\S{1,2}u)"},
+        {"criteria", R"(ti\S{1,2}u ch(?:i\b|\S{1,3}n\b))"},
+        {"subjects", R"([dpb]\S{1,2}i t\S{1,3}ng)"},
+        {"content", R"(n\S{1,2}i dung)"},
+        {"tasks", R"(nhi\S{1,2}m v\S|gi\S{1,2}i ph\S{1,2}p|bi\S{1,2}n ph\S{1,2}p)"},
+        {"schedule",
+         R"(l\S{1,2} tr\S{1,2}nh|ti\S{1,2}n [dpb]o\b|th\S{1,2}i gian|c\S{1,2}c b\S{1,3}c)"},
+        {"organisation",
+         R"(t\S{0,2} ?ch\S{1,3}c th\S{1,3}c hi\S{1,2}n|ph\S{1,2}n c\S{1,2}ng)"},
+        {"participants", R"(th\S{1,2}nh ph\S{1,2}n)"},
+        {"funding", R"(kinh ph\S)"},
+    };
+    for (auto [kind, pattern] : table)
+      kinds.emplace_back(kind, std::make_unique<RE2>(std::string("(") + pattern + ")"));
+  }
+};
+
+OutlineBuilder::OutlineBuilder() : re_(std::make_unique<Patterns>()) {}
+OutlineBuilder::~OutlineBuilder() = default;
+
+std::string OutlineBuilder::KindOf(std::string_view folded_title) const {
+  const std::string_view lead = Lead(folded_title, 8);
+  std::string best = "other";
+  size_t best_pos = std::string_view::npos;
+  bool purpose = false, requirements = false;
+  for (const auto& [kind, re] : re_->kinds) {
+    re2::StringPiece match;
+    if (!RE2::PartialMatch(lead, *re, &match)) continue;
+    const size_t pos = static_cast<size_t>(match.data() - lead.data());
+    purpose |= kind == "purpose";
+    requirements |= kind == "requirements";
+    if (pos < best_pos) best = kind, best_pos = pos;
+  }
+  if (purpose && requirements) return "purpose_requirements";
+  return best;
+}
+
+Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
+  Outline out;
+  struct Open {
+    Section* section;
+    int info;
+    int rank;
+    int stars;  // unnumbered children so far
+    std::string_view folded_title;
+  };
+  std::vector<Open> path;
+  int last_roman = 0, top_stars = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+    // Siblings of one list read alike: after "a) Năm 2017: ..." and "b) Năm
+    // 2018: ...", "d) Năm 2020: ..." is a heading even as a long sentence.
+    const bool like_sibling = !path.empty() && path.back().rank == Rank(b) &&
+                              FirstWord(path.back().folded_title) ==
+                                  FirstWord(b.folded.text);
+    if (!IsHeading(b, next) && !like_sibling) {
+      // A numbered paragraph closes the deeper sections before it: "3. ..."
+      // after "2. ... c) ..." belongs to the section that holds "2.".
+      while (Rank(b) < 6 && !path.empty() && path.back().rank >= Rank(b))
+        path.pop_back();
+      out.units.push_back({&b, path.empty() ? -1 : path.back().info, false});
+      if (!path.empty())
+        path.back().section->items.push_back({b.text, b.first_line()});
+      continue;
+    }
+    const int rank = Rank(b);
+    while (!path.empty() && path.back().rank >= rank) path.pop_back();
+    std::string number;
+    const std::string parent = path.empty() ? "" : path.back().section->number;
+    auto join = [&](const std::string& tail) {
+      return parent.empty() ? tail : parent + "." + tail;
+    };
+    switch (b.marker) {
+      case Marker::kRoman:
+        // An unreadable or repeated numeral ("IV." twice in 002) takes the
+        // next number, so that every section has its own address.
+        last_roman = b.label.empty() || RomanValue(b.label) <= last_roman
+                         ? last_roman + 1
+                         : RomanValue(b.label);
+        number = RomanNumeral(last_roman);
+        break;
+      case Marker::kDotted: {
+        std::string roman;
+        for (const Open& o : path)
+          if (o.rank == 0) roman = o.section->number;
+        number = roman.empty() ? b.label : roman + "." + b.label;
+        break;
+      }
+      case Marker::kStar:
+        number = join(std::to_string(path.empty() ? ++top_stars
+                                                  : ++path.back().stars));
+        break;
+      default:
+        number = join(b.label);
+    }
+    Section section;
+    section.number = number;
+    section.title = Title(b.text);
+    section.line = b.first_line();
+    section.kind = KindOf(b.folded.text);
+    if (section.kind == "other" && !path.empty())
+      section.kind = path.back().section->kind;
+    SectionInfo info{number, section.kind, b.folded.text,
+                     path.empty() ? -1 : path.back().info, section.line};
+    std::vector<Section>& siblings =
+        path.empty() ? out.tree : path.back().section->children;
+    siblings.push_back(std::move(section));
+    out.infos.push_back(std::move(info));
+    const int index = static_cast<int>(out.infos.size()) - 1;
+    path.push_back({&siblings.back(), index, rank, 0, b.folded.text});
+    out.units.push_back({&b, index, true});
+  }
+  return out;
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,64 @@
+#include "vnplan/parser.h"
+
+#include "src/parser/document.h"
+#include "src/parser/extractors.h"
+#include "src/text/folding.h"
+#include "src/parser/header.h"
+#include "src/parser/outline.h"
+#include "vnplan/text_input.h"
+
+namespace vnplan {
+
+using namespace internal;
+
+// Every stage's compiled patterns, built once per PlanParser.
+struct PlanParser::Engine {
+  TextFolder folder;
+  DocumentReader reader{folder};
+  HeaderReader header{folder};
+  OutlineBuilder outline;
+  LegalBasisReader legal;
+  StatementCollector statements;
+  TargetFinder targets;
+  AssignmentFinder assignments;
+  DeadlineFinder deadlines{assignments};
+  ContactFinder contacts;
+};
+
+PlanParser::PlanParser() : engine_(std::make_unique<Engine>()) {}
+PlanParser::~PlanParser() = default;
+
+Plan PlanParser::Parse(std::string_view utf8_text) const {
+  Engine& e = *engine_;
+  Plan plan;
+  plan.text = NormalizePlanText(utf8_text);
+  const std::vector<Line> lines = e.reader.ReadLines(plan.text);
+  const Layout layout = e.header.ReadLayout(lines, plan.header);
+  e.header.ReadMasthead(lines, layout, plan.header);
+  e.header.ReadClosing(lines, layout, plan.header);
+
+  // Between the title and the closing: the preamble, then the body from the
+  // first top-level heading on.
+  const std::vector<Block> blocks =
+      e.reader.ReadBlocks(lines, layout.title_end, layout.closing);
+  size_t body = blocks.size();
+  for (size_t i = 0; i < blocks.size() && body == blocks.size(); ++i)
+    if (blocks[i].marker == Marker::kRoman) body = i;
+  for (size_t i = 0; i < blocks.size() && body == blocks.size(); ++i)
+    if (blocks[i].marker == Marker::kArabic && !EndsClause(blocks[i].text)) body = i;
+  const std::vector<Block> preamble(blocks.begin(),
+                                    blocks.begin() + static_cast<long>(body));
+  const std::vector<Block> body_blocks(blocks.begin() + static_cast<long>(body),
+                                       blocks.end());
+  plan.legal_bases = e.legal.Read(preamble);
+  Outline outline = e.outline.Build(body_blocks);
+  e.statements.Collect(outline, plan);
+  plan.targets = e.targets.Find(outline);
+  plan.assignments = e.assignments.Find(outline);
+  plan.deadlines = e.deadlines.Find(outline, plan.header, plan.assignments);
+  plan.contacts = e.contacts.Find(lines);
+  plan.sections = std::move(outline.tree);
+  return plan;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,194 @@
+#include "src/restore/trainer.h"
+
+#include "src/text/textutil.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vnplan::internal {
+namespace {
+
+struct PairStats {
+  double count = 0;  // raw count as a trigram context / continuation count as bigram
+  uint32_t types = 0;
+};
+
+double Discount(const std::unordered_map<uint64_t, uint32_t>& counts_of_counts_source) {
+  double n1 = 0, n2 = 0;
+  for (const auto& [key, c] : counts_of_counts_source) {
+    n1 += c == 1;
+    n2 += c == 2;
+  }
+  if (n1 == 0) return 0.5;
+  return std::clamp(n1 / (n1 + 2 * n2), 0.1, 0.95);
+}
+
+}  // namespace
+
+const std::string& NgramTrainer::CanonicalOf(const std::string& lower) {
+  auto it = canonical_.find(lower);
+  if (it == canonical_.end()) it = canonical_.emplace(lower, tools_.Canonical(lower)).first;
+  return it->second;
+}
+
+void NgramTrainer::AddVocabulary(std::string_view syllable) {
+  const std::string& c = CanonicalOf(tools_.Lower(syllable));
+  if (!c.empty()) vocabulary_.try_emplace(c, 0);
+}
+
+void NgramTrainer::AddText(std::string_view utf8) {
+  static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum);
+  std::vector<uint64_t> sentence;
+  std::string word;
+  size_t word_start = 0;
+  int newlines = 0;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    std::string c = CanonicalOf(tools_.Lower(word));
+    if (!c.empty() && IsTitled(word) && !StartsSentence(utf8, word_start)) ++titled_[c];
+    // Abbreviations (GDĐT, TĐKT, UBND) are words too: they are what "GDDT"
+    // in stripped text must become.
+    if (c.empty() && word.size() >= 2 && IsUpperCaseWord(word)) c = tools_.Lower(word);
+    if (c.empty()) {
+      sentence.push_back(kUnk);
+    } else {
+      ++vocabulary_[c];
+      sentence.push_back(WordHash(c));
+    }
+    word.clear();
+  };
+  auto end_sentence = [&] {
+    flush_word();
+    if (!sentence.empty()) AddSentence(sentence);
+    sentence.clear();
+  };
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0)) {
+      if (word.empty()) word_start = static_cast<size_t>(start);
+      word.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      newlines = 0;
+      continue;
+    }
+    flush_word();
+    // As the decoder reads text: a run of digits is one <num>, and a stop
+    // ends a sentence only where it ends a chunk ("1.000", "15:30" do not).
+    const bool next_is_alnum = i < n && (u_isalnum(static_cast<UChar32>(s[i])) || s[i] >= 0x80);
+    if (c >= '0' && c <= '9') {
+      if (start == 0 || !(s[start - 1] >= '0' && s[start - 1] <= '9')) sentence.push_back(kNumber);
+      newlines = 0;
+    } else if (c == '\n') {
+      if (++newlines >= 2) end_sentence();
+    } else if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') && !next_is_alnum) {
+      end_sentence();
+    } else if (c != ' ' && c != '\r' && c != '\t') {
+      newlines = 0;
+    }
+  }
+  end_sentence();
+}
+
+void NgramTrainer::AddSentence(const std::vector<uint64_t>& words) {
+  static const uint64_t kStart = WordHash(kBos), kEnd = WordHash(kEos);
+  uint64_t u = kStart, v = kStart;
+  auto add = [&](uint64_t w) {
+    Trigram& t = trigrams_[TripleKey(u, v, w)];
+    t.u = u, t.v = v, t.w = w;
+    ++t.count;
+    u = v, v = w;
+  };
+  for (uint64_t w : words) add(w);
+  add(kEnd);
+  tokens_ += words.size();
+}
+
+NgramTables NgramTrainer::Build() const {
+  // Counts by order: trigram contexts (raw), bigram continuations, unigram
+  // continuations.
+  std::unordered_map<uint64_t, PairStats> context3;     // (u,v) -> raw sum, types
+  std::unordered_map<uint64_t, uint32_t> continuation2;  // (v,w) -> distinct u
+  std::unordered_map<uint64_t, std::pair<uint64_t, uint64_t>> pair_words;
+  std::unordered_map<uint64_t, uint32_t> raw3;
+  for (const auto& [key, t] : trigrams_) {
+    raw3[key] = t.count;
+    PairStats& c = context3[PairKey(t.u, t.v)];
+    c.count += t.count;
+    ++c.types;
+    pair_words[PairKey(t.u, t.v)] = {t.u, t.v};
+    ++continuation2[PairKey(t.v, t.w)];
+    pair_words[PairKey(t.v, t.w)] = {t.v, t.w};
+  }
+  std::unordered_map<uint64_t, PairStats> context2;      // v -> sum of continuations, types
+  std::unordered_map<uint64_t, uint32_t> continuation1;  // w -> distinct v
+  double total1 = 0;
+  for (const auto& [key, n] : continuation2) {
+    const auto [v, w] = pair_words[key];
+    PairStats& c = context2[v];
+    c.count += n;
+    ++c.types;
+    ++continuation1[w];
+    ++total1;
+  }
+  const double d3 = Discount(raw3), d2 = Discount(continuation2);
+  auto p1 = [&](uint64_t w) {
+    auto it = continuation1.find(w);
+    return it == continuation1.end() ? 0.5 / total1 : it->second / total1;
+  };
+  auto gamma2 = [&](uint64_t v) {
+    auto it = context2.find(v);
+    return it == context2.end() ? 1.0 : d2 * it->second.types / it->second.count;
+  };
+  auto p2 = [&](uint64_t v, uint64_t w) {
+    double p = gamma2(v) * p1(w);
+    auto ctx = context2.find(v);
+    auto it = continuation2.find(PairKey(v, w));
+    if (ctx != context2.end() && it != continuation2.end())
+      p += std::max(it->second - d2, 0.0) / ctx->second.count;
+    return p;
+  };
+  auto gamma3 = [&](uint64_t key) {
+    auto it = context3.find(key);
+    return it == context3.end() ? 1.0 : d3 * it->second.types / it->second.count;
+  };
+
+  NgramTables out;
+  out.unknown_logp = static_cast<float>(std::log(0.5 / std::max(total1, 1.0)));
+  std::unordered_map<uint64_t, bool> seen_unigram;
+  for (const auto& [w, n] : continuation1) {
+    out.unigrams.push_back({w, static_cast<float>(std::log(p1(w))),
+                            static_cast<float>(std::log(gamma2(w)))});
+    seen_unigram[w] = true;
+  }
+  for (const auto& [v, stats] : context2)
+    if (!seen_unigram.count(v))  // <s>: a context, never predicted
+      out.unigrams.push_back({v, 1.0f, static_cast<float>(std::log(gamma2(v)))});
+  for (const auto& [key, n] : continuation2) {
+    const auto [v, w] = pair_words[key];
+    out.bigrams.push_back({key, static_cast<float>(std::log(p2(v, w))),
+                           static_cast<float>(std::log(gamma3(key)))});
+  }
+  for (const auto& [key, stats] : context3)
+    if (!continuation2.count(key))  // (<s>, <s>): a context only
+      out.bigrams.push_back({key, 1.0f, static_cast<float>(std::log(gamma3(key)))});
+  for (const auto& [key, t] : trigrams_) {
+    const double p = std::max(t.count - d3, 0.0) / context3[PairKey(t.u, t.v)].count +
+                     gamma3(PairKey(t.u, t.v)) * p2(t.v, t.w);
+    out.trigrams.push_back({key, static_cast<float>(std::log(p)), 0.0f});
+  }
+  for (const auto& [word, count] : vocabulary_) {
+    auto titled = titled_.find(word);
+    out.words.push_back({word, count, titled == titled_.end() ? 0 : titled->second});
+  }
+  std::sort(out.words.begin(), out.words.end());
+  return out;
+}
+
+}  // namespace vnplan::internal

@@ -1,0 +1,311 @@
+// The OCR stage on pages rendered here (pango-view, Liberation Serif, as a
+// clean 300 dpi scan) and on broken input. Needs tesseract-ocr-vie and
+// pango1.0-tools, which scripts/setup.sh installs.
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "tools/vnplan/extract_command.h"
+#include "tests/support/test_support.h"
+#include "vnplan/ocr.h"
+
+namespace vnplan {
+namespace {
+
+// A page of the Phú Thọ plan's opening lines, rendered once.
+const std::string& RenderedPage(const std::string& extension) {
+  static std::map<std::string, std::string> made;
+  auto it = made.find(extension);
+  if (it != made.end()) return it->second;
+  const std::string dir = testing::OutputDir();  // this process's own
+  testing::WriteFile(dir + "/page.txt",
+                     "UBND TỈNH PHÚ THỌ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 941/KH-SGD&ĐT\n"
+                     "Phú Thọ, ngày 13 tháng 6 năm 2016\nKẾ HOẠCH\nXây dựng điển hình tiên tiến "
+                     "giai đoạn 2016 - 2020\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tiếp tục nâng "
+                     "cao nhận thức về vai trò của điển hình tiên tiến.\n");
+  const std::string out = dir + "/page." + extension;
+  const std::string command = "pango-view --font='Liberation Serif 13' --dpi=300 --margin=120 "
+                              "--width=470 --wrap=word -q -o '" + out + "' '" + dir + "/page.txt'";
+  EXPECT_EQ(std::system(command.c_str()), 0) << "pango-view is needed (pango1.0-tools)";
+  return made[extension] = testing::ReadFile(out);
+}
+
+uint32_t Crc32(const std::string& bytes) {
+  uint32_t crc = 0xFFFFFFFF;
+  for (unsigned char c : bytes) {
+    crc ^= c;
+    for (int k = 0; k < 8; ++k) crc = crc & 1 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+  }
+  return ~crc;
+}
+
+std::string BigEndian(uint32_t v) {
+  return {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+}
+
+// A PDF of the given objects (numbered from 1; object 1 the catalog), with
+// a correct cross-reference table.
+std::string PdfOf(const std::vector<std::string>& objects) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A scanned PDF as scanners write it: each page one JPEG, no text layer.
+std::string ScannedPdf(const std::string& png, int pages) {
+  Pix* pix = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  Pix* grey = pixConvertTo8(pix, 0);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemJpeg(&data, &size, grey, 85, 0), 0);
+  const std::string jpeg(reinterpret_cast<char*>(data), size);
+  const int w = pixGetWidth(grey), h = pixGetHeight(grey);
+  lept_free(data);
+  pixDestroy(&grey);
+  pixDestroy(&pix);
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::string kids;
+  // The page is the image's size at 300 dpi, in points.
+  const std::string pw = std::to_string(w * 72 / 300), ph = std::to_string(h * 72 / 300);
+  const std::string draw = "q " + pw + " 0 0 " + ph + " 0 0 cm /Im0 Do Q";
+  for (int i = 0; i < pages; ++i) {
+    const size_t page = objects.size() + 1;
+    kids += std::to_string(page) + " 0 R ";
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pw + " " + ph + "] /Resources << /XObject << /Im0 " +
+                      std::to_string(page + 1) + " 0 R >> >> /Contents " + std::to_string(page + 2) + " 0 R >>");
+    objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(w) + " /Height " +
+                      std::to_string(h) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length " +
+                      std::to_string(jpeg.size()) + " >>\nstream\n" + jpeg + "\nendstream");
+    objects.push_back("<< /Length " + std::to_string(draw.size()) + " >>\nstream\n" + draw + "\nendstream");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
+  return PdfOf(objects);
+}
+
+// Pages made by the scan generator (scripts/make_scans.py): A4, the
+// two-column masthead, centred title; clean and at three levels of damage.
+const std::string& GeneratedScans() {
+  static const std::string dir = [] {
+    const std::string out = testing::OutputDir() + "/scans";
+    const std::string command = "/usr/bin/python3 '" + testing::SourcePath("scripts/make_scans.py") +
+                                "' --clean '" + out + "' 1 '" +
+                                testing::SourcePath("corpus/004-phu-tho-2016.txt") + "' >/dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return out;
+  }();
+  return dir;
+}
+
+size_t LineWith(const std::vector<std::string>& lines, const std::string& part) {
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].find(part) != std::string::npos) return i;
+  return lines.size();
+}
+
+TEST(Ocr, TwoColumnHeaderIsReadColumnByColumn) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine().Read(testing::ReadFile(GeneratedScans() + "/page00.png"), &doc, &error)) << error;
+  std::vector<std::string> lines;
+  std::istringstream in(doc.Text());
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const size_t agency = LineWith(lines, "SỞ GIÁO DỤC"), number = LineWith(lines, "941/KH");
+  const size_t nation = LineWith(lines, "CỘNG HÒA"), motto = LineWith(lines, "Độc lập");
+  const size_t date = LineWith(lines, "ngày 13 tháng 6"), title = LineWith(lines, "HOẠCH");
+  // Left column, then right column, then the title; no line holds both.
+  EXPECT_LT(agency, number);
+  EXPECT_LT(number, nation);
+  EXPECT_LT(nation, motto);
+  EXPECT_LT(motto, date);
+  EXPECT_LT(date, title);
+  EXPECT_LT(title, lines.size()) << doc.Text();
+  for (const std::string& line : lines)
+    EXPECT_FALSE(line.find("GIÁO DỤC") != std::string::npos && line.find("Độc lập") != std::string::npos)
+        << line;
+}
+
+// Engines are kept between files: what one read before must not change
+// what it reads next (the same input gives the same JSON).
+TEST(Ocr, AKeptEngineReadsAPageAsAFreshOneDoes) {
+  const OcrEngine engine(OcrOptions{"vie", 1});
+  OcrDocument first, other, again;
+  std::string error;
+  ASSERT_TRUE(engine.Read(RenderedPage("png"), &first, &error)) << error;
+  ASSERT_TRUE(engine.Read(testing::ReadFile(GeneratedScans() + "/medium/page00.jpg"), &other, &error))
+      << error;
+  ASSERT_TRUE(engine.Read(RenderedPage("png"), &again, &error)) << error;
+  EXPECT_EQ(first.Text(), again.Text());
+  EXPECT_EQ(first.mean_confidence, again.mean_confidence);
+  EXPECT_NE(first.Text(), other.Text());
+}
+
+TEST(Ocr, WordsKeepTheirConfidenceAndPlaceInTheText) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine().Read(RenderedPage("png"), &doc, &error)) << error;
+  const std::string text = doc.Text();
+  ASSERT_GT(doc.pages[0].words.size(), 30u);
+  double sum = 0;
+  for (const OcrWord& w : doc.pages[0].words) {
+    EXPECT_EQ(text.substr(w.offset, w.text.size()), w.text);
+    EXPECT_GE(w.confidence, 0);
+    EXPECT_LE(w.confidence, 100);
+    EXPECT_LT(w.left, w.right);
+    sum += w.confidence;
+  }
+  EXPECT_GT(sum / static_cast<double>(doc.pages[0].words.size()), 80);
+}
+
+TEST(Ocr, ScannedPdfPagesAreRenderedAndRead) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(ScannedPdf(RenderedPage("png"), 3), &doc, &error))
+      << error;
+  EXPECT_EQ(doc.kind, "pdf");
+  ASSERT_EQ(doc.pages.size(), 3u);
+  for (const OcrPage& page : doc.pages) {
+    EXPECT_FALSE(page.text_layer);
+    EXPECT_NE(page.text.find("941/KH-SGD&ĐT"), std::string::npos) << page.text;
+  }
+  EXPECT_EQ(doc.pages[0].text, doc.pages[2].text);
+}
+
+TEST(Ocr, PdfWithNoPagesOrAPasswordIsRefusedClearly) {
+  const OcrEngine engine;
+  OcrDocument doc;
+  std::string error;
+  EXPECT_FALSE(engine.Read(PdfOf({"<< /Type /Catalog /Pages 2 0 R >>",
+                                  "<< /Type /Pages /Kids [] /Count 0 >>"}),
+                           &doc, &error));
+  EXPECT_NE(error.find("no pages"), std::string::npos) << error;
+  // Encrypted with a user password by qpdf (Debian's qpdf package).
+  const std::string dir = testing::OutputDir();
+  testing::WriteFile(dir + "/open.pdf", RenderedPage("pdf"));
+  const std::string command = "qpdf --encrypt secret owner 256 -- '" + dir + "/open.pdf' '" + dir +
+                              "/locked.pdf'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << "qpdf is needed (Debian package qpdf)";
+  EXPECT_FALSE(engine.Read(testing::ReadFile(dir + "/locked.pdf"), &doc, &error));
+  EXPECT_NE(error.find("encrypted"), std::string::npos) << error;
+}
+
+TEST(Ocr, ReadsARenderedPageWithTheVietnameseModel) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine().Read(RenderedPage("png"), &doc, &error)) << error;
+  EXPECT_EQ(doc.kind, "image");
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_GT(doc.mean_confidence, 80);
+  EXPECT_EQ(doc.languages, "vie");
+  const std::string text = doc.Text();
+  EXPECT_NE(text.find("941/KH-SGD&ĐT"), std::string::npos) << text;
+  EXPECT_NE(text.find("Phú Thọ"), std::string::npos) << text;
+  EXPECT_NE(text.find("MỤC ĐÍCH"), std::string::npos) << text;
+}
+
+// `vnplan extract` (no restoration) on a rendered page saved as FILE_NAME.
+nlohmann::json ExtractRendered(const std::string& extension, const std::string& file_name) {
+  const std::string path = testing::OutputDir() + "/" + file_name;
+  testing::WriteFile(path, RenderedPage(extension));
+  ExtractOptions options;
+  options.inputs = {path};
+  options.restore = "never";
+  std::istringstream in;
+  std::ostringstream out, err;
+  EXPECT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
+  return nlohmann::json::parse(out.str());
+}
+
+TEST(Ocr, ExtractRunsTheWholePipelineOnAScan) {
+  const auto j = ExtractRendered("png", "scan.png");
+  EXPECT_EQ(j["source"]["kind"], "image");
+  EXPECT_EQ(j["source"]["pages"], 1);
+  EXPECT_EQ(j["source"]["ocr"]["languages"], "vie");
+  EXPECT_EQ(j["document"]["number"], "941");
+  EXPECT_EQ(j["document"]["date"], "2016-06-13");
+  EXPECT_EQ(j["document"]["issuer"]["parent"], "UBND tỉnh Phú Thọ");
+  EXPECT_EQ(j["goals"].size(), 1u);
+}
+
+TEST(Ocr, PdfTextLayerNeedsNoOcr) {
+  const auto j = ExtractRendered("pdf", "page.pdf");
+  EXPECT_EQ(j["source"]["kind"], "pdf");
+  EXPECT_TRUE(j["source"]["ocr"].is_null());
+  EXPECT_EQ(j["document"]["symbol"], "KH-SGD&ĐT");
+}
+
+TEST(Ocr, MultiPageTiffGivesPagesSeparatedByFormFeeds) {
+  const std::string& png = RenderedPage("png");
+  Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  ASSERT_NE(page, nullptr);
+  Pixa* pixa = pixaCreate(2);
+  pixaAddPix(pixa, page, L_COPY);
+  pixaAddPix(pixa, page, L_COPY);
+  const std::string tiff = testing::OutputDir() + "/two.tif";
+  std::filesystem::remove(tiff);
+  ASSERT_EQ(pixaWriteMultipageTiff(tiff.c_str(), pixa), 0);
+  pixaDestroy(&pixa);
+  pixDestroy(&page);
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(testing::ReadFile(tiff), &doc, &error)) << error;
+  ASSERT_EQ(doc.pages.size(), 2u);
+  EXPECT_EQ(doc.pages[0].text, doc.pages[1].text);
+  EXPECT_NE(doc.Text().find('\f'), std::string::npos);
+}
+
+TEST(Ocr, BrokenInputGetsAClearErrorNeverACrash) {
+  const OcrEngine engine;
+  OcrDocument doc;
+  std::string error;
+  const std::string& png = RenderedPage("png");
+  EXPECT_FALSE(engine.Read(png.substr(0, png.size() / 3), &doc, &error));
+  EXPECT_NE(error.find("not a readable image"), std::string::npos) << error;
+  EXPECT_FALSE(engine.Read("", &doc, &error));
+  EXPECT_FALSE(engine.Read("%PDF-1.4\ngarbage", &doc, &error));
+  EXPECT_NE(error.find("PDF"), std::string::npos) << error;
+  // A PNG header claiming 30000 x 30000 pixels is refused before decoding.
+  const std::string ihdr = "IHDR" + BigEndian(30000) + BigEndian(30000) + std::string("\x08\x00\x00\x00\x00", 5);
+  const std::string huge = std::string("\x89PNG\r\n\x1a\n", 8) + BigEndian(13) + ihdr + BigEndian(Crc32(ihdr));
+  EXPECT_FALSE(engine.Read(huge, &doc, &error));
+  EXPECT_NE(error.find("30000 x 30000"), std::string::npos) << error;
+}
+
+TEST(Ocr, BlankPageGivesEmptyText) {
+  Pix* blank = pixCreate(1240, 1754, 8);
+  pixSetAll(blank);
+  pixSetResolution(blank, 150, 150);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemPng(&data, &size, blank, 0), 0);
+  const std::string png(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  pixDestroy(&blank);
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine().Read(png, &doc, &error)) << error;
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].text.find_first_not_of(" \n\f"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vnplan

@@ -1,0 +1,78 @@
+// Plans in styles the seed corpus does not have (a district UBND plan, a
+// school plan with "1/" and "a." markers), written for these tests. They
+// guard against building for five files instead of for the genre.
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+Plan Load(const std::string& name) {
+  return testing::ParseText(testing::ReadFile(testing::SourcePath("tests/data/" + name)));
+}
+
+TEST(Genre, DistrictPeoplesCommitteePlan) {
+  const Plan p = Load("ubnd-huyen.txt");
+  EXPECT_EQ(p.header.issuer.name, "Ủy ban nhân dân huyện Đông Anh");
+  EXPECT_FALSE(p.header.issuer.parent);
+  EXPECT_EQ(p.header.number, "215");
+  EXPECT_EQ(p.header.symbol, "KH-UBND");
+  EXPECT_EQ(p.header.place, "Đông Anh");
+  EXPECT_EQ(p.header.date, "2024-01-05");
+  ASSERT_TRUE(p.header.period);
+  EXPECT_EQ(p.header.period->from, 2024);
+  EXPECT_EQ(p.header.period->to, 2024);
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->on_behalf, "TM. Ủy ban nhân dân, KT. Chủ tịch");
+  EXPECT_EQ(p.header.signer->position, "Phó Chủ tịch");
+  EXPECT_EQ(p.header.signer->name, "Nguyễn Văn An");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Luật");
+  EXPECT_EQ(p.legal_bases[0].number, "43/2019/QH14");
+  EXPECT_EQ(p.legal_bases[1].issuer, "Thủ tướng Chính phủ");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[2].kind, "funding");
+  EXPECT_EQ(p.goals.size(), 3u);
+  ASSERT_EQ(p.targets.size(), 2u);
+  EXPECT_EQ(p.targets[0].unit, "%");
+  EXPECT_EQ(p.targets[1].quantity, 5);
+  ASSERT_EQ(p.deadlines.size(), 2u);
+  EXPECT_EQ(p.deadlines[0].kind, "event");
+  EXPECT_EQ(p.deadlines[0].date, "2024-11-20");
+  EXPECT_EQ(p.deadlines[1].date, "2024-12-15");
+  EXPECT_EQ(p.deadlines[1].responsible, std::vector<std::string>{"Phòng Giáo dục và Đào tạo"});
+  ASSERT_EQ(p.assignments.size(), 3u);
+  EXPECT_EQ(p.assignments[2].assignee, "UBND các xã, thị trấn");
+  EXPECT_EQ(p.assignments[2].role, "support");
+}
+
+TEST(Genre, SchoolPlanWithSlashAndDotMarkers) {
+  const Plan p = Load("truong-thcs.txt");
+  EXPECT_EQ(p.header.issuer.name, "Trường THCS Nghĩa Tân");
+  EXPECT_EQ(p.header.issuer.parent, "Phòng GD&ĐT quận Cầu Giấy");
+  EXPECT_EQ(p.header.symbol, "KH-THCSNT");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->position, "Hiệu trưởng");
+  ASSERT_EQ(p.sections.size(), 3u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[0].kind, "purpose_requirements");
+  EXPECT_EQ(p.sections[1].kind, "schedule");
+  EXPECT_EQ(p.goals.size(), 2u);
+  ASSERT_EQ(p.targets.size(), 1u);
+  EXPECT_EQ(p.targets[0].quantity, 10);
+  EXPECT_EQ(p.targets[0].unit, "học sinh");
+  ASSERT_EQ(p.deadlines.size(), 3u);
+  EXPECT_EQ(p.deadlines[0].kind, "window");
+  EXPECT_EQ(p.deadlines[0].start, "2024-09-01");
+  EXPECT_EQ(p.deadlines[0].end, "2025-03-31");
+  EXPECT_EQ(p.deadlines[1].kind, "period");  // "tháng 10/2024"
+  EXPECT_EQ(p.deadlines[1].end, "2024-10-31");
+  EXPECT_EQ(p.deadlines[2].kind, "due");      // "chậm nhất ngày 15/9/2024"
+  EXPECT_EQ(p.deadlines[2].date, "2024-09-15");
+  ASSERT_EQ(p.assignments.size(), 1u);
+  EXPECT_EQ(p.assignments[0].assignee, "Tổ chuyên môn");
+}
+
+}  // namespace
+}  // namespace vnplan

@@ -1,0 +1,124 @@
+// The masthead, title and closing, on small plans written for each case.
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+using testing::ParseText;
+
+TEST(Header, ReadsTwoColumnMastheadMergedByOcr) {
+  const Plan p = ParseText(
+      "UBND TỈNH HÀ GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 105 /KH-SGDĐT Hà Giang, ngày 31 tháng 12 năm 2024\n"
+      "KẾ HOẠCH\n"
+      "Bồi dưỡng giáo viên năm học 2024-2025\n");
+  const Header& h = p.header;
+  EXPECT_EQ(h.issuer.name, "Sở Giáo dục và Đào tạo");
+  EXPECT_EQ(h.issuer.parent, "UBND tỉnh Hà Giang");
+  EXPECT_EQ(h.number, "105");
+  EXPECT_EQ(h.symbol, "KH-SGDĐT");
+  EXPECT_EQ(h.place, "Hà Giang");
+  EXPECT_EQ(h.date, "2024-12-31");
+  EXPECT_EQ(h.type, "Kế hoạch");
+  EXPECT_EQ(h.title, "Bồi dưỡng giáo viên năm học 2024-2025");
+  ASSERT_TRUE(h.period);
+  EXPECT_EQ(h.period->from, 2024);
+  EXPECT_EQ(h.period->to, 2025);
+}
+
+TEST(Header, NumberWithMarkdownDebrisAndSplitAgencyLine) {
+  const Plan p = ParseText(
+      "## UBND TỈNH PHÚ THỌ SỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: **94**1 /KH-SGD&ĐT\n\n"
+      "Phú Thọ, ngày 13 tháng 6 năm 2016\n\n### KÉ HOẠCH Xây dựng điển hình Giai đoan "
+      "2016 - 2020\n");
+  EXPECT_EQ(p.header.number, "941");
+  EXPECT_EQ(p.header.symbol, "KH-SGD&ĐT");
+  EXPECT_EQ(p.header.issuer.parent, "UBND tỉnh Phú Thọ");
+  EXPECT_EQ(p.header.issuer.name, "Sở Giáo dục và Đào tạo");
+  EXPECT_EQ(p.header.title, "Xây dựng điển hình Giai đoan 2016 - 2020");
+  EXPECT_EQ(p.header.date, "2016-06-13");
+}
+
+TEST(Header, IllegibleNumberAndDayStayNull) {
+  const Plan p = ParseText(
+      "S6: /éé4/KH—GDDT Binh Chdnh, ngay /4 thdang 10 ndm 2023\nKE HOACH\nTuyen truyen\n");
+  EXPECT_FALSE(p.header.number);
+  EXPECT_EQ(p.header.symbol, "KH-GDDT");
+  EXPECT_EQ(p.header.place, "Binh Chdnh");
+  EXPECT_FALSE(p.header.date);
+}
+
+TEST(Header, SignerOnBehalfAndRecipients) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThi đua\nI. MỤC ĐÍCH\n- Làm tốt.\n"
+      "Nơi nhận:\n- Lãnh đạo Sở (để chỉ đạo);\n- Lưu: VT.\n"
+      "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nTrần Sĩ Thành\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Trần Sĩ Thành");
+  EXPECT_EQ(p.header.signer->position, "Phó Giám đốc");
+  EXPECT_EQ(p.header.signer->on_behalf, "KT. Giám đốc");
+  EXPECT_EQ(p.header.recipients,
+            (std::vector<std::string>{"Lãnh đạo Sở (để chỉ đạo)", "Lưu: VT"}));
+}
+
+TEST(Header, SignerNameMergedIntoLastRecipientLine) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThi đua\nI. MỤC ĐÍCH\n- Làm tốt.\nNơi nhận: GIÁM ĐỐC\n"
+      "- UBND tỉnh;\n- Trung tâm GDNN-GDTX các huyện; Phan Thanh Công\n- Lưu VT, VP. = —\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Phan Thanh Công");
+  EXPECT_EQ(p.header.signer->position, "Giám đốc");
+  EXPECT_EQ(p.header.recipients,
+            (std::vector<std::string>{"UBND tỉnh", "Trung tâm GDNN-GDTX các huyện",
+                                      "Lưu VT, VP"}));
+}
+
+TEST(Header, AppendixSelfReferenceFillsMissingNumberAndDate) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n- Làm tốt.\nNơi nhận:\n- Lưu: VT.\n"
+      "PHỤ LỤC\n(Kèm theo Kế hoạch số 1676/KH-SGD&ĐT-VP ngày 19 tháng 9 năm 2017\n"
+      "của Sở Giáo dục và Đào tạo tỉnh Hòa Bình)\n");
+  EXPECT_EQ(p.header.number, "1676");
+  EXPECT_EQ(p.header.symbol, "KH-SGD&ĐT-VP");
+  EXPECT_EQ(p.header.date, "2017-09-19");
+  EXPECT_EQ(p.header.issuer.name, "Sở Giáo dục và Đào tạo tỉnh Hòa Bình");
+}
+
+TEST(LegalBases, SplitsSeveralReferencesInOneParagraph) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThi đua\n"
+      "Thực hiện Chỉ thị số 34/CT-TW ngày 07/4/2014 của Bộ Chính trị về thi đua; Chỉ thị số "
+      "23/CT-TU của Ban Thường vụ Tỉnh uỷ ngày 21/11/2014 về khen thưởng; Kế hoạch số "
+      "1711/KH-UBND ngày 10/5/2016 của Ủy ban nhân dân tỉnh Phú Thọ về điển hình, Sở ban hành:\n"
+      "I. MỤC ĐÍCH\n- Làm tốt.\n");
+  ASSERT_EQ(p.legal_bases.size(), 3u);
+  EXPECT_EQ(p.legal_bases[0].type, "Chỉ thị");
+  EXPECT_EQ(p.legal_bases[0].number, "34/CT-TW");
+  EXPECT_EQ(p.legal_bases[0].date, "2014-04-07");
+  EXPECT_EQ(p.legal_bases[0].issuer, "Bộ Chính trị");
+  EXPECT_EQ(p.legal_bases[1].issuer, "Ban Thường vụ Tỉnh uỷ");
+  EXPECT_EQ(p.legal_bases[1].date, "2014-11-21");
+  EXPECT_EQ(p.legal_bases[2].type, "Kế hoạch");
+  EXPECT_EQ(p.legal_bases[2].issuer, "Ủy ban nhân dân tỉnh Phú Thọ");
+  EXPECT_EQ(p.legal_bases[2].line, 3);
+  // References in the body are not legal bases of the plan.
+  EXPECT_TRUE(ParseText("KẾ HOẠCH\nX\nI. NỘI DUNG\n- Theo Chỉ thị số 34-CT/TW ngày 07/4/2014.\n")
+                  .legal_bases.empty());
+}
+
+TEST(Contacts, EmailPhoneAndNamedPerson) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nI. TỔ CHỨC THỰC HIỆN\n* Liên hệ: Đồng chí Tăng Bá Lương – Phó Chánh Văn "
+      "phòng; điện thoại: 3.883.105; Email: p.tonghop@hoabinh.edu.vn\n");
+  ASSERT_EQ(p.contacts.size(), 1u);
+  EXPECT_EQ(p.contacts[0].name, "Tăng Bá Lương");
+  EXPECT_EQ(p.contacts[0].phone, "3.883.105");
+  EXPECT_EQ(p.contacts[0].email, "p.tonghop@hoabinh.edu.vn");
+  EXPECT_EQ(p.contacts[0].line, 4);
+}
+
+}  // namespace
+}  // namespace vnplan

@@ -1,0 +1,100 @@
+// The section tree: markers, nesting, numbering, kinds, items and lines.
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+using testing::ParseText;
+
+TEST(Outline, NestsRomanArabicDottedAndLetterHeadings) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Một.\n2. Yêu cầu\n- Hai.\n"
+      "IV. TIÊU CHUẨN\n2. Tiêu chuẩn cụ thể\n2.1. Tiêu chuẩn chung\n- Ba.\n"
+      "a) Đối với tập thể\n- Bốn.\n");
+  ASSERT_EQ(p.sections.size(), 2u);
+  EXPECT_EQ(p.sections[0].kind, "purpose_requirements");
+  ASSERT_EQ(p.sections[0].children.size(), 2u);
+  EXPECT_EQ(p.sections[0].children[0].number, "I.1");
+  EXPECT_EQ(p.sections[0].children[0].kind, "purpose");
+  EXPECT_EQ(p.sections[0].children[1].kind, "requirements");
+  const Section& dotted = p.sections[1].children.at(0).children.at(0);
+  EXPECT_EQ(dotted.number, "IV.2.1");
+  EXPECT_EQ(dotted.children.at(0).number, "IV.2.1.a");
+  EXPECT_EQ(dotted.children.at(0).kind, "criteria");  // inherited
+  EXPECT_EQ(dotted.children.at(0).line, 12);
+  EXPECT_EQ(p.goals.size(), 1u);
+  EXPECT_EQ(p.requirements.size(), 1u);
+  ASSERT_EQ(p.criteria.size(), 2u);
+  EXPECT_EQ(p.criteria[0].applies_to, "chung");
+  EXPECT_EQ(p.criteria[1].applies_to, "tập thể");
+  EXPECT_EQ(p.criteria[1].section, "IV.2.1.a");
+}
+
+TEST(Outline, ReadsOcrNumeralsAndUnaccentedHeadings) {
+  const Plan p = ParseText(
+      "KE HOACH\nX\n. MUC PICH, YEU CAU\n- Mot.\nI1. NOI DUNG CONG TAC\nTUYEN TRUYEN\n- Hai.\n"
+      "I1I. CAC GIAI PHAP:\n- Ba.\nIV. POI TUQNG\n- Bon.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].number, "I");
+  EXPECT_EQ(p.sections[0].kind, "purpose_requirements");
+  EXPECT_EQ(p.sections[1].number, "II");
+  EXPECT_EQ(p.sections[1].title, "NOI DUNG CONG TAC TUYEN TRUYEN");
+  EXPECT_EQ(p.sections[1].kind, "content");
+  EXPECT_EQ(p.sections[2].number, "III");
+  EXPECT_EQ(p.sections[2].kind, "tasks");
+  EXPECT_EQ(p.sections[3].kind, "subjects");
+}
+
+TEST(Outline, LongNumberedSentencesAreItemsAndWrappedLinesJoin) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nII. NỘI DUNG\n"
+      "1. Các cơ sở giáo dục thường xuyên quan tâm đến việc phát hiện, xây dựng điển hình\n"
+      "tiên tiến; tạo điều kiện về tinh thần, vật chất cho các điển hình phát huy vai trò.\n"
+      "2. Xây dựng các tiêu chí điển hình tiên tiến của tập thể, cá nhân phù hợp với đặc\n\n"
+      "điểm, nhiệm vụ của cơ quan, đơn vị trong từng năm học và từng giai đoạn cụ thể.\n");
+  ASSERT_EQ(p.sections.size(), 1u);
+  EXPECT_TRUE(p.sections[0].children.empty());
+  ASSERT_EQ(p.sections[0].items.size(), 2u);
+  EXPECT_EQ(p.sections[0].items[1].line, 6);
+  EXPECT_NE(p.sections[0].items[1].text.find("đặc điểm"), std::string::npos);
+}
+
+TEST(Outline, RepeatedRomanNumeralGetsTheNextNumber) {
+  const Plan p = ParseText("KẾ HOẠCH\nX\nIII. NỘI DUNG\n- a.\nIV. LỘ TRÌNH\n- b.\n"
+                           "IV. TỔ CHỨC THỰC HIỆN\n- c.\n");
+  ASSERT_EQ(p.sections.size(), 3u);
+  EXPECT_EQ(p.sections[2].number, "V");
+  EXPECT_EQ(p.sections[2].kind, "organisation");
+}
+
+TEST(Outline, TextWithoutHeadingsGivesEmptyLists) {
+  const Plan p = ParseText("Một đoạn văn bản bình thường không có đề mục nào.\nDòng thứ hai.\n");
+  EXPECT_TRUE(p.sections.empty());
+  EXPECT_TRUE(p.goals.empty());
+  EXPECT_TRUE(p.deadlines.empty());
+  EXPECT_FALSE(p.header.number);
+}
+
+TEST(Assignments, SectionAgenciesSubjectsAndGiao) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nII. NỘI DUNG\n+ Mô hình A: Giao Phòng Giáo dục Trung học phối hợp với các "
+      "đơn vị chỉ đạo thực hiện.\nV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở\n- Chủ trì, phối hợp với "
+      "các phòng.\n2. Công đoàn Giáo dục tỉnh\nPhối hợp với các cơ quan tuyên truyền.\n"
+      "3. Thủ trưởng các đơn vị có trách nhiệm tổ chức triển khai Kế hoạch này đến từng cán bộ, "
+      "giáo viên và báo cáo kết quả về Sở theo quy định hiện hành của ngành.\n"
+      "- Đề nghị Công đoàn các cấp và các tổ chức đoàn thể vận động đoàn viên.\n");
+  ASSERT_EQ(p.assignments.size(), 4u);
+  EXPECT_EQ(p.assignments[0].assignee, "Phòng Giáo dục Trung học");
+  EXPECT_EQ(p.assignments[0].role, "lead");
+  EXPECT_EQ(p.assignments[1].assignee, "Văn phòng Sở");
+  EXPECT_EQ(p.assignments[1].section, "V.1");
+  EXPECT_EQ(p.assignments[2].assignee, "Công đoàn Giáo dục tỉnh");
+  EXPECT_EQ(p.assignments[2].role, "support");
+  EXPECT_EQ(p.assignments[3].assignee, "Thủ trưởng các đơn vị");
+  ASSERT_EQ(p.assignments[3].tasks.size(), 2u);  // the bullet joins item 3's section
+}
+
+}  // namespace
+}  // namespace vnplan

@@ -1,0 +1,67 @@
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+std::vector<Target> TargetsOf(const std::string& section, const std::string& body) {
+  return testing::ParseText("KẾ HOẠCH\nX\nI. " + section + "\n" + body).targets;
+}
+
+TEST(Targets, EveryLineOfATargetsSectionWithItsQuantity) {
+  const auto t = TargetsOf("CHỈ TIÊU PHẤN ĐẤU",
+                           "Toàn ngành phấn đấu thực hiện các chỉ tiêu sau:\n"
+                           "- Cờ thi đua Bộ: 18 tập thể trở lên;\n"
+                           "- Huân chương Lao động: 20 tập thể/cá nhân trở lên;\n"
+                           "- Phấn đấu có Nhà giáo Nhân dân;\n");
+  ASSERT_EQ(t.size(), 3u);  // the lead-in ending in ':' is not a target
+  EXPECT_EQ(t[0].indicator, "Cờ thi đua Bộ");
+  EXPECT_EQ(t[0].quantity, 18);
+  EXPECT_EQ(t[0].unit, "tập thể");
+  EXPECT_EQ(t[0].comparator, ">=");
+  EXPECT_EQ(t[0].line, 5);
+  EXPECT_EQ(t[1].unit, "tập thể/cá nhân");
+  EXPECT_FALSE(t[2].quantity);
+  EXPECT_EQ(t[2].indicator, "Phấn đấu có Nhà giáo Nhân dân");
+}
+
+TEST(Targets, ComparatorPhrasesAnywhere) {
+  const auto t = TargetsOf("NỘI DUNG",
+                           "- Mỗi đơn vị lựa chọn xây dựng ít nhất là 01 mô hình trở lên.\n"
+                           "- Mỗi Khối thi đua giới thiệu không quá 01 nhà giáo.\n"
+                           "- Giới thiệu ít nhất từ 5-10 mô hình tiêu biểu.\n"
+                           "- 100% đơn vị xây dựng tiêu chuẩn cụ thể.\n");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].comparator, ">=");
+  EXPECT_EQ(t[0].quantity, 1);
+  EXPECT_EQ(t[0].unit, "mô hình");
+  EXPECT_EQ(t[0].indicator, "Mỗi đơn vị lựa chọn xây dựng");
+  EXPECT_EQ(t[1].comparator, "<=");
+  EXPECT_EQ(t[1].unit, "nhà giáo");
+  EXPECT_EQ(t[2].quantity, 5);
+  EXPECT_EQ(t[2].quantity_max, 10);
+  EXPECT_EQ(t[3].unit, "%");
+  EXPECT_EQ(t[3].quantity, 100);
+  EXPECT_EQ(t[3].indicator, "đơn vị xây dựng tiêu chuẩn cụ thể");
+}
+
+TEST(Targets, ListedQuantitiesShareTheIndicator) {
+  const auto t = TargetsOf("LỘ TRÌNH",
+                           "Mỗi Phòng GD&ĐT chọn 03 trường mầm non, 03 trường tiểu học, 02 "
+                           "trường THCS để chỉ đạo điểm.\n");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].unit, "trường tiểu học");
+  EXPECT_EQ(t[2].quantity, 2);
+  EXPECT_EQ(t[2].unit, "trường THCS");
+  EXPECT_EQ(t[2].indicator, "Mỗi Phòng GD&ĐT chọn");
+  EXPECT_EQ(t[2].comparator, "=");
+}
+
+TEST(Targets, NumbersWithoutATargetPhraseAreNot) {
+  EXPECT_TRUE(TargetsOf("NỘI DUNG", "- Kỷ niệm 70 năm ngày Bác Hồ ra lời kêu gọi thi đua.\n")
+                  .empty());
+}
+
+}  // namespace
+}  // namespace vnplan

@@ -1,0 +1,417 @@
+// The restorer: syllable rules, the Kneser-Ney model, and restoration of
+// held-out text. Models are trained here from the corpus (no background
+// data), so these tests need nothing but the repository.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tools/vnplan/extract_command.h"
+#include "src/restore/ngram_model.h"
+#include "src/restore/ocr_channel.h"
+#include "tools/vnplan/restore_command.h"
+#include "src/restore/syllable.h"
+#include "tests/support/test_support.h"
+#include "src/restore/trainer.h"
+#include "vnplan/restorer.h"
+
+namespace vnplan {
+namespace {
+
+using internal::SyllableTools;
+
+std::string Corpus(const std::string& name) {
+  return testing::ReadFile(testing::SourcePath("corpus/" + name));
+}
+
+// Marks removed the way legacy text loses them: đ -> d, case kept.
+std::string Strip(const std::string& text) {
+  static const SyllableTools tools;
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::string one = text.substr(i, len);
+    const std::string base = tools.Skeleton(one);
+    const bool upper = one != tools.Lower(one);
+    out += len > 1 && base.size() == 1 ? std::string(1, upper ? char(base[0] - 32) : base[0]) : one;
+    i += len;
+  }
+  return out;
+}
+
+int Lines(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// A domain model that has never seen 004.
+const std::string& ModelWithout004() {
+  static const std::string path = [] {
+    const std::string p = testing::OutputDir() + "/without-004.lm";
+    EXPECT_EQ(TrainLanguageModel({Corpus("002-hoa-binh-2017.txt"), Corpus("003-dak-nong-2023.txt"),
+                                  Corpus("000-ninh-binh-2023.restored.txt")},
+                                 {}, p),
+              "");
+    return p;
+  }();
+  return path;
+}
+
+RestoreOptions Explained() {
+  RestoreOptions options;
+  options.explain = true;
+  return options;
+}
+
+TEST(Syllables, CanonicalTonePlacementMergesOldAndNewStyle) {
+  SyllableTools t;
+  EXPECT_EQ(t.Canonical("hoà"), "hòa");
+  EXPECT_EQ(t.Canonical("hòa"), "hòa");
+  EXPECT_EQ(t.Canonical("thuý"), "thúy");
+  EXPECT_EQ(t.Canonical("hoàng"), "hoàng");
+  EXPECT_EQ(t.Canonical("thuyền"), "thuyền");
+  EXPECT_EQ(t.Canonical("quá"), "quá");
+  EXPECT_EQ(t.Canonical("giữ"), "giữ");
+  EXPECT_EQ(t.Canonical("người"), "người");
+  EXPECT_EQ(t.Split("hoà").tone, internal::kGrave);
+  EXPECT_EQ(t.Split("hoà").base, "hoa");
+}
+
+TEST(Syllables, SentenceStartsAndNamesAreToldApart) {
+  const std::string text = "Thực hiện. - Giao Phòng\n“Đổi mới” (Sở";
+  EXPECT_TRUE(internal::StartsSentence(text, 0));
+  EXPECT_FALSE(internal::StartsSentence(text, text.find("hiện")));
+  EXPECT_TRUE(internal::StartsSentence(text, text.find("Giao")));   // after ". -"
+  EXPECT_FALSE(internal::StartsSentence(text, text.find("Phòng")));
+  EXPECT_TRUE(internal::StartsSentence(text, text.find("Đổi")));    // after “
+  EXPECT_TRUE(internal::StartsSentence(text, text.find("Sở")));     // after (
+  EXPECT_TRUE(internal::IsTitled("Việt"));
+  EXPECT_FALSE(internal::IsTitled("viết"));
+  EXPECT_FALSE(internal::IsTitled("UBND"));
+  EXPECT_FALSE(internal::IsTitled("V"));
+}
+
+// A restorer with one model trained on `texts` only (saved as NAME.lm in
+// this process's folder); null, with the failure reported, if that fails.
+std::unique_ptr<Restorer> RestorerTrainedOn(const std::vector<std::string>& texts,
+                                            const std::string& name) {
+  const std::string path = testing::OutputDir() + "/" + name + ".lm";
+  const std::string trained = TrainLanguageModel(texts, {}, path);
+  EXPECT_EQ(trained, "");
+  std::string error;
+  auto restorer = Restorer::Open({{path, 1.0}}, &error);
+  EXPECT_TRUE(restorer) << error;
+  return restorer;
+}
+
+// The same syllables, the same contexts; only the capital differs. A name
+// is written with one in mid-sentence, a common word is not.
+TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
+  const auto restorer =
+      RestorerTrainedOn({"anh viết thư.\nanh viết thư.\nanh Việt thư.\nanh Việt thư.\n"}, "names");
+  ASSERT_TRUE(restorer);
+  EXPECT_EQ(restorer->Restore("anh Viet thu.\n").text, "anh Việt thư.\n");
+  EXPECT_EQ(restorer->Restore("anh viet thu.\n").text, "anh viết thư.\n");
+}
+
+// A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
+// is the commoner word.
+TEST(Restorer, NumbersAreContext) {
+  const auto restorer = RestorerTrainedOn(
+      {"ngày 14 tháng 10.\nngày 2 tháng 9.\n", "đi thẳng.\nnói thẳng.\nnhìn thẳng.\n"}, "dates");
+  ASSERT_TRUE(restorer);
+  EXPECT_EQ(restorer->Restore("ngay 5 thang 6.\n").text, "ngày 5 tháng 6.\n");
+  EXPECT_EQ(restorer->Restore("di thang.\n").text, "đi thẳng.\n");
+}
+
+TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
+  SyllableTools t;
+  for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc"})
+    EXPECT_TRUE(t.IsSyllable(t.Lower(ok))) << ok;
+  for (const char* bad : {"hoc", "cac", "ubnd", "gddt", "chirc", "d6i", "tuyénn"})
+    EXPECT_FALSE(t.IsSyllable(bad)) << bad;
+}
+
+TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
+  SyllableTools tools;
+  internal::NgramTrainer trainer(tools);
+  trainer.AddText("tổ chức thi đua. tổ chức khen thưởng. thi đua yêu nước.\n\ntổ chức hội nghị.");
+  const std::string path = testing::OutputDir() + "/tiny.lm";
+  ASSERT_EQ(internal::WriteNgramModel(trainer.Build(), path), "");
+  std::string error;
+  const auto model = internal::NgramModel::Open(path, &error);
+  ASSERT_TRUE(model) << error;
+  std::vector<uint64_t> vocabulary = {internal::WordHash(internal::kEos)};
+  for (const auto& known : model->Words()) vocabulary.push_back(internal::WordHash(known.word));
+  const uint64_t to = internal::WordHash("tổ"), chuc = internal::WordHash("chức"),
+                 bos = internal::WordHash(internal::kBos), unseen = internal::WordHash("nước");
+  for (auto [u, v] : {std::pair{to, chuc}, std::pair{bos, bos}, std::pair{unseen, to}}) {
+    double sum = 0;
+    for (uint64_t w : vocabulary) sum += std::exp(model->LogProb(u, v, w));
+    EXPECT_NEAR(sum, 1.0, 0.02);
+  }
+  EXPECT_GT(model->LogProb(to, chuc, internal::WordHash("thi")),
+            model->LogProb(to, chuc, internal::WordHash("nước")));
+}
+
+TEST(NgramModel, DamagedOrMissingFilesAreRefusedWithAMessage) {
+  std::string error;
+  EXPECT_FALSE(internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &error));
+  EXPECT_NE(error.find("none.lm"), std::string::npos);
+  const std::string bad = testing::OutputDir() + "/bad.lm";
+  testing::WriteFile(bad, "VNPLNLM1 but truncated");
+  EXPECT_FALSE(internal::NgramModel::Open(bad, &error));
+  EXPECT_NE(error.find("damaged"), std::string::npos);
+  EXPECT_FALSE(Restorer::Open({{bad, 1.0}}, &error));
+}
+
+TEST(Restorer, RestoresHeldOutStrippedTextLineForLine) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string truth = Corpus("004-phu-tho-2016.txt");
+  const RestoreResult r = restorer->Restore(Strip(truth));
+  EXPECT_EQ(Lines(r.text), Lines(truth));
+  // Word by word on lines whose word count is unchanged (all of them).
+  std::istringstream a(truth), b(r.text);
+  std::string x, y;
+  int right = 0, total = 0;
+  while (a >> x && b >> y) {
+    ++total;
+    right += x == y;
+  }
+  EXPECT_GT(double(right) / total, 0.85) << right << " of " << total;
+  EXPECT_GT(r.changed, 1000);
+}
+
+TEST(Restorer, LeavesNumbersAddressesSymbolsAndCaseAlone) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string in =
+      "MUC DICH, YEU CAU\nSo: 941/KH-SGD&DT ngay 13/6/2016\nEmail: p.tonghop@hoabinh.edu.vn; "
+      "dien thoai 3.883.105\nCong tac thi dua, khen thuong\n";
+  const std::string out = restorer->Restore(in).text;
+  EXPECT_EQ(Lines(out), Lines(in));
+  EXPECT_NE(out.find("MỤC ĐÍCH, YÊU CẦU"), std::string::npos) << out;
+  EXPECT_NE(out.find("941/KH-SGD&DT"), std::string::npos) << out;
+  EXPECT_NE(out.find("13/6/2016"), std::string::npos);
+  EXPECT_NE(out.find("p.tonghop@hoabinh.edu.vn"), std::string::npos) << out;
+  EXPECT_NE(out.find("3.883.105"), std::string::npos);
+  EXPECT_NE(out.find("Công tác thi đua, khen thưởng"), std::string::npos) << out;
+}
+
+TEST(Restorer, ExplainsEachChange) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const RestoreResult r = restorer->Restore("x\nTo chuc thuc hien\n", Explained());
+  ASSERT_EQ(r.changes.size(), static_cast<size_t>(r.changed));
+  ASSERT_FALSE(r.changes.empty());
+  EXPECT_EQ(r.changes[0].line, 2);
+  EXPECT_EQ(r.changes[0].before, "To");
+  EXPECT_EQ(r.changes[0].after, "Tổ");
+}
+
+// The vie model's kind of error: a valid syllable with the wrong mark
+// ("cộng" for "công"). Tesseract's confidence decides how far it is trusted.
+TEST(Restorer, OcrConfidenceDecidesWhetherAMisreadMarkIsTrusted) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string text = "Tiếp tục đổi mới cộng tác thi đua, khen thưởng.\n";
+  const size_t at = text.find("cộng");
+  // The lead of "công" over "cộng" as written, given that word's confidence.
+  const auto lead = [&](float confidence) {
+    RestoreOptions options = Explained();
+    options.confidences = {{0, 96}, {at, confidence}, {at + 6, 96}};
+    const RestoreResult r = restorer->Restore(text, options);
+    for (const RestoreChange& c : r.changes)
+      if (c.before == "cộng") return c.margin;
+    return -1.0;  // kept as read
+  };
+  const double doubtful = lead(20), sure = lead(99);
+  EXPECT_GT(doubtful, 0);  // the language model wins against a doubtful read
+  EXPECT_GT(doubtful, sure + 2) << doubtful << " vs " << sure;
+  // Without confidences the language model alone decides, as for typed text.
+  EXPECT_NE(restorer->Restore(text).text.find("công tác"), std::string::npos);
+}
+
+TEST(Restorer, RestoresOnlyWhatIsDamagedEnoughReadingTheTextOnce) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  RestoreOptions options;
+  options.min_damaged_share = 0.15;
+  const std::string clean = "Tổ chức thực hiện kế hoạch thi đua, khen thưởng.\n";
+  const RestoreResult kept = restorer->Restore(clean, options);
+  EXPECT_FALSE(kept.applied);
+  EXPECT_TRUE(kept.text.empty());
+  EXPECT_DOUBLE_EQ(kept.damaged_share, restorer->DamagedShare(clean));
+  const std::string stripped = "To chuc thuc hien ke hoach thi dua, khen thuong.\n";
+  const RestoreResult restored = restorer->Restore(stripped, options);
+  EXPECT_TRUE(restored.applied);
+  EXPECT_GT(restored.damaged_share, 0.5);
+  EXPECT_EQ(restored.text, clean);
+}
+
+TEST(Restorer, DamagedShareTellsCleanFromStrippedAndLegacyOcr) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  const std::string clean = Corpus("004-phu-tho-2016.txt");
+  EXPECT_LT(restorer->DamagedShare(clean), 0.15);
+  EXPECT_GT(restorer->DamagedShare(Strip(clean)), 0.5);
+  EXPECT_GT(restorer->DamagedShare(Corpus("001-binh-chanh-2023.ocr.txt")), 0.3);
+  EXPECT_EQ(restorer->DamagedShare(""), 0.0);
+}
+
+// Damage is cut into the letter runs the channel counts, whole code points.
+TEST(OcrChannel, LetterRunsPairSourceRunsWithWhatOcrMadeOfThem) {
+  using Runs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(internal::LetterRuns("chuc", "chirc"),
+            (Runs{{"c", "c"}, {"h", "h"}, {"u", "ir"}, {"c", "c"}}));
+  EXPECT_EQ(internal::LetterRuns("so", "s¢"), (Runs{{"s", "s"}, {"o", "¢"}}));
+  EXPECT_EQ(internal::LetterRuns("cac", "cc"), (Runs{{"c", "c"}, {"a", ""}, {"c", "c"}}));
+  EXPECT_EQ(internal::LetterRuns("", ""), Runs{});
+}
+
+// Damage the renders never showed, seen twice in a document, becomes a rule
+// of that document's channel; seen once, it does not.
+TEST(OcrChannel, AdaptsToDamageADocumentRepeats) {
+  const std::string path = testing::OutputDir() + "/adapt-channel.tsv";
+  std::ofstream(path) << "u\tir\t-1.0\nd\td\t0.0\n";
+  internal::OcrChannel learned;
+  std::string error;
+  ASSERT_TRUE(learned.Load(path, &error)) << error;
+  const auto has = [](const internal::OcrChannel& channel, const std::string& damaged,
+                      const std::string& source) {
+    for (const auto& [s, logp] : channel.Undamage(damaged))
+      if (s == source) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(learned, "chirc", "chuc"));
+  EXPECT_FALSE(has(learned, "pirc", "duc"));
+  int added = -1;
+  const internal::OcrChannel once = learned.AdaptedTo({{"pao", "dao"}, {"hinh", "hinh"}}, &added);
+  EXPECT_EQ(added, 0);
+  EXPECT_FALSE(has(once, "pirc", "duc"));
+  const internal::OcrChannel twice = learned.AdaptedTo({{"pao", "dao"}, {"pien", "dien"}}, &added);
+  EXPECT_EQ(added, 1);
+  EXPECT_TRUE(has(twice, "pirc", "duc"));
+  EXPECT_TRUE(has(twice, "chirc", "chuc"));
+}
+
+// Legacy OCR whose "đ" became "p", which the channel never learned: single
+// damage is found one edit away, and what those words show mends a word
+// with two kinds of damage ("pirc": đ read p, ư read ir).
+TEST(Restorer, FitsTheChannelToTheDocumentsOwnDamage) {
+  const std::string channel = testing::OutputDir() + "/fit-channel.tsv";
+  std::ofstream(channel) << "u\tir\t-1.0\n";
+  const std::string model = testing::OutputDir() + "/fit.lm";
+  ASSERT_EQ(TrainLanguageModel({"điển hình đạo đức.\nđiển hình đạo đức.\nđạo đức điển hình.\n"},
+                               {}, model),
+            "");
+  std::string error;
+  const auto restorer = Restorer::Open({{model, 1.0}}, &error, channel);
+  ASSERT_TRUE(restorer) << error;
+  EXPECT_EQ(restorer->Restore("pién hinh pao pirc.\npién hinh.\npao pirc.\n").text,
+            "điển hình đạo đức.\nđiển hình.\nđạo đức.\n");
+}
+
+TEST(Restorer, OddInputNeverCrashes) {
+  std::string error;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
+  ASSERT_TRUE(restorer) << error;
+  EXPECT_EQ(restorer->Restore("").text, "");
+  const std::string mixed = "Kế hoạch Москва 東京 \xF0\x9F\x98\x80 123\n\n";
+  EXPECT_EQ(Lines(restorer->Restore(mixed).text), 2);
+  const std::string broken("to ch\xff\xfe uc\n", 11);  // not UTF-8: kept as it is
+  EXPECT_EQ(Lines(restorer->Restore(broken).text), 1);
+  std::string line;
+  while (line.size() < (1u << 20)) line += "to chuc thi dua khen thuong, ";
+  const RestoreResult r = restorer->Restore(line);
+  EXPECT_EQ(Lines(r.text), 0);
+  EXPECT_NE(r.text.find("tổ chức thi đua"), std::string::npos);
+}
+
+TEST(RestoreCommand, MissingModelIsExitCodeFour) {
+  RestoreCommandOptions options;
+  options.model_dir = testing::OutputDir() + "/no-model";
+  std::istringstream in("to chuc\n");
+  std::ostringstream out, err;
+  EXPECT_EQ(RunRestore(options, in, out, err), kExitModelMissing);
+  EXPECT_NE(err.str().find("no restoration model"), std::string::npos);
+}
+
+TEST(RestoreCommand, TrainSkipsTextWithoutMarksThenRestores) {
+  const std::string dir = testing::OutputDir() + "/trained";
+  std::filesystem::remove_all(dir);
+  TrainOptions train;
+  train.inputs = {testing::SourcePath("corpus/002-hoa-binh-2017.txt"),
+                  testing::SourcePath("corpus/001-binh-chanh-2023.ocr.txt")};
+  train.output_dir = dir;
+  std::ostringstream out, err;
+  EXPECT_EQ(RunTrain(train, out, err), kExitOk) << err.str();
+  EXPECT_NE(err.str().find("001-binh-chanh-2023.ocr.txt: skipped"), std::string::npos);
+  ASSERT_TRUE(std::filesystem::exists(dir + "/domain.lm"));
+
+  RestoreCommandOptions options;
+  options.model_dir = dir;
+  std::istringstream in("Ke hoach\nthi dua\n");
+  std::ostringstream restored, messages;
+  EXPECT_EQ(RunRestore(options, in, restored, messages), kExitOk) << messages.str();
+  EXPECT_EQ(restored.str(), "Kế hoạch\nthi đua\n");
+}
+
+}  // namespace
+}  // namespace vnplan
+
+namespace vnplan {
+namespace {
+
+TEST(ExtractWithRestoration, ModesAlwaysNeverAndAuto) {
+  const std::string dir = testing::OutputDir() + "/extract-model";
+  std::filesystem::create_directories(dir);
+  ASSERT_EQ(TrainLanguageModel({testing::ReadFile(testing::SourcePath("corpus/002-hoa-binh-2017.txt")),
+                                testing::ReadFile(testing::SourcePath("corpus/003-dak-nong-2023.txt"))},
+                               {}, dir + "/domain.lm"),
+            "");
+  const std::string ocr = testing::SourcePath("corpus/001-binh-chanh-2023.ocr.txt");
+  auto run = [&](const std::string& mode, const std::string& model, std::string* out_text) {
+    ExtractOptions options;
+    options.inputs = {ocr};
+    options.restore = mode;
+    options.model_dir = model;
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = RunExtract(options, in, out, err);
+    *out_text = out.str();
+    return code;
+  };
+  std::string json;
+  ASSERT_EQ(run("always", dir, &json), kExitOk);
+  auto j = nlohmann::json::parse(json);
+  EXPECT_TRUE(j["source"]["restoration"]["applied"].get<bool>());
+  EXPECT_GT(j["source"]["restoration"]["tokens_changed"].get<int>(), 500);
+  EXPECT_EQ(j["document"]["type"], "Kế hoạch");
+  ASSERT_EQ(run("auto", dir, &json), kExitOk);
+  EXPECT_TRUE(nlohmann::json::parse(json)["source"]["restoration"]["applied"].get<bool>());
+  ASSERT_EQ(run("never", dir, &json), kExitOk);
+  EXPECT_FALSE(nlohmann::json::parse(json)["source"]["restoration"]["applied"].get<bool>());
+  EXPECT_EQ(run("always", testing::OutputDir() + "/nothing-here", &json), kExitModelMissing);
+  // A clean plan is left as it is in auto mode.
+  ExtractOptions clean;
+  clean.inputs = {testing::SourcePath("corpus/004-phu-tho-2016.txt")};
+  clean.model_dir = dir;
+  std::istringstream in;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunExtract(clean, in, out, err), kExitOk);
+  EXPECT_FALSE(nlohmann::json::parse(out.str())["source"]["restoration"]["applied"].get<bool>());
+}
+
+}  // namespace
+}  // namespace vnplan
