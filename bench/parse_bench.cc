@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
   vnplan::SourceInfo source;
   size_t json_bytes = 0;
   for (const std::string& text : texts)
-    json_bytes += vnplan::PlanToJson(parser.Parse(text), source).dump(2).size();
+    json_bytes += vnplan::PlanToJson(parser.Parse(text), source).size();
   std::printf("with JSON: %zu plans to %.1f KB of JSON in %.1f ms\n", texts.size(),
               json_bytes / 1024.0, Seconds(start) * 1e3);
   return items > 0 ? 0 : 1;

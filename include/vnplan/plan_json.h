@@ -7,8 +7,6 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "vnplan/plan.h"
 
 namespace vnplan {
@@ -34,7 +32,14 @@ struct SourceInfo {
   std::optional<Ocr> ocr;
 };
 
-nlohmann::ordered_json PlanToJson(const Plan& plan, const SourceInfo& source);
+enum class JsonLayout {
+  kIndented,  // two spaces a level: one plan per file
+  kOneLine,   // no line breaks: one plan per line of a JSON Lines stream
+};
+
+// The plan and its source as the contract's JSON text (no final newline).
+std::string PlanToJson(const Plan& plan, const SourceInfo& source,
+                       JsonLayout layout = JsonLayout::kIndented);
 
 }  // namespace vnplan
 

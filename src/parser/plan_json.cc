@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 namespace vnplan {
 namespace {
 
@@ -58,9 +60,7 @@ Json DocumentJson(const Header& h) {
               {"recipients", h.recipients}};
 }
 
-}  // namespace
-
-Json PlanToJson(const Plan& plan, const SourceInfo& source) {
+Json PlanObject(const Plan& plan, const SourceInfo& source) {
   Json j;
   j["schema_version"] = kSchemaVersion;
   j["source"] = Json{
@@ -119,6 +119,15 @@ Json PlanToJson(const Plan& plan, const SourceInfo& source) {
   j["contacts"] = contacts;
   j["text"] = plan.text;
   return j;
+}
+
+}  // namespace
+
+std::string PlanToJson(const Plan& plan, const SourceInfo& source, JsonLayout layout) {
+  // Text cut by OCR can hold broken UTF-8; it is written as U+FFFD, never refused.
+  const auto replace = Json::error_handler_t::replace;
+  return layout == JsonLayout::kIndented ? PlanObject(plan, source).dump(2, ' ', false, replace)
+                                         : PlanObject(plan, source).dump(-1, ' ', false, replace);
 }
 
 }  // namespace vnplan

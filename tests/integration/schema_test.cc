@@ -34,7 +34,7 @@ std::vector<std::string> WritePlans() {
     source.file = name;
     source.sha256 = std::string(64, '0');
     const std::string out = testing::OutputDir() + "/" + name + ".json";
-    testing::WriteFile(out, PlanToJson(testing::ParseText(text), source).dump(1));
+    testing::WriteFile(out, PlanToJson(testing::ParseText(text), source));
     files.push_back(out);
   }
   return files;
@@ -49,7 +49,7 @@ TEST(Schema, TheValidatorRejectsAPlanThatBreaksTheContract) {
   source.file = "x";
   source.sha256 = std::string(64, '0');
   auto broken = nlohmann::json::parse(
-      PlanToJson(testing::ParseText("KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\n"), source).dump());
+      PlanToJson(testing::ParseText("KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\n"), source));
   broken["sections"][0]["kind"] = "misc";
   broken["document"]["date"] = "08/03/2023";
   const std::string path = testing::OutputDir() + "/broken.json";

@@ -62,7 +62,7 @@ std::string CorpusPlanJson(const std::string& name) {
   SourceInfo source;
   source.file = name;
   source.sha256 = Sha256Hex(text);
-  return PlanToJson(ParseText(text), source).dump();
+  return PlanToJson(ParseText(text), source, JsonLayout::kOneLine);
 }
 
 }  // namespace vnplan::testing

@@ -10,11 +10,14 @@
 #include <optional>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/batch.h"
 #include "tools/vnplan/input_file.h"
 #include "tools/vnplan/restore_command.h"
 #include "tools/vnplan/sha256.h"
+#include "src/text/words.h"
 #include "vnplan/ocr.h"
 #include "vnplan/plan_json.h"
 #include "vnplan/parser.h"
@@ -89,7 +92,7 @@ class Converter {
         source.tokens_changed = restored->changed;
         text = std::move(restored->text);
       }
-    } else if (options_.restore == "auto" && MarkedShare(text) < 0.5) {
+    } else if (options_.restore == "auto" && internal::MarkedShare(text) < 0.5) {
       Warn("vnplan: note: " + path + " has few diacritics but is not restored: " + model_error_);
     }
     const Plan plan = parser_.Parse(text);
@@ -97,7 +100,7 @@ class Converter {
     source.file = BaseName(path);
     source.sha256 = sha256;
     source.pipeline = pipeline_;
-    return PlanToJson(plan, source);
+    return nlohmann::ordered_json::parse(PlanToJson(plan, source));
   }
 
  private:

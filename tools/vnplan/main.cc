@@ -12,6 +12,7 @@
 #include "tools/vnplan/compare_command.h"
 #include "tools/vnplan/export_command.h"
 #include "tools/vnplan/restore_command.h"
+#include "tools/vnplan/train_command.h"
 
 namespace {
 

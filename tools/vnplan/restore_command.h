@@ -1,4 +1,4 @@
-// `vnplan train` and `vnplan restore`, and the model lookup `extract` shares.
+// `vnplan restore`, and the model lookup `extract` shares.
 #ifndef VNPLAN_CLI_RESTORE_COMMAND_H_
 #define VNPLAN_CLI_RESTORE_COMMAND_H_
 
@@ -18,10 +18,6 @@ namespace vnplan {
 // "models" beside the vnplan executable.
 std::string ModelDir(const std::string& option, const std::string& executable_dir);
 
-// Share of words written with at least one diacritic (clean Vietnamese is
-// around 0.8; stripped text and legacy OCR far lower).
-double MarkedShare(const std::string& text);
-
 // Opens DIR/domain.lm (weight 0.75) and, if present, DIR/background.lm
 // (0.25). Null and *error set when there is no usable model.
 std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* error);
@@ -40,18 +36,6 @@ std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc);
 std::optional<RestoreResult> RestoreAsAsked(const Restorer& restorer, const std::string& mode,
                                             std::string_view raw, const std::string& text,
                                             std::vector<WordConfidence> confidences);
-
-struct TrainOptions {
-  std::vector<std::string> inputs;  // text files or folders of .txt files
-  std::string output_dir;
-  std::string background;  // optional general Vietnamese text
-  std::string words;       // optional syllable list (hunspell-vi)
-};
-
-// Trains the domain model from the inputs that carry their diacritics
-// (legacy OCR and stripped text are skipped, with a note) and, with
-// --background, the background model.
-int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err);
 
 struct RestoreCommandOptions {
   std::string input = "-";

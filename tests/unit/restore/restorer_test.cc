@@ -13,6 +13,7 @@
 #include "src/restore/ngram_model.h"
 #include "src/restore/ocr_channel.h"
 #include "tools/vnplan/restore_command.h"
+#include "tools/vnplan/train_command.h"
 #include "src/restore/syllable.h"
 #include "tests/support/test_support.h"
 #include "src/restore/trainer.h"
