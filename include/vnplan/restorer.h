@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "vnplan/status.h"
+
 namespace vnplan {
 
 // One word the restorer changed, for --explain.
@@ -67,6 +69,14 @@ class Restorer {
   static std::unique_ptr<Restorer> Open(
       const std::vector<std::pair<std::string, double>>& models, std::string* error,
       const std::string& channel = "");
+  // Opens the models of a directory laid out as `vnplan train` writes it:
+  // domain.lm (required), background.lm and channel.tsv (used when there).
+  // Null, and a kModelMissing status naming the directory, when there is no
+  // usable model.
+  static std::unique_ptr<Restorer> OpenDirectory(const std::string& dir, Status* status);
+  // The files of that layout present in `dir`, as paths, so a caller can
+  // fingerprint exactly what OpenDirectory would read.
+  static std::vector<std::string> DirectoryFiles(const std::string& dir);
   ~Restorer();
 
   // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail
