@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "tools/vnplan/compare_command.h"
-#include "tools/vnplan/sha256.h"
+#include "vnplan/pipeline.h"
 #include "tests/support/test_support.h"
 #include "vnplan/plan_json.h"
 

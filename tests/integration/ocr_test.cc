@@ -228,7 +228,7 @@ nlohmann::json ExtractRendered(const std::string& extension, const std::string& 
   testing::WriteFile(path, RenderedPage(extension));
   ExtractOptions options;
   options.inputs = {path};
-  options.restore = "never";
+  options.restore = RestoreMode::kNever;
   std::istringstream in;
   std::ostringstream out, err;
   EXPECT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();

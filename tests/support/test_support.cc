@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "tools/vnplan/sha256.h"
+#include "vnplan/pipeline.h"
 #include "vnplan/plan_json.h"
 #include "vnplan/parser.h"
 
@@ -61,7 +61,7 @@ std::string CorpusPlanJson(const std::string& name) {
   const std::string text = ReadFile(SourcePath("corpus/" + name));
   SourceInfo source;
   source.file = name;
-  source.sha256 = Sha256Hex(text);
+  source.sha256 = InputDigest(text);
   return PlanToJson(ParseText(text), source, JsonLayout::kOneLine);
 }
 

@@ -12,11 +12,14 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 #include "tools/vnplan/atomic_file.h"
-#include "tools/vnplan/extract_command.h"
-#include "tools/vnplan/sha256.h"
+#include "tools/vnplan/exit_code.h"
+#include "tools/vnplan/input_file.h"
+#include "vnplan/pipeline.h"
 
 namespace vnplan {
 namespace {
@@ -65,31 +68,24 @@ bool Current(const std::string& output, const std::string& sha256, const std::st
 
 void Process(Item& item, const BatchOptions& options, const PlanConverter& convert) {
   const auto start = std::chrono::steady_clock::now();
-  std::error_code ec;
-  const auto size = fs::file_size(item.input, ec);
-  std::ifstream in(item.input, std::ios::binary);
-  if (ec || !in || fs::is_directory(item.input, ec)) {
+  std::string error;
+  std::istringstream no_stdin;
+  const std::optional<std::string> bytes = ReadInput(item.input, no_stdin, options.max_input_bytes, error);
+  if (!bytes) {
     item.outcome = Outcome::kFailed;
-    item.message = "cannot open";
+    item.message = error;
     return;
   }
-  if (options.max_input_bytes > 0 && size > options.max_input_bytes) {
-    item.outcome = Outcome::kFailed;
-    item.message = "too large (" + std::to_string(size) + " bytes)";
-    return;
-  }
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string sha256 = Sha256Hex(bytes);
+  const std::string sha256 = InputDigest(*bytes);
   if (!options.force && Current(item.output, sha256, options.pipeline)) {
     item.outcome = Outcome::kSkipped;
     item.message = "up to date";
     return;
   }
-  std::string error;
-  const std::string json = convert(item.input, bytes, sha256, &item.pages, &error);
-  if (json.empty()) {
+  std::string json;
+  if (const Status status = convert(item.input, *bytes, sha256, &json, &item.pages); !status.ok()) {
     item.outcome = Outcome::kFailed;
-    item.message = error;
+    item.message = status.message();
   } else if (std::string problem = WriteFileAtomically(item.output, json); !problem.empty()) {
     item.outcome = Outcome::kFailed;
     item.message = problem;

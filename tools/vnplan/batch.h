@@ -1,21 +1,23 @@
 // Batch extraction: many plans in, one JSON each out, in parallel, with
 // progress, resumable. Used by `vnplan extract` when the output is a folder.
-#ifndef VNPLAN_CLI_BATCH_H_
-#define VNPLAN_CLI_BATCH_H_
+#ifndef VNPLAN_TOOLS_VNPLAN_BATCH_H_
+#define VNPLAN_TOOLS_VNPLAN_BATCH_H_
 
 #include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "vnplan/status.h"
+
 namespace vnplan {
 
 // Turns one input's bytes into its JSON text and sets *pages to the pages
-// it read from a scan or PDF (0 for text); returns "" and sets *error when
-// the input is refused.
-using PlanConverter = std::function<std::string(const std::string& path, const std::string& bytes,
-                                                const std::string& sha256, int* pages,
-                                                std::string* error)>;
+// it read from a scan or PDF (0 for text); a failed Status when the input
+// is refused.
+using PlanConverter =
+    std::function<Status(const std::string& path, const std::string& bytes,
+                         const std::string& sha256, std::string* json, int* pages)>;
 
 struct BatchOptions {
   std::vector<std::string> inputs;  // files (directories already expanded)
@@ -36,4 +38,4 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, bo
 
 }  // namespace vnplan
 
-#endif  // VNPLAN_CLI_BATCH_H_
+#endif  // VNPLAN_TOOLS_VNPLAN_BATCH_H_

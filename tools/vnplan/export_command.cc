@@ -10,7 +10,7 @@
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
-#include "tools/vnplan/sha256.h"
+#include "vnplan/pipeline.h"
 #include "src/text/textutil.h"
 
 namespace vnplan {
@@ -228,7 +228,7 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
         }
         // Stable: the same plan gives the same UIDs on every run.
         const std::string uid =
-            Cat({Sha256Hex(Cat({Str(plan["source"]["sha256"]), "|", Str(d["section"]), "|",
+            Cat({InputDigest(Cat({Str(plan["source"]["sha256"]), "|", Str(d["section"]), "|",
                                 Str(d["line"]), "|", kind, "|", std::to_string(index)}))
                      .substr(0, 32),
                  "@vnplan"});

@@ -385,7 +385,7 @@ TEST(ExtractWithRestoration, ModesAlwaysNeverAndAuto) {
   auto run = [&](const std::string& mode, const std::string& model, std::string* out_text) {
     ExtractOptions options;
     options.inputs = {ocr};
-    options.restore = mode;
+    EXPECT_TRUE(ParseRestoreMode(mode, &options.restore).ok());
     options.model_dir = model;
     std::istringstream in;
     std::ostringstream out, err;

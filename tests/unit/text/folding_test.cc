@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "src/text/folding.h"
-#include "tools/vnplan/sha256.h"
+#include "vnplan/pipeline.h"
 #include "src/text/textutil.h"
 #include "vnplan/text_input.h"
 
@@ -66,9 +66,9 @@ TEST(TextUtil, IsoDateRejectsDaysThatDoNotExist) {
 }
 
 TEST(Sha256, MatchesKnownDigests) {
-  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(Sha256Hex(std::string(1000, 'a')),
+  EXPECT_EQ(InputDigest(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(InputDigest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(InputDigest(std::string(1000, 'a')),
             "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
 }
 

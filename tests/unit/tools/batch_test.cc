@@ -23,7 +23,7 @@ BatchRun RunBatchOf(const std::string& in_dir, const std::string& out_dir, bool 
   ExtractOptions options;
   options.inputs = {in_dir};
   options.output = out_dir;
-  options.restore = "never";
+  options.restore = RestoreMode::kNever;
   options.force = force;
   options.jobs = 2;
   std::istringstream in;
@@ -56,7 +56,7 @@ TEST(Batch, GoodPlansComeOutAroundACorruptOneAndARerunSkipsThem) {
     EXPECT_EQ(e.path().extension(), ".json") << e.path();  // no temporary file left
     const auto plan = nlohmann::json::parse(testing::ReadFile(e.path().string()));
     EXPECT_FALSE(plan["sections"].empty());
-    EXPECT_EQ(plan["source"]["pipeline"], std::string("vnplan ") + kVersion + "; no restoration");
+    EXPECT_EQ(plan["source"]["pipeline"], std::string("vnplan ") + Version() + "; no restoration");
   }
   EXPECT_EQ(outputs, 4);
   EXPECT_TRUE(fs::exists(out + "/004-phu-tho-2016.json"));
@@ -76,7 +76,7 @@ TEST(Batch, GoodPlansComeOutAroundACorruptOneAndARerunSkipsThem) {
 TEST(Batch, AFolderWithoutAnOutputFolderIsAUsageError) {
   ExtractOptions options;
   options.inputs = {testing::SourcePath("tests/data")};
-  options.restore = "never";
+  options.restore = RestoreMode::kNever;
   std::istringstream in;
   std::ostringstream out, err;
   EXPECT_EQ(RunExtract(options, in, out, err), kExitUsage);

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "tools/vnplan/export_command.h"
-#include "tools/vnplan/sha256.h"
+#include "vnplan/pipeline.h"
 #include "tests/support/test_support.h"
 #include "vnplan/plan_json.h"
 

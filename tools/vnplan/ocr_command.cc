@@ -1,0 +1,58 @@
+#include "tools/vnplan/ocr_command.h"
+
+#include <iostream>
+#include <optional>
+
+#include "tools/vnplan/atomic_file.h"
+#include "tools/vnplan/extract_command.h"
+#include "tools/vnplan/input_file.h"
+
+namespace vnplan {
+namespace {
+
+// Scans are large; a whole book of pages still fits.
+constexpr std::size_t kMaxScanBytes = std::size_t{1} << 30;
+
+}  // namespace
+
+int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+  std::string error;
+  const std::optional<std::string> bytes = ReadInput(options.input, in, kMaxScanBytes, error);
+  if (!bytes) {
+    err << "vnplan: " << options.input << ": " << error << "\n";
+    return kExitInputFailed;
+  }
+  if (!OcrEngine::IsScan(*bytes)) {
+    err << "vnplan: " << options.input << ": not an image or a PDF\n";
+    return kExitInputFailed;
+  }
+  PipelineOptions pipeline_options;
+  pipeline_options.restore = options.restore;
+  pipeline_options.model_dir = options.model_dir;
+  pipeline_options.ocr.jobs = options.jobs;
+  pipeline_options.ocr.steps = options.preprocess;
+  std::unique_ptr<Pipeline> pipeline;
+  Reading reading;
+  Status status = Pipeline::Open(pipeline_options, &pipeline);
+  if (status.ok()) status = pipeline->Read(*bytes, &reading);
+  if (!status.ok()) {
+    err << "vnplan: " << options.input << ": " << status.message() << "\n";
+    return ExitCodeOf(status);
+  }
+  for (const Note& note : reading.notes) err << NoteLine(options.input, note) << "\n";
+  const OcrDocument& doc = reading.ocr;
+  err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
+      << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
+  if (options.output.empty() || options.output == "-") {
+    out << reading.text;
+    return out ? kExitOk : kExitOutputFailed;
+  }
+  if (std::string problem = WriteFileAtomically(options.output, reading.text); !problem.empty()) {
+    err << "vnplan: " << problem << "\n";
+    return kExitOutputFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace vnplan

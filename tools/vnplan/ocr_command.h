@@ -1,0 +1,29 @@
+// `vnplan ocr`: the text of a scan or PDF, through the Pipeline.
+#ifndef VNPLAN_TOOLS_VNPLAN_OCR_COMMAND_H_
+#define VNPLAN_TOOLS_VNPLAN_OCR_COMMAND_H_
+
+#include <iosfwd>
+#include <string>
+
+#include "tools/vnplan/exit_code.h"
+#include "vnplan/pipeline.h"
+
+namespace vnplan {
+
+struct OcrCommandOptions {
+  std::string input = "-";
+  std::string output;  // empty = standard output
+  RestoreMode restore = RestoreMode::kAuto;
+  std::string model_dir;
+  int jobs = 0;  // pages read at once
+  std::string preprocess = OcrOptions().steps;  // see OcrOptions::steps
+};
+
+// Prints the pages' text, separated by form feeds, restored unless
+// --restore never; a line on stderr says what was read.
+int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out,
+           std::ostream& err);
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_TOOLS_VNPLAN_OCR_COMMAND_H_
