@@ -11,6 +11,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -26,7 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class Outcome { kPending, kWritten, kSkipped, kFailed };
+enum class Outcome { kPending, kWritten, kSkipped, kFailed, kUnwritten };
 
 struct Item {
   std::string input, output;
@@ -35,6 +36,58 @@ struct Item {
   double seconds = 0;
   int pages = 0;  // read from a scan or PDF
 };
+
+bool IsUnder(const fs::path& path, const fs::path& folder) {
+  if (folder.empty()) return false;
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  const auto [end, _] = std::mismatch(folder.begin(), folder.end(), canonical.begin(), canonical.end());
+  return !ec && end == folder.end();
+}
+
+// Every regular file under `folder`. What cannot be read (a folder without
+// permission, a dangling link, a link loop) or is not a plain file (a FIFO,
+// a device) is listed in `skipped` with the reason, never silently dropped;
+// the output folder, when it lies inside, is not read back as input.
+void WalkFolder(const std::string& folder, const fs::path& outputs, std::vector<std::string>* found,
+                std::vector<std::string>* skipped) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec), end;
+  if (ec) {
+    skipped->push_back(folder + ": cannot read (" + ec.message() + ")");
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      skipped->push_back(it->path().string() + ": cannot read (" + ec.message() + ")");
+      ec.clear();
+      continue;
+    }
+    const fs::path& path = it->path();
+    if (it->is_directory(ec)) {
+      if (IsUnder(path, outputs)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && !IsUnder(path, outputs)) {
+      found->push_back(path.string());
+    } else if (!IsUnder(path, outputs)) {
+      skipped->push_back(path.string() + ": " +
+                         (it->is_symlink(ec) ? "a link to nothing readable" : "not a regular file"));
+    }
+  }
+}
+
+// Temporary files a killed run left beside the outputs this run writes
+// ("a.json.tmp.Xy12Ab"): removed, so nothing half-written lingers.
+void RemoveStaleTemporaries(const std::string& output_dir, const std::vector<std::string>& names) {
+  std::error_code ec;
+  const std::set<std::string> ours(names.begin(), names.end());
+  for (const auto& entry : fs::directory_iterator(output_dir, ec)) {
+    const std::string file = entry.path().filename().string();
+    const size_t at = file.find(".json.tmp.");
+    if (at != std::string::npos && ours.count(file.substr(0, at + 5)) > 0) fs::remove(entry.path(), ec);
+  }
+}
 
 // "plans/a.txt" -> "a.json"; inputs with the same name from different
 // folders keep apart by their folder names.
@@ -50,6 +103,21 @@ std::vector<std::string> OutputNames(const std::vector<std::string>& inputs) {
       std::replace(name.begin(), name.end(), '/', '_');
     }
     names.push_back(name + ".json");
+  }
+  // Names that still meet ("x/b.txt" and "x_b.txt") take a counter, in input
+  // order, so no output is written twice.
+  std::map<std::string, int> taken;
+  for (auto& name : names) {
+    if (taken[name]++ == 0) continue;
+    const std::string stem = name.substr(0, name.size() - 5);
+    for (int n = taken[name];; ++n) {
+      std::string candidate = stem + "-" + std::to_string(n) + ".json";
+      if (taken.count(candidate) == 0) {
+        taken[candidate] = 1;
+        name = candidate;
+        break;
+      }
+    }
   }
   return names;
 }
@@ -87,7 +155,7 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
     item.outcome = Outcome::kFailed;
     item.message = status.message();
   } else if (std::string problem = WriteFileAtomically(item.output, json); !problem.empty()) {
-    item.outcome = Outcome::kFailed;
+    item.outcome = Outcome::kUnwritten;
     item.message = problem;
   } else {
     item.outcome = Outcome::kWritten;
@@ -115,23 +183,22 @@ std::string Bar(size_t done, size_t total, long pages, double seconds) {
 
 }  // namespace
 
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, bool* had_directory) {
-  std::vector<std::string> files;
-  *had_directory = false;
+InputList ExpandInputs(const std::vector<std::string>& inputs, const std::string& output_dir) {
+  InputList list;
+  std::error_code ec;
+  const fs::path outputs = output_dir.empty() ? fs::path() : fs::weakly_canonical(output_dir, ec);
   for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (input != "-" && fs::is_directory(input, ec)) {
-      *had_directory = true;
-      std::vector<std::string> found;
-      for (const auto& e : fs::recursive_directory_iterator(input, ec))
-        if (e.is_regular_file(ec)) found.push_back(e.path().string());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(input);
+    if (input == "-" || !fs::is_directory(input, ec)) {
+      list.files.push_back(input);
+      continue;
     }
+    list.had_directory = true;
+    std::vector<std::string> found;
+    WalkFolder(input, outputs, &found, &list.skipped);
+    std::sort(found.begin(), found.end());
+    list.files.insert(list.files.end(), found.begin(), found.end());
   }
-  return files;
+  return list;
 }
 
 int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ostream& err) {
@@ -142,6 +209,7 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
     return kExitOutputFailed;
   }
   const std::vector<std::string> names = OutputNames(options.inputs);
+  RemoveStaleTemporaries(options.output_dir, names);
   std::vector<Item> items(options.inputs.size());
   for (size_t i = 0; i < items.size(); ++i) {
     items[i].input = options.inputs[i];
@@ -149,11 +217,15 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
   }
   const auto start = std::chrono::steady_clock::now();
   std::atomic<size_t> next{0}, done{0};
+  // An output that cannot be written (full disk, read-only folder) means
+  // the next ones cannot either: no new input is started.
+  std::atomic<bool> stop{false};
   std::mutex mutex;
   std::vector<size_t> finished;  // in completion order
   auto worker = [&] {
     for (size_t i = next++; i < items.size(); i = next++) {
-      Process(items[i], options, convert);
+      if (!stop) Process(items[i], options, convert);
+      if (items[i].outcome == Outcome::kUnwritten) stop = true;
       std::lock_guard<std::mutex> lock(mutex);
       finished.push_back(i);
       ++done;
@@ -173,6 +245,7 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
       pages += item.pages;
       if (options.progress_bar && item.outcome != Outcome::kFailed) continue;
       if (options.progress_bar) err << "\r" << std::string(90, ' ') << "\r";
+      if (item.outcome == Outcome::kPending) continue;  // not started after a write failure
       const char* what = item.outcome == Outcome::kWritten   ? "ok"
                          : item.outcome == Outcome::kSkipped ? "skipped"
                                                              : "failed";
@@ -188,18 +261,25 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
   for (auto& t : threads) t.join();
   report();
   if (options.progress_bar) err << "\n";
-  int written = 0, skipped = 0, failed = 0;
+  int written = 0, skipped = 0, failed = 0, unwritten = 0, not_started = 0;
   for (const Item& item : items) {
     written += item.outcome == Outcome::kWritten;
     skipped += item.outcome == Outcome::kSkipped;
     failed += item.outcome == Outcome::kFailed;
+    unwritten += item.outcome == Outcome::kUnwritten;
+    not_started += item.outcome == Outcome::kPending;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char summary[200];
   std::snprintf(summary, sizeof summary,
                 "vnplan: %zu files: %d written, %d skipped (up to date), %d failed, in %.1f s\n",
-                items.size(), written, skipped, failed, seconds);
+                items.size(), written, skipped, failed + unwritten, seconds);
   err << summary;
+  if (unwritten > 0) {
+    err << "vnplan: " << unwritten << " output(s) could not be written; " << not_started
+        << " input(s) not started\n";
+    return kExitOutputFailed;
+  }
   return failed > 0 ? kExitInputFailed : kExitOk;
 }
 

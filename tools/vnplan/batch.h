@@ -33,8 +33,15 @@ struct BatchOptions {
 // cannot be made).
 int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ostream& err);
 
-// Every regular file under each directory (sorted), files as given.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, bool* had_directory);
+struct InputList {
+  std::vector<std::string> files;
+  bool had_directory = false;         // an input named a folder
+  std::vector<std::string> skipped;   // "PATH: reason", for what a folder held but cannot be read
+};
+
+// Every regular file under each directory (sorted), files as given; files
+// under `output_dir` (when not empty) are not inputs.
+InputList ExpandInputs(const std::vector<std::string>& inputs, const std::string& output_dir);
 
 }  // namespace vnplan
 

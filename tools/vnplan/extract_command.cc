@@ -73,22 +73,6 @@ std::string StreamText(const std::string& format, const std::vector<std::string>
   return (objects.size() == 1 ? objects[0] : JsonArray(objects)) + "\n";
 }
 
-int WriteOutput(const std::string& output, const std::string& text, std::ostream& out,
-                std::ostream& err) {
-  if (output.empty() || output == "-") {
-    out << text;
-    out.flush();
-    if (out) return kExitOk;
-    err << "vnplan: cannot write to standard output\n";
-    return kExitOutputFailed;
-  }
-  if (std::string problem = WriteFileAtomically(output, text); !problem.empty()) {
-    err << "vnplan: " << problem << "\n";
-    return kExitOutputFailed;
-  }
-  return kExitOk;
-}
-
 int RunStream(const ExtractOptions& options, const std::vector<std::string>& inputs,
               const Converter& converter, std::istream& in, std::ostream& out,
               std::ostream& err) {
@@ -110,7 +94,7 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
     objects.push_back(std::move(json));
   }
   if (objects.empty()) return failed ? kExitInputFailed : kExitOk;
-  const int written = WriteOutput(options.output, StreamText(options.format, objects), out, err);
+  const int written = WriteResult(options.output, StreamText(options.format, objects), out, err);
   if (written != kExitOk) return written;
   return failed ? kExitInputFailed : kExitOk;
 }
@@ -151,9 +135,11 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
     err << "vnplan: unknown format '" << options.format << "' (json or jsonl)\n";
     return kExitUsage;
   }
-  bool had_directory = false;
-  const std::vector<std::string> inputs = ExpandInputs(options.inputs, &had_directory);
   std::error_code ec;
+  const InputList listed = ExpandInputs(options.inputs, options.output);
+  const std::vector<std::string>& inputs = listed.files;
+  const bool had_directory = listed.had_directory;
+  for (const std::string& skipped : listed.skipped) err << "vnplan: skipped " << skipped << "\n";
   const bool to_folder = !options.output.empty() && options.output != "-" &&
                          (fs::is_directory(options.output, ec) || options.output.back() == '/' ||
                           had_directory);
@@ -173,8 +159,10 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
     return ExitCodeOf(status);
   }
   const Converter converter(*pipeline, err);
-  if (stream) return RunStream(options, inputs, converter, in, out, err);
-  return RunFolder(options, inputs, *pipeline, converter, err);
+  const int code = stream ? RunStream(options, inputs, converter, in, out, err)
+                          : RunFolder(options, inputs, *pipeline, converter, err);
+  // What a folder held but could not be read counts as an input that failed.
+  return code == kExitOk && !listed.skipped.empty() ? kExitInputFailed : code;
 }
 
 }  // namespace vnplan

@@ -64,7 +64,8 @@ void AddExtract(CLI::App& app, Context& context) {
                   "Give diacritics back first: auto (when the text has lost them, and after OCR), always, never")
       ->check(kRestoreModeCheck);
   cmd->add_option("--model", *model, "Restoration model directory (default: models beside vnplan)");
-  cmd->add_option("--jobs", options->jobs, "Plans processed at once in a batch (default: one per core)");
+  cmd->add_option("--jobs", options->jobs, "Plans processed at once in a batch (default: one per core)")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--force", options->force, "Redo plans whose output is already current");
   cmd->callback([=, &context] {
     options->model_dir = vnplan::ModelDir(*model, context.exe_dir);
@@ -123,7 +124,8 @@ void AddOcr(CLI::App& app, Context& context) {
                   "Correct diacritics, guided by OCR confidence: auto (if a model is found), always, never")
       ->check(kRestoreModeCheck);
   cmd->add_option("--model", options->model_dir, "Restoration model directory");
-  cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)");
+  cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("--preprocess", options->preprocess,
                   "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none");
   cmd->callback([=, &context] {

@@ -44,15 +44,7 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
   const OcrDocument& doc = reading.ocr;
   err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
-  if (options.output.empty() || options.output == "-") {
-    out << reading.text;
-    return out ? kExitOk : kExitOutputFailed;
-  }
-  if (std::string problem = WriteFileAtomically(options.output, reading.text); !problem.empty()) {
-    err << "vnplan: " << problem << "\n";
-    return kExitOutputFailed;
-  }
-  return kExitOk;
+  return WriteResult(options.output, reading.text, out, err);
 }
 
 }  // namespace vnplan

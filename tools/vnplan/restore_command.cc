@@ -47,15 +47,7 @@ int RunRestore(const RestoreCommandOptions& options, std::istream& in, std::ostr
     err << c.line << ": " << c.before << " -> " << c.after << " (+" << c.margin << ")\n";
   if (options.explain)
     err << "restore: " << result.changed << " of " << result.words << " words changed\n";
-  if (options.output.empty() || options.output == "-") {
-    out << result.text;
-    return out ? kExitOk : kExitOutputFailed;
-  }
-  if (std::string problem = WriteFileAtomically(options.output, result.text); !problem.empty()) {
-    err << "vnplan: " << problem << "\n";
-    return kExitOutputFailed;
-  }
-  return kExitOk;
+  return WriteResult(options.output, result.text, out, err);
 }
 
 }  // namespace vnplan

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <sstream>
 
@@ -104,6 +106,102 @@ TEST(Batch, ScansAreReadAmongTextsAndTheirPagesCounted) {
   EXPECT_EQ(scan["source"]["kind"], "image");
   EXPECT_EQ(scan["document"]["number"], "941");
   EXPECT_EQ(scan["document"]["date"], "2016-06-13");
+}
+
+// A folder made fresh for one test, with the plan 003 in it as `name`.
+std::string FolderWithPlan(const std::string& folder, const std::string& name) {
+  const std::string dir = testing::OutputDir() + "/" + folder;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(testing::SourcePath("corpus/003-dak-nong-2023.txt"), dir + "/" + name);
+  return dir;
+}
+
+TEST(Batch, WhatAFolderHoldsButCannotBeReadIsNamedAndTheRestStillComesOut) {
+  const std::string in = FolderWithPlan("odd-in", "plan.txt"), out = testing::OutputDir() + "/odd-out";
+  fs::remove_all(out);
+  ASSERT_EQ(mkfifo((in + "/pipe.txt").c_str(), 0644), 0);  // would block a batch forever
+  fs::create_symlink(in + "/gone.txt", in + "/dangling.txt");
+  const BatchRun run = RunBatchOf(in, out);
+  EXPECT_EQ(run.code, kExitInputFailed) << run.log;
+  EXPECT_NE(run.log.find("pipe.txt: not a regular file"), std::string::npos) << run.log;
+  EXPECT_NE(run.log.find("dangling.txt: a link to nothing readable"), std::string::npos) << run.log;
+  EXPECT_TRUE(fs::exists(out + "/plan.json"));
+}
+
+TEST(Batch, InputsWithTheSameStemGetOutputsOfTheirOwn) {
+  const std::string in = FolderWithPlan("stems-in", "a.txt"), out = testing::OutputDir() + "/stems-out";
+  fs::remove_all(out);
+  fs::copy_file(testing::SourcePath("corpus/004-phu-tho-2016.txt"), in + "/a.md");
+  fs::create_directories(in + "/x");
+  fs::copy_file(testing::SourcePath("corpus/002-hoa-binh-2017.txt"), in + "/x/b.txt");
+  fs::copy_file(testing::SourcePath("corpus/002-hoa-binh-2017.txt"), in + "/x_b.txt");
+  fs::copy_file(testing::SourcePath("corpus/002-hoa-binh-2017.txt"), in + "/b.txt");
+  const BatchRun run = RunBatchOf(in, out);
+  ASSERT_EQ(run.code, kExitOk) << run.log;
+  int outputs = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++outputs;
+  EXPECT_EQ(outputs, 5) << run.log;  // a.txt, a.md, x/b.txt, x_b.txt, b.txt
+}
+
+TEST(Batch, AnOutputFolderInsideTheInputFolderIsNotReadBack) {
+  const std::string in = FolderWithPlan("nested-in", "plan.txt");
+  const BatchRun first = RunBatchOf(in, in + "/out");
+  ASSERT_EQ(first.code, kExitOk) << first.log;
+  const BatchRun second = RunBatchOf(in, in + "/out");
+  EXPECT_NE(second.log.find("1 files: 0 written, 1 skipped"), std::string::npos) << second.log;
+}
+
+TEST(Batch, AnOutputThatCannotBeWrittenExitsThreeAndLeavesNoTemporaryFile) {
+  const std::string in = FolderWithPlan("unwritable-in", "plan.txt"),
+                    out = testing::OutputDir() + "/unwritable-out";
+  fs::remove_all(out);
+  fs::create_directories(out + "/plan.json");  // a folder where the output should go
+  testing::WriteFile(out + "/plan.json.tmp.abc123", "left by a killed run");
+  const BatchRun run = RunBatchOf(in, out);
+  EXPECT_EQ(run.code, kExitOutputFailed) << run.log;
+  EXPECT_NE(run.log.find("is a directory"), std::string::npos) << run.log;
+  EXPECT_FALSE(fs::exists(out + "/plan.json.tmp.abc123"));
+}
+
+TEST(Batch, OutputOverALinkReplacesTheFileItNamesAndKeepsTheLink) {
+  const std::string in = FolderWithPlan("link-in", "plan.txt");
+  const std::string target = in + "/target.json", link = in + "/link.json";
+  testing::WriteFile(target, "old");
+  fs::create_symlink(target, link);
+  ExtractOptions options;
+  options.inputs = {in + "/plan.txt"};
+  options.output = link;
+  options.restore = RestoreMode::kNever;
+  std::istringstream none;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunExtract(options, none, out, err), kExitOk) << err.str();
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_NE(testing::ReadFile(target).find("\"schema_version\""), std::string::npos);
+}
+
+TEST(Batch, AFifoNamedAsAnInputIsRefusedNotWaitedOn) {
+  const std::string in = FolderWithPlan("fifo-in", "plan.txt");
+  ASSERT_EQ(mkfifo((in + "/pipe").c_str(), 0644), 0);
+  ExtractOptions options;
+  options.inputs = {in + "/pipe", in + "/plan.txt"};
+  options.restore = RestoreMode::kNever;
+  std::istringstream none;
+  std::ostringstream out, err;
+  EXPECT_EQ(RunExtract(options, none, out, err), kExitInputFailed);
+  EXPECT_NE(err.str().find("pipe: not a regular file"), std::string::npos) << err.str();
+  EXPECT_NE(out.str().find("\"schema_version\""), std::string::npos);  // the plan still comes out
+}
+
+TEST(Batch, AStandardOutputThatFailsExitsThree) {
+  ExtractOptions options;
+  options.inputs = {testing::SourcePath("corpus/003-dak-nong-2023.txt")};
+  options.restore = RestoreMode::kNever;
+  std::istringstream none;
+  std::ostringstream out, err;
+  out.setstate(std::ios::badbit);  // as writing to /dev/full leaves it
+  EXPECT_EQ(RunExtract(options, none, out, err), kExitOutputFailed);
+  EXPECT_NE(err.str().find("cannot write to standard output"), std::string::npos);
 }
 
 }  // namespace
