@@ -172,16 +172,69 @@ std::string DocumentReader::Clean(std::string_view raw) const {
   return CollapseSpaces(s);
 }
 
+namespace {
+
+// How many emphasis markers a raw line opens or closes: "**" (bold) and a
+// lone "*" (italic), escaped stars aside.
+std::pair<int, int> EmphasisMarks(std::string_view raw) {
+  int bold = 0, italic = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\') {
+      ++i;
+    } else if (raw[i] == '*' && i + 1 < raw.size() && raw[i + 1] == '*') {
+      ++bold;
+      ++i;
+    } else if (raw[i] == '*') {
+      ++italic;
+    }
+  }
+  return {bold, italic};
+}
+
+// A converter breaks lines inside an emphasised phrase ("**CỘNG HÒA XÃ" /
+// "HỘI CHỦ NGHĨA VIỆT NAM**", "*Đắk Lắk, ngày 21" / "tháng 11 năm 2025*").
+// Where a line leaves bold or italic open and one of the next few lines
+// closes it, they are one line of the document: joined into the first,
+// the others left empty so every line keeps its number.
+constexpr size_t kMaxEmphasisLines = 4;
+
+std::vector<std::string> JoinEmphasis(std::vector<std::string_view> raw) {
+  std::vector<std::string> out(raw.begin(), raw.end());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const auto [bold, italic] = EmphasisMarks(raw[i]);
+    if (bold % 2 == 0 && italic % 2 == 0) continue;
+    for (size_t j = i + 1; j < raw.size() && j <= i + kMaxEmphasisLines; ++j) {
+      if (raw[j].empty()) break;
+      const auto [b, it] = EmphasisMarks(raw[j]);
+      if ((bold % 2 == 1 && b % 2 == 0) || (bold % 2 == 0 && italic % 2 == 1 && it % 2 == 0)) continue;
+      for (size_t k = i + 1; k <= j; ++k) {
+        out[i] += ' ';
+        out[i] += raw[k];
+        out[k].clear();
+      }
+      i = j;
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
+  std::vector<std::string_view> raw;
+  for (size_t start = 0;;) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    raw.push_back(text.substr(start, end - start));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
   std::vector<Line> lines;
-  size_t start = 0;
   int number = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
+  for (const std::string& joined : JoinEmphasis(std::move(raw))) {
     Line line;
     line.number = ++number;
-    line.clean = Clean(text.substr(start, end - start));
+    line.clean = Clean(joined);
     int letters = 0, chars = 0;
     ForEachCodePoint(line.clean, [&](UChar32 c) {
       ++chars;
@@ -191,8 +244,6 @@ std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
     line.blank = letters < 2 || chars <= 3;
     if (!line.blank) line.folded = folder_.Fold(line.clean);
     lines.push_back(std::move(line));
-    if (end == text.size()) break;
-    start = end + 1;
   }
   return lines;
 }
