@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 kind_of='(.path | sub("^document\\."; "") | sub("\\[\\*\\].*$"; ""))'
 
 total_ok=0 total_all=0 docs=0 crashes=0 slowest=0 slowest_doc=-
-: >"$work/kinds"
+: >"$work/kinds"; : >"$work/types"
 for facts in bench/devset/expected/*.facts.json; do
   name=$(basename "$facts" .facts.json)
   doc=$texts/$name.md
@@ -49,6 +49,7 @@ for facts in bench/devset/expected/*.facts.json; do
   ok=${ok:-0} all=${all:-0}
   total_ok=$((total_ok + ok)) total_all=$((total_all + all))
   type=$(jq -r '[.checks[] | select(.path == "document.type") | .eq][0] // "?"' "$facts")
+  printf '%s\t%d\t%d\n' "$type" "$ok" "$all" >>"$work/types"
   printf '%-18s %-12s %3d/%-3d %5.1f%%  %5d ms%s\n' "$name" "$type" "$ok" "$all" \
     "$(echo "$ok $all" | awk '{print $2 ? 100*$1/$2 : 0}')" "$ms" \
     "$([ $rc -ne 0 ] && echo "  exit $rc")"
@@ -68,6 +69,11 @@ echo "per field kind (weighted facts right / all):"
 awk -F'\t' '{ all[$2] += ($1 == "all") ? $3 : 0; bad[$2] += ($1 == "fail") ? $3 : 0 }
   END { for (k in all) printf "  %-20s %4d/%-4d %5.1f%%\n", k, all[k] - bad[k], all[k],
                               100 * (all[k] - bad[k]) / all[k] }' "$work/kinds" | sort
+echo
+echo "per document type (weighted facts right / all):"
+awk -F'\t' '{ n[$1]++; ok[$1] += $2; all[$1] += $3 }
+  END { for (t in n) printf "  %-20s %2d docs %4d/%-4d %5.1f%%\n", t, n[t], ok[t], all[t],
+                             all[t] ? 100 * ok[t] / all[t] : 0 }' "$work/types" | sort
 echo
 printf 'devset facts: %d/%d (%.1f%%) on %d documents; %d exited non-zero; slowest %s (%d ms)\n' \
   "$total_ok" "$total_all" "$(echo "$total_ok $total_all" | awk '{print $2 ? 100*$1/$2 : 0}')" \
