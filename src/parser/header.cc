@@ -108,6 +108,7 @@ struct HeaderReader::Patterns {
   RE2 year_range{R"(\d{4}\s*[-–—]\s*\d{4})"};
   RE2 single_year{R"(\bn\S{1,2}m (\d{4})\b)"};
   RE2 closing{R"(^(n\S{1,2}i nh\S{1,2}n\b\s*:?\s*))"};
+  RE2 subject{R"(^v\s*/\s*v\b)"};  // "V/v": what a Công văn is about
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
   RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
   std::vector<NamedPattern> positions = MakeTable({
@@ -151,12 +152,45 @@ bool HeaderReader::StartsPreamble(const Line& line) const {
   return RE2::PartialMatch(line.folded.text, re_->preamble);
 }
 
+// How far the motto may stand from the top of the text: a web library's
+// page puts about 70 lines of its own before the document (devset).
+constexpr size_t kMaxLinesBeforeMotto = 400;
+// How many lines of agency, number and "V/v" stand above the motto at most
+// (three agency lines, a number, two of "V/v", with room to spare).
+constexpr int kMaxMastheadLines = 8;
+// The type line ("KẾ HOẠCH") stands within this many lines of the masthead.
+constexpr size_t kMaxHeaderLines = 80;
+
+size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
+  size_t motto = 0;
+  while (motto < lines.size() && motto < kMaxLinesBeforeMotto &&
+         (lines[motto].blank || !RE2::PartialMatch(lines[motto].folded.text, re_->motto_state)))
+    ++motto;
+  if (motto == lines.size() || motto == kMaxLinesBeforeMotto) return 0;
+  // Back over what belongs to the masthead's left column: capitals (the
+  // agency), the number, "V/v"; the first other line is not the document's.
+  size_t start = motto;
+  for (int kept = 0; start > 0 && kept < kMaxMastheadLines;) {
+    const Line& above = lines[start - 1];
+    if (!above.blank) {
+      const bool masthead = IsAllCaps(above.clean) || RE2::PartialMatch(above.clean, re_->number) ||
+                            RE2::PartialMatch(above.folded.text, re_->subject);
+      if (!masthead) break;
+      ++kept;
+    }
+    --start;
+  }
+  return start;
+}
+
 Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
                                 Header& header) const {
   Layout layout;
   const size_t n = lines.size();
-  size_t i = 0;
-  for (; i < n && i < 80; ++i) {
+  layout.masthead = MastheadStart(lines);
+  const size_t last = layout.masthead + kMaxHeaderLines;
+  size_t i = layout.masthead;
+  for (; i < n && i < last; ++i) {
     size_t end = 0;
     if (auto type = TypeOf(lines[i], &end)) {
       header.type = *type;
@@ -185,9 +219,9 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
   }
   if (!layout.type_line) {
     // No type line: the header ends where the preamble starts.
-    for (i = 0; i < n && i < 80; ++i)
+    for (i = layout.masthead; i < n && i < last; ++i)
       if (!lines[i].blank && StartsPreamble(lines[i])) break;
-    layout.title_end = i < n && i < 80 ? i : 0;
+    layout.title_end = i < n && i < last ? i : layout.masthead;
   }
   layout.closing = n;
   for (i = layout.title_end; i < n; ++i)
@@ -342,7 +376,7 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
   const size_t end = layout.type_line ? *layout.type_line : layout.title_end;
   std::vector<std::string> caps_lines;
   bool seen_number = false;
-  for (size_t i = 0; i < end && i < lines.size(); ++i) {
+  for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.blank) continue;
     // Remove the national motto, which OCR often merges into agency lines.

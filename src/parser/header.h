@@ -16,6 +16,7 @@ namespace vnplan::internal {
 
 // Where the parts of a plan start, as line indexes (0-based into lines).
 struct Layout {
+  size_t masthead = 0;              // the agency's first line
   std::optional<size_t> type_line;  // "KẾ HOẠCH"
   size_t title_end = 0;             // first line after the title
   size_t closing = 0;               // "Nơi nhận" or the signature block
@@ -46,6 +47,9 @@ class HeaderReader {
   const TextFolder& folder_;
   std::unique_ptr<Patterns> re_;
 
+  // Where the document starts: above the national motto, the agency lines
+  // (and a number), not what a web page or a scanner put before them.
+  size_t MastheadStart(const std::vector<Line>& lines) const;
   std::optional<std::string> TypeOf(const Line& line, size_t* folded_end) const;
   bool StartsPreamble(const Line& line) const;
   void ReadNumber(std::string_view clean, Header& header) const;
