@@ -111,17 +111,27 @@ struct HeaderReader::Patterns {
   RE2 subject{R"(^v\s*/\s*v\b)"};  // "V/v": what a Công văn is about
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
   RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
+  // Positions a signer holds, without "Phó" (deputy), which any of them
+  // can take: "PHÓ THỦ TƯỚNG" is "Phó " + "Thủ tướng".
+  RE2 deputy{R"(^ph\S{1,2}\s+(.+)$)"};
   std::vector<NamedPattern> positions = MakeTable({
-      {"Phó Giám đốc", R"((?:ph\S{1,2} gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
       {"Giám đốc", R"((?:gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
-      {"Phó Trưởng phòng", R"((?:ph\S{1,2} tr\S{1,3}ng ph\S{1,2}ng)\s*[.,]?)"},
+      {"Tổng Giám đốc", R"((?:t\S{1,2}ng gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
       {"Trưởng phòng", R"((?:tr\S{1,3}ng ph\S{1,2}ng)\s*[.,]?)"},
-      {"Phó Chủ tịch", R"((?:ph\S{1,2} ch\S{1,2} t\S{1,2}ch)\s*[.,]?)"},
+      {"Trưởng ban", R"((?:tr\S{1,3}ng ban)\s*[.,]?)"},
       {"Chủ tịch", R"((?:ch\S{1,2} t\S{1,2}ch)\s*[.,]?)"},
-      {"Phó Hiệu trưởng", R"((?:ph\S{1,2} hi\S{1,2}u tr\S{1,3}ng)\s*[.,]?)"},
       {"Hiệu trưởng", R"((?:hi\S{1,2}u tr\S{1,3}ng)\s*[.,]?)"},
       {"Chánh Văn phòng", R"((?:ch\S{1,2}nh v\S{1,2}n ph\S{1,2}ng)\s*[.,]?)"},
-      {"Phó Chánh Văn phòng", R"((?:ph\S{1,2} ch\S{1,2}nh v\S{1,2}n ph\S{1,2}ng)\s*[.,]?)"},
+      {"Chánh Thanh tra", R"((?:ch\S{1,2}nh thanh tra)\s*[.,]?)"},
+      {"Thủ tướng", R"((?:th\S{1,2} t\S{1,2}ng)\s*[.,]?)"},
+      {"Bộ trưởng", R"((?:b\S{1,2} tr\S{1,3}ng)\s*[.,]?)"},
+      {"Thứ trưởng", R"((?:th\S{1,2} tr\S{1,3}ng)\s*[.,]?)"},
+      {"Cục trưởng", R"((?:c\S{1,2}c tr\S{1,3}ng)\s*[.,]?)"},
+      {"Tổng Cục trưởng", R"((?:t\S{1,2}ng c\S{1,2}c tr\S{1,3}ng)\s*[.,]?)"},
+      {"Vụ trưởng", R"((?:v\S{1,2} tr\S{1,3}ng)\s*[.,]?)"},
+      {"Viện trưởng", R"((?:vi\S{1,2}n tr\S{1,3}ng)\s*[.,]?)"},
+      {"Bí thư", R"((?:b\S{1,2} th\S{1,2})\s*[.,]?)"},
+      {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
   });
   RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
   RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};
@@ -158,6 +168,9 @@ constexpr size_t kMaxLinesBeforeMotto = 400;
 // How many lines of agency, number and "V/v" stand above the motto at most
 // (three agency lines, a number, two of "V/v", with room to spare).
 constexpr int kMaxMastheadLines = 8;
+// Table debris ('|', '---') between the masthead's lines; a longer empty
+// stretch separates the document from what came before it.
+constexpr int kMaxBlankRun = 6;
 // The type line ("KẾ HOẠCH") stands within this many lines of the masthead.
 constexpr size_t kMaxHeaderLines = 80;
 
@@ -170,15 +183,19 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
   // Back over what belongs to the masthead's left column: capitals (the
   // agency), the number, "V/v"; the first other line is not the document's.
   size_t start = motto;
-  for (int kept = 0; start > 0 && kept < kMaxMastheadLines;) {
-    const Line& above = lines[start - 1];
-    if (!above.blank) {
-      const bool masthead = IsAllCaps(above.clean) || RE2::PartialMatch(above.clean, re_->number) ||
-                            RE2::PartialMatch(above.folded.text, re_->subject);
-      if (!masthead) break;
-      ++kept;
+  int kept = 0, blanks = 0;
+  for (size_t i = motto; i > 0 && kept < kMaxMastheadLines && blanks <= kMaxBlankRun; --i) {
+    const Line& above = lines[i - 1];
+    if (above.blank) {
+      ++blanks;
+      continue;
     }
-    --start;
+    const bool masthead = IsAllCaps(above.clean) || RE2::PartialMatch(above.clean, re_->number) ||
+                          RE2::PartialMatch(above.folded.text, re_->subject);
+    if (!masthead) break;
+    start = i - 1;
+    ++kept;
+    blanks = 0;
   }
   return start;
 }
@@ -449,14 +466,18 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
   std::string_view body = folded;
   if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &rest)) body = rest;
   body = TrimSpaces(body);
+  std::string deputy;
+  re2::StringPiece held = body;
+  if (RE2::FullMatch(body, re_->deputy, &held)) deputy = "Phó ";
   for (const NamedPattern& p : re_->positions) {
-    if (!RE2::FullMatch(body, *p.re)) continue;
+    if (!RE2::FullMatch(held, *p.re)) continue;
+    const std::string name = deputy + p.name;
     if (!prefix.empty()) {
       for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
-      *on_behalf = prefix + ". " + p.name;
+      *on_behalf = prefix + ". " + name;
       return std::nullopt;
     }
-    return std::string(p.name);
+    return name;
   }
   return std::nullopt;
 }
@@ -509,6 +530,10 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       continue;
     }
     std::string on_behalf, prefix, body;
+    // The signature block ends with the name: what comes after it (an
+    // appendix, a web page's footer) names no more of the signer.
+    const bool signed_off = signer.name.has_value() && !in_recipients;
+    if (signed_off) continue;
     if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;

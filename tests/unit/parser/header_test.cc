@@ -120,5 +120,44 @@ TEST(Contacts, EmailPhoneAndNamedPerson) {
   EXPECT_EQ(p.contacts[0].line, 4);
 }
 
+TEST(Header, AWebPagesOwnLinesBeforeTheMastheadAreNotTheDocuments) {
+  // A library's page: its own notice in capitals, metadata, then the
+  // document, whose masthead lines the converter broke inside bold.
+  std::string text =
+      "**\nCÁC NỘI DUNG ĐÃ ĐƯỢC CẬP NHẬT\n**\nTrang này thuộc về một thư viện.\nĐang tải văn bản...\n";
+  for (int i = 0; i < 90; ++i) text += "|\n";  // more than the old 80-line window
+  text +=
+      "**ỦY BAN NHÂN\nDÂN**\n**TỈNH LONG AN**\n--------\n|\n**CỘNG HÒA XÃ\n"
+      "HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 0130/QĐ-UBND\n|\n"
+      "*Long An, ngày 3\ntháng 2 năm 2025*\n|\n**QUYẾT ĐỊNH**\nVề việc ban hành kế hoạch thử\n"
+      "*Căn cứ Luật Tổ chức chính quyền địa phương;*\n";
+  const Plan p = ParseText(text);
+  const Header& h = p.header;
+  EXPECT_EQ(h.issuer.name, "Ủy ban nhân dân tỉnh Long An");
+  EXPECT_EQ(h.number, "0130");  // the leading zero is part of the number
+  EXPECT_EQ(h.symbol, "QĐ-UBND");
+  EXPECT_EQ(h.place, "Long An");
+  EXPECT_EQ(h.date, "2025-02-03");
+  EXPECT_EQ(h.type, "Quyết định");
+  EXPECT_EQ(h.title, "Về việc ban hành kế hoạch thử");
+}
+
+TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
+      "**TM. CHÍNH PHỦ**\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Văn Bình\n"
+      "Văn bản liên quan\nCHỦ TỊCH\n");  // a page footer after the document
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Trần Văn Bình");
+  EXPECT_EQ(p.header.signer->position, "Phó Thủ tướng");
+  EXPECT_EQ(p.header.signer->on_behalf, "TM. Chính phủ, KT. Thủ tướng");
+  const Plan q = ParseText(
+      "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
+      "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Thị Hoa\n");
+  ASSERT_TRUE(q.header.signer);
+  EXPECT_EQ(q.header.signer->position, "Thứ trưởng");  // not "Thủ tướng"
+  EXPECT_EQ(q.header.signer->on_behalf, "KT. Bộ trưởng");
+}
+
 }  // namespace
 }  // namespace vnplan
