@@ -78,7 +78,7 @@ int YearFor(const Match& m, bool* recurs) {
 
 bool SetPeriod(Deadline& d, int y1, const char* md1, int y2, const char* md2) {
   if (y1 < 1900 || y2 < y1 || y2 > 2199) return false;
-  d.kind = "period";
+  d.kind = DeadlineKind::kPeriod;
   d.start = Year(y1, md1);
   d.end = Year(y2, md2);
   return true;
@@ -94,7 +94,7 @@ bool Quarterly(const Match& m, Deadline& d) {
     if (!days.empty()) days.push_back(',');
     days.append(std::to_string(day));
   }
-  d.kind = "recurring";
+  d.kind = DeadlineKind::kRecurring;
   d.recurrence = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=" + days;
   PlanBounds(m.scope, d);
   return true;
@@ -106,7 +106,7 @@ bool Window(const Match& m, Deadline& d) {
   bool recurs = false;
   if (z.year == 0) z.year = YearFor(m, &recurs);
   if (a.year == 0) a.year = z.year;
-  d.kind = "window";
+  d.kind = DeadlineKind::kWindow;
   d.start = IsoDate(a.year, a.month, a.day);
   d.end = IsoDate(z.year, z.month, z.day);
   return true;
@@ -119,12 +119,12 @@ bool Due(const Match& m, Deadline& d) {
   bool recurs = false;
   if (date.year == 0) date.year = YearFor(m, &recurs);
   if (recurs) {
-    d.kind = "recurring";
+    d.kind = DeadlineKind::kRecurring;
     d.recurrence = "FREQ=YEARLY;BYMONTH=" + std::to_string(date.month) +
                    ";BYMONTHDAY=" + std::to_string(date.day);
     PlanBounds(m.scope, d);
   } else {
-    d.kind = "due";
+    d.kind = DeadlineKind::kDue;
     d.date = IsoDate(date.year, date.month, date.day);
   }
   return true;
@@ -135,7 +135,7 @@ bool Event(const Match& m, Deadline& d) {
   DayMonth date = ReadDate(m.g, 1);
   bool recurs = false;
   if (date.year == 0) date.year = YearFor(m, &recurs);
-  d.kind = "event";
+  d.kind = DeadlineKind::kEvent;
   d.date = IsoDate(date.year, date.month, date.day);
   return d.date.has_value();
 }
@@ -158,7 +158,7 @@ bool Frequency(const Match& m, Deadline& d) {
   } else {
     return false;
   }
-  d.kind = "recurring";
+  d.kind = DeadlineKind::kRecurring;
   PlanBounds(m.scope, d);
   return true;
 }
@@ -195,7 +195,7 @@ bool Month(const Match& m, Deadline& d) {
   if (month < 1 || month > 12) return false;
   const int last = month == 2 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)
                        ? 28 : kDays[month - 1];
-  d.kind = "period";
+  d.kind = DeadlineKind::kPeriod;
   d.start = IsoDate(y, month, 1);
   d.end = IsoDate(y, month, last);
   return d.start && d.end;

@@ -12,6 +12,7 @@
 #include "tools/vnplan/extract_command.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"
+#include "vnplan/plan.h"
 
 namespace vnplan {
 namespace {
@@ -129,14 +130,15 @@ Json TimelineMarks(const Json& deadlines) {
   Json marks = Json::array();
   for (const Json& d : deadlines) {
     const std::string kind = Str(d["kind"]);
+    const bool recurring = ParseDeadlineKind(kind) == DeadlineKind::kRecurring;
     const std::string label = internal::TruncateUtf8(Str(d["text"]), 160);
     if (d["date"].is_string()) {
       marks.push_back({{"from", d["date"]}, {"to", d["date"]}, {"kind", kind}, {"label", label},
                        {"line", d["line"]}});
-    } else if (d["start"].is_string() && d["end"].is_string() && kind != "recurring") {
+    } else if (d["start"].is_string() && d["end"].is_string() && !recurring) {
       marks.push_back({{"from", d["start"]}, {"to", d["end"]}, {"kind", kind}, {"label", label},
                        {"line", d["line"]}});
-    } else if (kind == "recurring" && d["start"].is_string() && d["end"].is_string()) {
+    } else if (recurring && d["start"].is_string() && d["end"].is_string()) {
       const std::string rule = Str(d["recurrence"]);
       const int y0 = std::stoi(Str(d["start"]).substr(0, 4)), y1 = std::stoi(Str(d["end"]).substr(0, 4));
       // Months and day the rule names; a rule that names no day of the
@@ -157,7 +159,7 @@ Json TimelineMarks(const Json& deadlines) {
         for (int m : months) {
           char day[32];
           std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, day_of_month);
-          marks.push_back({{"from", day}, {"to", day}, {"kind", "recurring"}, {"label", label},
+          marks.push_back({{"from", day}, {"to", day}, {"kind", kind}, {"label", label},
                            {"line", d["line"]}});
         }
     }
@@ -197,8 +199,11 @@ std::string TimelineSvg(const Json& comparison) {
     for (const Json& m : plan["marks"]) {
       const double a = x(DayNumber(Str(m["from"]))), b = x(DayNumber(Str(m["to"])));
       const std::string kind = Str(m["kind"]);
-      const char* color = kind == "due" ? "#c0392b" : kind == "event" ? "#8e44ad"
-                          : kind == "recurring" ? "#2980b9" : "#27ae60";
+      const std::optional<DeadlineKind> known = ParseDeadlineKind(kind);
+      const char* color = known == DeadlineKind::kDue         ? "#c0392b"
+                          : known == DeadlineKind::kEvent     ? "#8e44ad"
+                          : known == DeadlineKind::kRecurring ? "#2980b9"
+                                                              : "#27ae60";
       svg << "<g class=\"mark " << kind << "\"><title>" << Escape(Str(m["label"])) << " (dòng "
           << Str(m["line"]) << ")</title>";
       if (b - a < 4)
@@ -238,13 +243,17 @@ Json ComparePlans(const std::vector<Json>& plans) {
   }
   c["plans"] = headers;
   // Sections aligned by kind, in the order plans usually follow.
-  static const char* kOrder[] = {"purpose_requirements", "purpose", "requirements", "subjects",
-                                 "criteria", "targets", "content", "tasks", "schedule",
-                                 "organisation", "participants", "funding", "other"};
+  static constexpr SectionKind kOrder[] = {
+      SectionKind::kPurposeRequirements, SectionKind::kPurpose,      SectionKind::kRequirements,
+      SectionKind::kSubjects,            SectionKind::kCriteria,     SectionKind::kTargets,
+      SectionKind::kContent,             SectionKind::kTasks,        SectionKind::kSchedule,
+      SectionKind::kOrganisation,        SectionKind::kParticipants, SectionKind::kFunding,
+      SectionKind::kOther};
   Json kinds = Json::array();
   std::vector<std::map<std::string, std::vector<std::string>>> by_plan(plans.size());
   for (size_t i = 0; i < plans.size(); ++i) CollectKinds(plans[i]["sections"], by_plan[i], 0);
-  for (const char* kind : kOrder) {
+  for (const SectionKind known : kOrder) {
+    const std::string kind(SectionKindName(known));
     Json cells = Json::array();
     bool any = false;
     for (auto& m : by_plan) {

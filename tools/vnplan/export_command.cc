@@ -12,6 +12,7 @@
 #include "tools/vnplan/extract_command.h"
 #include "tools/vnplan/sha256.h"
 #include "src/text/textutil.h"
+#include "vnplan/plan.h"
 
 namespace vnplan {
 namespace {
@@ -201,16 +202,18 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
       int index = 0;
       for (const Json& d : plan["deadlines"]) {
         ++index;
-        const std::string kind = Str(d["kind"]);
+        const std::string kind_name = Str(d["kind"]);
+        const std::optional<DeadlineKind> kind = ParseDeadlineKind(kind_name);
         std::string start, end, rule;
-        if ((kind == "due" || kind == "event") && d["date"].is_string()) {
+        if ((kind == DeadlineKind::kDue || kind == DeadlineKind::kEvent) && d["date"].is_string()) {
           start = Compact(Str(d["date"]));
           end = NextDay(Str(d["date"]));
-        } else if ((kind == "window" || kind == "period") && d["start"].is_string() &&
+        } else if ((kind == DeadlineKind::kWindow || kind == DeadlineKind::kPeriod) &&
+                   d["start"].is_string() &&
                    d["end"].is_string()) {
           start = Compact(Str(d["start"]));
           end = NextDay(Str(d["end"]));
-        } else if (kind == "recurring" && d["recurrence"].is_string()) {
+        } else if (kind == DeadlineKind::kRecurring && d["recurrence"].is_string()) {
           rule = Str(d["recurrence"]);
           const std::string from = d["start"].is_string() ? Str(d["start"])
                                    : doc["date"].is_string() ? Str(doc["date"])
@@ -229,7 +232,7 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
         // Stable: the same plan gives the same UIDs on every run.
         const std::string uid =
             Cat({Sha256Hex(Cat({Str(plan["source"]["sha256"]), "|", Str(d["section"]), "|",
-                                Str(d["line"]), "|", kind, "|", std::to_string(index)}))
+                                Str(d["line"]), "|", kind_name, "|", std::to_string(index)}))
                      .substr(0, 32),
                  "@vnplan"});
         const std::string summary = Str(d["action"]).empty() ? Str(d["text"]) : Str(d["action"]);
