@@ -5,6 +5,7 @@
 
 #include "src/parser/extractors.h"
 #include "src/parser/matching.h"
+#include "src/text/calendar.h"
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {
@@ -25,9 +26,6 @@ DayMonth ReadDate(const Groups& g, size_t first) {
   return {ToInt(g[k]), ToInt(g[k + 1]), ToInt(g[k + 2])};
 }
 
-std::string Year(int y, const char* month_day) {
-  return std::to_string(y) + month_day;
-}
 
 // What a deadline's handler reads besides its match: the block, the
 // plan's period and year, and the patterns that look around a date.
@@ -54,8 +52,8 @@ using Handler = bool (*)(const Match& m, Deadline& d);
 // A recurring deadline lasts as long as the plan.
 void PlanBounds(const Scope& s, Deadline& d) {
   if (!s.period) return;
-  d.start = Year(s.period->from, "-01-01");
-  d.end = Year(s.period->to, "-12-31");
+  d.start = FormatIsoDate({s.period->from, 1, 1});
+  d.end = FormatIsoDate({s.period->to, 12, 31});
 }
 
 // A year for a date that has none: from the sentence, else the plan.
@@ -76,12 +74,25 @@ int YearFor(const Match& m, bool* recurs) {
   return 0;
 }
 
-bool SetPeriod(Deadline& d, int y1, const char* md1, int y2, const char* md2) {
-  if (y1 < 1900 || y2 < y1 || y2 > 2199) return false;
+// A span from the first day to the last, both in years a plan may speak of.
+bool SetPeriod(Deadline& d, const CivilDate& first, const CivilDate& last) {
+  if (first.year < kFirstPlanYear || last.year < first.year || last.year > kLastPlanYear)
+    return false;
   d.kind = DeadlineKind::kPeriod;
-  d.start = Year(y1, md1);
-  d.end = Year(y2, md2);
+  d.start = FormatIsoDate(first);
+  d.end = FormatIsoDate(last);
   return true;
+}
+
+// A school year runs from 1 September to 31 May.
+bool SetSchoolYears(Deadline& d, int first_autumn, int last_spring) {
+  return SetPeriod(d, {first_autumn, 9, 1}, {last_spring, 5, 31});
+}
+
+// Whole months, from the first day of one to the last day of another.
+bool SetMonths(Deadline& d, int year, int first_month, int last_month) {
+  return SetPeriod(d, {year, first_month, 1},
+                   {year, last_month, DaysInMonth(year, last_month)});
 }
 
 // "từ ngày 15 đến ngày 20 của tháng cuối quý": those days of March, June,
@@ -165,23 +176,20 @@ bool Frequency(const Match& m, Deadline& d) {
 
 // "từ năm học 2016-2017 đến năm học 2019-2020".
 bool SchoolRange(const Match& m, Deadline& d) {
-  return SetPeriod(d, ToInt(m.g[1]), "-09-01", ToInt(m.g[4]), "-05-31");
+  return SetSchoolYears(d, ToInt(m.g[1]), ToInt(m.g[4]));
 }
 
 // "từ năm 2016 đến năm 2020".
 bool YearRange(const Match& m, Deadline& d) {
-  return SetPeriod(d, ToInt(m.g[1]), "-01-01", ToInt(m.g[2]), "-12-31");
+  return SetPeriod(d, {ToInt(m.g[1]), 1, 1}, {ToInt(m.g[2]), 12, 31});
 }
 
 // "quý III/2024".
 bool Quarter(const Match& m, Deadline& d) {
-  static constexpr const char* kStart[] = {"-01-01", "-04-01", "-07-01", "-10-01"};
-  static constexpr const char* kEnd[] = {"-03-31", "-06-30", "-09-30", "-12-31"};
   const std::string_view q = m.g[1];
   const int n = q == "iv" ? 4 : q[0] == 'i' ? static_cast<int>(q.size()) : ToInt(q);
   if (n < 1 || n > 4) return false;
-  const int y = ToInt(m.g[2]);
-  return SetPeriod(d, y, kStart[n - 1], y, kEnd[n - 1]);
+  return SetMonths(d, ToInt(m.g[2]), 3 * n - 2, 3 * n);
 }
 
 // "tháng 10/2024" is a month; "07 tháng 4 năm 2014" is a day.
@@ -190,32 +198,26 @@ bool Month(const Match& m, Deadline& d) {
   const size_t at = m.at;
   if (RE2::PartialMatch(f.substr(at > 6 ? at - 6 : 0, at > 6 ? 6 : at), m.scope.day_before))
     return false;
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const int month = ToInt(m.g[1]), y = ToInt(m.g[2]);
   if (month < 1 || month > 12) return false;
-  const int last = month == 2 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)
-                       ? 28 : kDays[month - 1];
-  d.kind = DeadlineKind::kPeriod;
-  d.start = IsoDate(y, month, 1);
-  d.end = IsoDate(y, month, last);
-  return d.start && d.end;
+  return SetMonths(d, y, month, month);
 }
 
 // "cuối năm 2024": its last quarter.
 bool YearEnd(const Match& m, Deadline& d) {
-  return SetPeriod(d, ToInt(m.g[1]), "-10-01", ToInt(m.g[1]), "-12-31");
+  return SetMonths(d, ToInt(m.g[1]), 10, 12);
 }
 
 // "năm học 2023-2024".
 bool SchoolYear(const Match& m, Deadline& d) {
   if (ToInt(m.g[2]) != ToInt(m.g[1]) + 1) return false;
-  return SetPeriod(d, ToInt(m.g[1]), "-09-01", ToInt(m.g[2]), "-05-31");
+  return SetSchoolYears(d, ToInt(m.g[1]), ToInt(m.g[2]));
 }
 
 // "trong năm 2024"; "năm 2016-2020" is a span, not a year.
 bool WholeYear(const Match& m, Deadline& d) {
   if (!m.g[2].empty()) return false;
-  return SetPeriod(d, ToInt(m.g[1]), "-01-01", ToInt(m.g[1]), "-12-31");
+  return SetMonths(d, ToInt(m.g[1]), 1, 12);
 }
 
 }  // namespace
