@@ -8,11 +8,49 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vnplan {
 
 using OptString = std::optional<std::string>;
+
+// What a section is for, read from its heading ("Mục đích, yêu cầu" is
+// kPurposeRequirements); a heading that names no kind takes its parent's.
+enum class SectionKind {
+  kPurpose,
+  kRequirements,
+  kPurposeRequirements,
+  kContent,
+  kTasks,
+  kSubjects,
+  kCriteria,
+  kTargets,
+  kSchedule,
+  kOrganisation,
+  kParticipants,
+  kFunding,
+  kOther,
+};
+
+// How a deadline is dated (the contract's table says which fields each
+// kind fills): one day to meet, one day something happens, a span to act
+// in, a rule that repeats, a span the text names.
+enum class DeadlineKind { kDue, kEvent, kWindow, kRecurring, kPeriod };
+
+// What an agency is asked to do: lead ("chủ trì"), support ("phối hợp"),
+// report ("báo cáo", "gửi") or something else.
+enum class AssignmentRole { kLead, kSupport, kReport, kOther };
+
+// The contract's name of each kind and role ("purpose_requirements", "due",
+// "lead"), and the kind or role a name stands for: std::nullopt for a name
+// the contract does not have. Each enum has one name table, in plan.cc.
+std::string_view SectionKindName(SectionKind kind);
+std::optional<SectionKind> ParseSectionKind(std::string_view name);
+std::string_view DeadlineKindName(DeadlineKind kind);
+std::optional<DeadlineKind> ParseDeadlineKind(std::string_view name);
+std::string_view AssignmentRoleName(AssignmentRole role);
+std::optional<AssignmentRole> ParseAssignmentRole(std::string_view name);
 
 struct Issuer {
   OptString name;
@@ -60,7 +98,7 @@ struct SectionItem {
 struct Section {
   std::string number;  // dotted path: "IV.2.1", "III.2.a"
   std::string title;
-  std::string kind;  // purpose, requirements, ..., other
+  SectionKind kind = SectionKind::kOther;
   int line = 0;
   std::vector<Section> children;
   std::vector<SectionItem> items;
@@ -87,7 +125,7 @@ struct Target {
 
 struct Deadline {
   std::string text;
-  std::string kind;  // due | event | window | recurring | period
+  DeadlineKind kind = DeadlineKind::kDue;
   OptString date;
   OptString start;
   OptString end;
@@ -100,7 +138,7 @@ struct Deadline {
 
 struct Assignment {
   std::string assignee;
-  std::string role;  // lead | support | report | other
+  AssignmentRole role = AssignmentRole::kLead;
   std::vector<std::string> tasks;
   std::string section;
   int line = 0;

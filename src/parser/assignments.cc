@@ -19,13 +19,13 @@ constexpr const char* kAgency =
 constexpr const char* kVerb =
     R"((c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i))";
 
-std::string RoleOf(bool given, std::string_view verb) {
-  if (given) return "lead";
+AssignmentRole RoleOf(bool given, std::string_view verb) {
+  if (given) return AssignmentRole::kLead;
   if (verb.substr(0, 2) == "ph" && verb.find(" h") != std::string_view::npos)
-    return "support";  // phối hợp
+    return AssignmentRole::kSupport;  // phối hợp
   if (verb.substr(0, 2) == "bo" || verb.substr(0, 2) == "ba" || verb == "gui")
-    return "report";
-  return "lead";
+    return AssignmentRole::kReport;
+  return AssignmentRole::kLead;
 }
 
 }  // namespace
@@ -69,7 +69,7 @@ AssignmentFinder::AssignmentFinder() : re_(std::make_unique<Patterns>()) {}
 AssignmentFinder::~AssignmentFinder() = default;
 
 bool AssignmentFinder::FindSubject(std::string_view folded, size_t* begin,
-                                   size_t* end, std::string* role) const {
+                                   size_t* end, AssignmentRole* role) const {
   re2::StringPiece given, agency;
   if (!RE2::PartialMatch(folded, re_->opening, &given, &agency) ||
       RE2::PartialMatch(agency, re_->not_agency))
@@ -94,7 +94,7 @@ bool AssignmentFinder::FindSubject(std::string_view folded, size_t* begin,
 
 std::string AssignmentFinder::SubjectOf(const FoldedText& folded,
                                         std::string_view original,
-                                        std::string* role) const {
+                                        AssignmentRole* role) const {
   size_t begin = 0, end = 0;
   if (!FindSubject(folded.text, &begin, &end, role)) return "";
   return TrimEntry(folded.SourceOf(original, begin, end));
@@ -125,10 +125,10 @@ std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
     if (unit.section < 0) continue;
     const SectionInfo& info = outline.infos[static_cast<size_t>(unit.section)];
     const Block& b = *unit.block;
-    const bool organisation = info.kind == "organisation";
+    const bool organisation = info.kind == SectionKind::kOrganisation;
     if (unit.heading) {
       if (!organisation) continue;
-      std::string role = "lead";
+      AssignmentRole role = AssignmentRole::kLead;
       std::string assignee = SubjectOf(b.folded, b.text, &role);
       std::vector<std::string> tasks;
       if (!assignee.empty()) {
@@ -149,11 +149,11 @@ std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
     if (owner != by_section.end()) {
       Assignment& a = out[owner->second];
       if (a.tasks.empty() && RE2::PartialMatch(b.folded.text, re_->cooperates))
-        a.role = "support";
+        a.role = AssignmentRole::kSupport;
       a.tasks.push_back(b.text);
       continue;
     }
-    std::string role;
+    AssignmentRole role = AssignmentRole::kLead;
     if (organisation) {
       std::string assignee = SubjectOf(b.folded, b.text, &role);
       if (!assignee.empty()) {
@@ -173,7 +173,7 @@ std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
       if (!AgencyEnd(re_->verb, re_->noun_before, f, s, &e, &verb)) return;
       const auto [sb, se] = SentenceAround(f, at, at);
       out.push_back({TrimEntry(b.folded.SourceOf(b.text, s, e)),
-                     "lead",
+                     AssignmentRole::kLead,
                      {TrimEntry(b.folded.SourceOf(b.text, at, se))},
                      info.number,
                      b.LineAtFolded(at)});

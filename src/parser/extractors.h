@@ -66,7 +66,7 @@ class AssignmentFinder {
   // The agency a sentence starts with ("Các đơn vị ... gửi" -> "Các đơn
   // vị"), cut from `original`; empty if it does not start with one.
   std::string SubjectOf(const FoldedText& folded, std::string_view original,
-                        std::string* role) const;
+                        AssignmentRole* role) const;
   // The agencies a sentence makes responsible: its subject, split at "và"
   // where another agency follows ("Phòng GD&ĐT và các đơn vị ...").
   std::vector<std::string> ResponsibleIn(const FoldedText& folded,
@@ -77,7 +77,7 @@ class AssignmentFinder {
   std::unique_ptr<Patterns> re_;
   // Folded offsets of the agency a text starts with, up to its verb.
   bool FindSubject(std::string_view folded, size_t* begin, size_t* end,
-                   std::string* role) const;
+                   AssignmentRole* role) const;
 };
 
 // Due dates, events, windows, recurring deadlines and periods, normalised

@@ -2,10 +2,10 @@
 
 #include <re2/re2.h>
 
-#include <array>
 #include <set>
 #include <utility>
 
+#include "src/text/calendar.h"
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {

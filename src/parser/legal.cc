@@ -4,6 +4,7 @@
 
 #include "src/parser/extractors.h"
 #include "src/parser/matching.h"
+#include "src/text/calendar.h"
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {

@@ -56,22 +56,22 @@ std::string_view Lead(std::string_view folded, int words) {
 
 struct OutlineBuilder::Patterns {
   // Folded, OCR-tolerant: "đ" may come out of OCR as p or b.
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> kinds;
+  std::vector<std::pair<SectionKind, std::unique_ptr<RE2>>> kinds;
   Patterns() {
-    const std::pair<const char*, const char*> table[] = {
-        {"purpose", R"(muc [dpb]\S{0,2}ch|muc ti\S{1,2}u)"},
-        {"requirements", R"(y\S{1,2}u c\S{1,2}u)"},
-        {"targets", R"(chi ti\S{1,2}u)"},
-        {"criteria", R"(ti\S{1,2}u ch(?:i\b|\S{1,3}n\b))"},
-        {"subjects", R"([dpb]\S{1,2}i t\S{1,3}ng)"},
-        {"content", R"(n\S{1,2}i dung)"},
-        {"tasks", R"(nhi\S{1,2}m v\S|gi\S{1,2}i ph\S{1,2}p|bi\S{1,2}n ph\S{1,2}p)"},
-        {"schedule",
+    const std::pair<SectionKind, const char*> table[] = {
+        {SectionKind::kPurpose, R"(muc [dpb]\S{0,2}ch|muc ti\S{1,2}u)"},
+        {SectionKind::kRequirements, R"(y\S{1,2}u c\S{1,2}u)"},
+        {SectionKind::kTargets, R"(chi ti\S{1,2}u)"},
+        {SectionKind::kCriteria, R"(ti\S{1,2}u ch(?:i\b|\S{1,3}n\b))"},
+        {SectionKind::kSubjects, R"([dpb]\S{1,2}i t\S{1,3}ng)"},
+        {SectionKind::kContent, R"(n\S{1,2}i dung)"},
+        {SectionKind::kTasks, R"(nhi\S{1,2}m v\S|gi\S{1,2}i ph\S{1,2}p|bi\S{1,2}n ph\S{1,2}p)"},
+        {SectionKind::kSchedule,
          R"(l\S{1,2} tr\S{1,2}nh|ti\S{1,2}n [dpb]o\b|th\S{1,2}i gian|c\S{1,2}c b\S{1,3}c)"},
-        {"organisation",
+        {SectionKind::kOrganisation,
          R"(t\S{0,2} ?ch\S{1,3}c th\S{1,3}c hi\S{1,2}n|ph\S{1,2}n c\S{1,2}ng)"},
-        {"participants", R"(th\S{1,2}nh ph\S{1,2}n)"},
-        {"funding", R"(kinh ph\S)"},
+        {SectionKind::kParticipants, R"(th\S{1,2}nh ph\S{1,2}n)"},
+        {SectionKind::kFunding, R"(kinh ph\S)"},
     };
     for (auto [kind, pattern] : table)
       kinds.emplace_back(kind, std::make_unique<RE2>(std::string("(") + pattern + ")"));
@@ -81,20 +81,20 @@ struct OutlineBuilder::Patterns {
 OutlineBuilder::OutlineBuilder() : re_(std::make_unique<Patterns>()) {}
 OutlineBuilder::~OutlineBuilder() = default;
 
-std::string OutlineBuilder::KindOf(std::string_view folded_title) const {
+SectionKind OutlineBuilder::KindOf(std::string_view folded_title) const {
   const std::string_view lead = Lead(folded_title, 8);
-  std::string best = "other";
+  SectionKind best = SectionKind::kOther;
   size_t best_pos = std::string_view::npos;
   bool purpose = false, requirements = false;
   for (const auto& [kind, re] : re_->kinds) {
     re2::StringPiece match;
     if (!RE2::PartialMatch(lead, *re, &match)) continue;
     const size_t pos = static_cast<size_t>(match.data() - lead.data());
-    purpose |= kind == "purpose";
-    requirements |= kind == "requirements";
+    purpose |= kind == SectionKind::kPurpose;
+    requirements |= kind == SectionKind::kRequirements;
     if (pos < best_pos) best = kind, best_pos = pos;
   }
-  if (purpose && requirements) return "purpose_requirements";
+  if (purpose && requirements) return SectionKind::kPurposeRequirements;
   return best;
 }
 
@@ -162,7 +162,7 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
     section.title = Title(b.text);
     section.line = b.first_line();
     section.kind = KindOf(b.folded.text);
-    if (section.kind == "other" && !path.empty())
+    if (section.kind == SectionKind::kOther && !path.empty())
       section.kind = path.back().section->kind;
     SectionInfo info{number, section.kind, b.folded.text,
                      path.empty() ? -1 : path.back().info, section.line};

@@ -16,7 +16,7 @@ namespace vnplan::internal {
 // A section as the extractors see it: flat, with a link to its parent.
 struct SectionInfo {
   std::string number;
-  std::string kind;
+  SectionKind kind = SectionKind::kOther;
   std::string folded_title;
   int parent = -1;  // index into Outline::infos
   int line = 0;     // of the heading
@@ -42,8 +42,8 @@ class OutlineBuilder {
 
   // Builds the tree from the body's blocks (which must outlive the result).
   Outline Build(const std::vector<Block>& blocks) const;
-  // The section kind named by a folded heading title, or "other".
-  std::string KindOf(std::string_view folded_title) const;
+  // The section kind named by a folded heading title, or kOther.
+  SectionKind KindOf(std::string_view folded_title) const;
 
  private:
   struct Patterns;

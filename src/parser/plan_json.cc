@@ -24,7 +24,7 @@ Json SectionJson(const Section& s) {
   Json items = Json::array();
   for (const SectionItem& i : s.items)
     items.push_back(Json{{"text", i.text}, {"line", i.line}});
-  return Json{{"number", s.number}, {"title", s.title}, {"kind", s.kind},
+  return Json{{"number", s.number}, {"title", s.title}, {"kind", std::string(SectionKindName(s.kind))},
               {"line", s.line},     {"children", children}, {"items", items}};
 }
 
@@ -100,7 +100,7 @@ Json PlanObject(const Plan& plan, const SourceInfo& source) {
   j["targets"] = targets;
   Json deadlines = Json::array();
   for (const Deadline& d : plan.deadlines)
-    deadlines.push_back(Json{{"text", d.text}, {"kind", d.kind}, {"date", Opt(d.date)},
+    deadlines.push_back(Json{{"text", d.text}, {"kind", std::string(DeadlineKindName(d.kind))}, {"date", Opt(d.date)},
                              {"start", Opt(d.start)}, {"end", Opt(d.end)},
                              {"recurrence", Opt(d.recurrence)}, {"action", Opt(d.action)},
                              {"responsible", d.responsible}, {"section", d.section},
@@ -108,7 +108,7 @@ Json PlanObject(const Plan& plan, const SourceInfo& source) {
   j["deadlines"] = deadlines;
   Json assignments = Json::array();
   for (const Assignment& a : plan.assignments)
-    assignments.push_back(Json{{"assignee", a.assignee}, {"role", a.role},
+    assignments.push_back(Json{{"assignee", a.assignee}, {"role", std::string(AssignmentRoleName(a.role))},
                                {"tasks", a.tasks}, {"section", a.section},
                                {"line", a.line}});
   j["assignments"] = assignments;

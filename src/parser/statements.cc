@@ -48,11 +48,11 @@ void StatementCollector::Collect(const Outline& outline, Plan& plan) const {
     const SectionInfo& info = outline.infos[static_cast<size_t>(unit.section)];
     Statement s{unit.block->text, std::nullopt, info.number,
                 unit.block->first_line()};
-    if (info.kind == "purpose" || info.kind == "purpose_requirements") {
+    if (info.kind == SectionKind::kPurpose || info.kind == SectionKind::kPurposeRequirements) {
       plan.goals.push_back(std::move(s));
-    } else if (info.kind == "requirements") {
+    } else if (info.kind == SectionKind::kRequirements) {
       plan.requirements.push_back(std::move(s));
-    } else if (info.kind == "criteria") {
+    } else if (info.kind == SectionKind::kCriteria) {
       // "Nhà giáo: Có nhiều giải pháp ..." names its group up front;
       // otherwise the nearest section title that names one.
       const std::string_view f = unit.block->folded.text;

@@ -60,7 +60,7 @@ std::vector<Target> TargetFinder::Find(const Outline& outline) const {
     if (unit.heading || unit.section < 0) continue;
     const SectionInfo& info = outline.infos[static_cast<size_t>(unit.section)];
     const Block& b = *unit.block;
-    if (info.kind == "targets" && (b.text.empty() || b.text.back() != ':')) {
+    if (info.kind == SectionKind::kTargets && (b.text.empty() || b.text.back() != ':')) {
       // Every line of a "Chỉ tiêu" section is a target, counted or not.
       Target t;
       t.text = TrimEntry(b.text);

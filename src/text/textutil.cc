@@ -4,7 +4,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <cstdio>
 
 namespace vnplan::internal {
 
@@ -48,18 +47,6 @@ std::string TrimEntry(std::string_view s) {
       s.remove_suffix(1);
   }
   return std::string(TrimSpaces(s));
-}
-
-std::optional<std::string> IsoDate(int year, int month, int day) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 ||
-      day > kDays[month - 1])
-    return std::nullopt;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && day == 29 && !leap) return std::nullopt;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return std::string(buf);
 }
 
 std::string TruncateUtf8(std::string_view utf8, size_t bytes) {

@@ -14,8 +14,6 @@ std::string CapitalizeFirst(std::string_view s);
 // Trims spaces and the punctuation that ends list entries ("; . , :").
 std::string TrimEntry(std::string_view s);
 std::string_view TrimSpaces(std::string_view s);
-// "2023-03-08", or nullopt when the day does not exist.
-std::optional<std::string> IsoDate(int year, int month, int day);
 int ToInt(std::string_view digits);  // 0 on anything but digits
 // At most `bytes` bytes of `utf8`, never cutting a character in two.
 std::string TruncateUtf8(std::string_view utf8, size_t bytes);

@@ -10,8 +10,10 @@
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
+#include "src/text/calendar.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"
+#include "vnplan/plan.h"
 
 namespace vnplan {
 namespace {
@@ -113,14 +115,14 @@ std::string Escape(const std::string& s) {
   return out;
 }
 
-int DayNumber(const std::string& iso) {  // days since 1970-01-01
-  int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+// Days since 1970-01-01 of a date of the comparison (every one is real:
+// the plans' were checked when read, the timeline's are made real).
+int DayNumber(const std::string& iso) {
+  return internal::DayNumber(internal::ParseIsoDate(iso).value_or(internal::CivilDate{1970, 1, 1}));
+}
+
+int YearOf(const std::string& iso) {
+  return internal::ParseIsoDate(iso).value_or(internal::CivilDate{}).year;
 }
 
 // Dated deadlines for the timeline: points, spans, and the yearly or
@@ -129,16 +131,20 @@ Json TimelineMarks(const Json& deadlines) {
   Json marks = Json::array();
   for (const Json& d : deadlines) {
     const std::string kind = Str(d["kind"]);
+    const bool recurring = ParseDeadlineKind(kind) == DeadlineKind::kRecurring;
     const std::string label = internal::TruncateUtf8(Str(d["text"]), 160);
     if (d["date"].is_string()) {
       marks.push_back({{"from", d["date"]}, {"to", d["date"]}, {"kind", kind}, {"label", label},
                        {"line", d["line"]}});
-    } else if (d["start"].is_string() && d["end"].is_string() && kind != "recurring") {
+    } else if (d["start"].is_string() && d["end"].is_string() && !recurring) {
       marks.push_back({{"from", d["start"]}, {"to", d["end"]}, {"kind", kind}, {"label", label},
                        {"line", d["line"]}});
-    } else if (kind == "recurring" && d["start"].is_string() && d["end"].is_string()) {
+    } else if (recurring && d["start"].is_string() && d["end"].is_string()) {
       const std::string rule = Str(d["recurrence"]);
-      const int y0 = std::stoi(Str(d["start"]).substr(0, 4)), y1 = std::stoi(Str(d["end"]).substr(0, 4));
+      const auto first = internal::ParseIsoDate(Str(d["start"]));
+      const auto last = internal::ParseIsoDate(Str(d["end"]));
+      if (!first || !last) continue;
+      const int y0 = first->year, y1 = last->year;
       // Months and day the rule names; a rule that names no day of the
       // year ("01 lần/năm") has no place on a timeline.
       std::vector<int> months;
@@ -155,9 +161,10 @@ Json TimelineMarks(const Json& deadlines) {
       if (bd != std::string::npos) day_of_month = std::stoi(rule.substr(bd + 11));
       for (int y = y0; y <= y1; ++y)
         for (int m : months) {
-          char day[32];
-          std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, day_of_month);
-          marks.push_back({{"from", day}, {"to", day}, {"kind", "recurring"}, {"label", label},
+          // A day the month does not have is not an instance (RFC 5545 3.3.10).
+          if (!internal::IsRealDay({y, m, day_of_month})) continue;
+          const std::string day = internal::FormatIsoDate({y, m, day_of_month});
+          marks.push_back({{"from", day}, {"to", day}, {"kind", kind}, {"label", label},
                            {"line", d["line"]}});
         }
     }
@@ -180,10 +187,10 @@ std::string TimelineSvg(const Json& comparison) {
   std::ostringstream svg;
   svg << "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
       << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " " << height << "\">";
-  const int first_year = std::stoi(Str(comparison["timeline_from"]).substr(0, 4));
-  const int last_year = std::stoi(Str(comparison["timeline_to"]).substr(0, 4));
+  const int first_year = YearOf(Str(comparison["timeline_from"]));
+  const int last_year = YearOf(Str(comparison["timeline_to"]));
   for (int y = first_year; y <= last_year + 1; ++y) {
-    const int day = DayNumber(std::to_string(y) + "-01-01");
+    const int day = internal::DayNumber({y, 1, 1});
     if (day < lo || day > hi) continue;
     svg << "<line class=\"year\" x1=\"" << x(day) << "\" y1=\"20\" x2=\"" << x(day) << "\" y2=\""
         << height - 5 << "\" stroke=\"#bbb\"/><text x=\"" << x(day) + 2
@@ -197,8 +204,11 @@ std::string TimelineSvg(const Json& comparison) {
     for (const Json& m : plan["marks"]) {
       const double a = x(DayNumber(Str(m["from"]))), b = x(DayNumber(Str(m["to"])));
       const std::string kind = Str(m["kind"]);
-      const char* color = kind == "due" ? "#c0392b" : kind == "event" ? "#8e44ad"
-                          : kind == "recurring" ? "#2980b9" : "#27ae60";
+      const std::optional<DeadlineKind> known = ParseDeadlineKind(kind);
+      const char* color = known == DeadlineKind::kDue         ? "#c0392b"
+                          : known == DeadlineKind::kEvent     ? "#8e44ad"
+                          : known == DeadlineKind::kRecurring ? "#2980b9"
+                                                              : "#27ae60";
       svg << "<g class=\"mark " << kind << "\"><title>" << Escape(Str(m["label"])) << " (dòng "
           << Str(m["line"]) << ")</title>";
       if (b - a < 4)
@@ -238,13 +248,17 @@ Json ComparePlans(const std::vector<Json>& plans) {
   }
   c["plans"] = headers;
   // Sections aligned by kind, in the order plans usually follow.
-  static const char* kOrder[] = {"purpose_requirements", "purpose", "requirements", "subjects",
-                                 "criteria", "targets", "content", "tasks", "schedule",
-                                 "organisation", "participants", "funding", "other"};
+  static constexpr SectionKind kOrder[] = {
+      SectionKind::kPurposeRequirements, SectionKind::kPurpose,      SectionKind::kRequirements,
+      SectionKind::kSubjects,            SectionKind::kCriteria,     SectionKind::kTargets,
+      SectionKind::kContent,             SectionKind::kTasks,        SectionKind::kSchedule,
+      SectionKind::kOrganisation,        SectionKind::kParticipants, SectionKind::kFunding,
+      SectionKind::kOther};
   Json kinds = Json::array();
   std::vector<std::map<std::string, std::vector<std::string>>> by_plan(plans.size());
   for (size_t i = 0; i < plans.size(); ++i) CollectKinds(plans[i]["sections"], by_plan[i], 0);
-  for (const char* kind : kOrder) {
+  for (const SectionKind known : kOrder) {
+    const std::string kind(SectionKindName(known));
     Json cells = Json::array();
     bool any = false;
     for (auto& m : by_plan) {

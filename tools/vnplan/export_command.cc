@@ -10,8 +10,10 @@
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
+#include "src/text/calendar.h"
 #include "vnplan/pipeline.h"
 #include "src/text/textutil.h"
+#include "vnplan/plan.h"
 
 namespace vnplan {
 namespace {
@@ -143,16 +145,8 @@ std::string Compact(const std::string& iso) {  // 2016-06-05 -> 20160605
 }
 
 // The day after an ISO date (DTEND of all-day events is exclusive).
-std::string NextDay(const std::string& iso) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int days = m == 2 && leap ? 29 : kDays[m - 1];
-  if (++d > days) d = 1, ++m;
-  if (m > 12) m = 1, ++y;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-  return buf;
+std::string DayAfter(const std::string& iso) {
+  return internal::FormatBasicDate(internal::NextDay(*internal::ParseIsoDate(iso)));
 }
 
 std::vector<int> Numbers(const std::string& rule, const std::string& key) {
@@ -166,18 +160,15 @@ std::vector<int> Numbers(const std::string& rule, const std::string& key) {
 
 // The first day on or after `from` that a yearly BYMONTH/BYMONTHDAY rule
 // picks, so that DTSTART is an instance of its RRULE (RFC 5545 3.8.5.3).
-std::string FirstInstance(const std::string& rule, const std::string& from) {
+internal::CivilDate FirstInstance(const std::string& rule, const std::string& from) {
+  const internal::CivilDate start = *internal::ParseIsoDate(from);
   const std::vector<int> months = Numbers(rule, "BYMONTH"), days = Numbers(rule, "BYMONTHDAY");
-  if (months.empty() || days.empty()) return Compact(from);
-  const int y0 = std::stoi(from.substr(0, 4));
-  const std::string start = Compact(from);
-  for (int y = y0; y < y0 + 2; ++y)
+  if (months.empty() || days.empty()) return start;
+  for (int y = start.year; y < start.year + 2; ++y)
     for (int m : months)
-      for (int d : days) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-        if (std::string(buf) >= start) return buf;
-      }
+      for (int d : days)
+        if (internal::FormatBasicDate({y, m, d}) >= internal::FormatBasicDate(start))
+          return {y, m, d};
   return start;
 }
 
@@ -201,16 +192,18 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
       int index = 0;
       for (const Json& d : plan["deadlines"]) {
         ++index;
-        const std::string kind = Str(d["kind"]);
+        const std::string kind_name = Str(d["kind"]);
+        const std::optional<DeadlineKind> kind = ParseDeadlineKind(kind_name);
         std::string start, end, rule;
-        if ((kind == "due" || kind == "event") && d["date"].is_string()) {
+        if ((kind == DeadlineKind::kDue || kind == DeadlineKind::kEvent) && d["date"].is_string()) {
           start = Compact(Str(d["date"]));
-          end = NextDay(Str(d["date"]));
-        } else if ((kind == "window" || kind == "period") && d["start"].is_string() &&
+          end = DayAfter(Str(d["date"]));
+        } else if ((kind == DeadlineKind::kWindow || kind == DeadlineKind::kPeriod) &&
+                   d["start"].is_string() &&
                    d["end"].is_string()) {
           start = Compact(Str(d["start"]));
-          end = NextDay(Str(d["end"]));
-        } else if (kind == "recurring" && d["recurrence"].is_string()) {
+          end = DayAfter(Str(d["end"]));
+        } else if (kind == DeadlineKind::kRecurring && d["recurrence"].is_string()) {
           rule = Str(d["recurrence"]);
           const std::string from = d["start"].is_string() ? Str(d["start"])
                                    : doc["date"].is_string() ? Str(doc["date"])
@@ -219,8 +212,9 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
             ++*skipped;
             continue;
           }
-          start = FirstInstance(rule, from);
-          end = NextDay(Cat({start.substr(0, 4), "-", start.substr(4, 2), "-", start.substr(6, 2)}));
+          const internal::CivilDate first = FirstInstance(rule, from);
+          start = internal::FormatBasicDate(first);
+          end = internal::FormatBasicDate(internal::NextDay(first));
           if (d["end"].is_string()) rule += Cat({";UNTIL=", Compact(Str(d["end"]))});
         } else {
           ++*skipped;  // no date to put in a calendar ("trước ngày 05/6" with no year)
@@ -229,7 +223,7 @@ std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int*
         // Stable: the same plan gives the same UIDs on every run.
         const std::string uid =
             Cat({InputDigest(Cat({Str(plan["source"]["sha256"]), "|", Str(d["section"]), "|",
-                                Str(d["line"]), "|", kind, "|", std::to_string(index)}))
+                                Str(d["line"]), "|", kind_name, "|", std::to_string(index)}))
                      .substr(0, 32),
                  "@vnplan"});
         const std::string summary = Str(d["action"]).empty() ? Str(d["text"]) : Str(d["action"]);

@@ -166,7 +166,7 @@ TEST(Corpus, SpecExamplesFromTheIssue) {
   EXPECT_EQ(targets, 10);
   bool due = false, yearly = false;
   for (const Deadline& d : phu_tho.deadlines) {
-    due |= d.kind == "due" && d.date == "2016-10-20";
+    due |= d.kind == DeadlineKind::kDue && d.date == "2016-10-20";
     yearly |= d.recurrence == "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=5";
   }
   EXPECT_TRUE(due);

@@ -18,7 +18,7 @@ TEST(Deadlines, DueDateWithYear) {
   const auto d = DeadlinesOf("Các phòng GD&ĐT và các đơn vị trực thuộc gửi danh sách đăng ký "
                              "về Văn phòng Sở trước ngày 20/10/2017.");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].kind, "due");
+  EXPECT_EQ(d[0].kind, DeadlineKind::kDue);
   EXPECT_EQ(d[0].date, "2017-10-20");
   EXPECT_EQ(d[0].section, "I");
   EXPECT_EQ(d[0].line, 5);
@@ -31,7 +31,7 @@ TEST(Deadlines, DueDateWithYear) {
 TEST(Deadlines, EventOnAFullDate) {
   const auto d = DeadlinesOf("Hội nghị tổ chức lúc 8 giờ, vào ngày 25 tháng 5 năm 2024 tại Sở.");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].kind, "event");
+  EXPECT_EQ(d[0].kind, DeadlineKind::kEvent);
   EXPECT_EQ(d[0].date, "2024-05-25");
 }
 
@@ -40,7 +40,7 @@ TEST(Deadlines, YearlessDateWithRecurrenceWordsIsRecurringWithinThePeriod) {
                            "Báo cáo về Sở trước ngày 15/12 hằng năm."}) {
     const auto d = DeadlinesOf(body);
     ASSERT_EQ(d.size(), 1u) << body;
-    EXPECT_EQ(d[0].kind, "recurring");
+    EXPECT_EQ(d[0].kind, DeadlineKind::kRecurring);
     EXPECT_EQ(d[0].recurrence, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15");
     EXPECT_EQ(d[0].start, "2016-01-01");
     EXPECT_EQ(d[0].end, "2020-12-31");
@@ -54,7 +54,7 @@ TEST(Deadlines, YearlessDateTakesTheSentenceYearElseStaysNull) {
   EXPECT_EQ(d[0].date, "2018-06-05");
   d = DeadlinesOf("Nộp hồ sơ trước ngày 05/6.");  // multi-year period, no hint
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].kind, "due");
+  EXPECT_EQ(d[0].kind, DeadlineKind::kDue);
   EXPECT_FALSE(d[0].date);
   d = DeadlinesOf("Nộp hồ sơ trước ngày 05/6.", "năm 2019");  // one-year plan
   ASSERT_EQ(d.size(), 1u);
@@ -65,7 +65,7 @@ TEST(Deadlines, QuarterlyWindowIsRecurring) {
   const auto d = DeadlinesOf("Định kỳ từ ngày 15 đến ngày 20 tháng cuối mỗi quý, các đơn vị gửi "
                              "danh sách về Sở.", "giai đoạn 2023-2025");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].kind, "recurring");
+  EXPECT_EQ(d[0].kind, DeadlineKind::kRecurring);
   EXPECT_EQ(d[0].recurrence, "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15,16,17,18,19,20");
   EXPECT_EQ(d[0].start, "2023-01-01");
 }
@@ -73,7 +73,7 @@ TEST(Deadlines, QuarterlyWindowIsRecurring) {
 TEST(Deadlines, DatedWindow) {
   const auto d = DeadlinesOf("Tổ chức kiểm tra từ ngày 10/3/2017 đến ngày 20/3/2017.");
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].kind, "window");
+  EXPECT_EQ(d[0].kind, DeadlineKind::kWindow);
   EXPECT_EQ(d[0].start, "2017-03-10");
   EXPECT_EQ(d[0].end, "2017-03-20");
 }
@@ -95,7 +95,7 @@ TEST(Deadlines, Periods) {
   for (const Case& c : cases) {
     const auto d = DeadlinesOf(c.body);
     ASSERT_EQ(d.size(), 1u) << c.body;
-    EXPECT_EQ(d[0].kind, "period") << c.body;
+    EXPECT_EQ(d[0].kind, DeadlineKind::kPeriod) << c.body;
     EXPECT_EQ(d[0].start, c.start) << c.body;
     EXPECT_EQ(d[0].end, c.end) << c.body;
     EXPECT_FALSE(d[0].date);

@@ -32,19 +32,19 @@ TEST(Genre, DistrictPeoplesCommitteePlan) {
   EXPECT_EQ(p.legal_bases[0].number, "43/2019/QH14");
   EXPECT_EQ(p.legal_bases[1].issuer, "Thủ tướng Chính phủ");
   ASSERT_EQ(p.sections.size(), 4u);
-  EXPECT_EQ(p.sections[2].kind, "funding");
+  EXPECT_EQ(p.sections[2].kind, SectionKind::kFunding);
   EXPECT_EQ(p.goals.size(), 3u);
   ASSERT_EQ(p.targets.size(), 2u);
   EXPECT_EQ(p.targets[0].unit, "%");
   EXPECT_EQ(p.targets[1].quantity, 5);
   ASSERT_EQ(p.deadlines.size(), 2u);
-  EXPECT_EQ(p.deadlines[0].kind, "event");
+  EXPECT_EQ(p.deadlines[0].kind, DeadlineKind::kEvent);
   EXPECT_EQ(p.deadlines[0].date, "2024-11-20");
   EXPECT_EQ(p.deadlines[1].date, "2024-12-15");
   EXPECT_EQ(p.deadlines[1].responsible, std::vector<std::string>{"Phòng Giáo dục và Đào tạo"});
   ASSERT_EQ(p.assignments.size(), 3u);
   EXPECT_EQ(p.assignments[2].assignee, "UBND các xã, thị trấn");
-  EXPECT_EQ(p.assignments[2].role, "support");
+  EXPECT_EQ(p.assignments[2].role, AssignmentRole::kSupport);
 }
 
 TEST(Genre, SchoolPlanWithSlashAndDotMarkers) {
@@ -56,19 +56,19 @@ TEST(Genre, SchoolPlanWithSlashAndDotMarkers) {
   EXPECT_EQ(p.header.signer->position, "Hiệu trưởng");
   ASSERT_EQ(p.sections.size(), 3u);
   EXPECT_EQ(p.sections[0].number, "1");
-  EXPECT_EQ(p.sections[0].kind, "purpose_requirements");
-  EXPECT_EQ(p.sections[1].kind, "schedule");
+  EXPECT_EQ(p.sections[0].kind, SectionKind::kPurposeRequirements);
+  EXPECT_EQ(p.sections[1].kind, SectionKind::kSchedule);
   EXPECT_EQ(p.goals.size(), 2u);
   ASSERT_EQ(p.targets.size(), 1u);
   EXPECT_EQ(p.targets[0].quantity, 10);
   EXPECT_EQ(p.targets[0].unit, "học sinh");
   ASSERT_EQ(p.deadlines.size(), 3u);
-  EXPECT_EQ(p.deadlines[0].kind, "window");
+  EXPECT_EQ(p.deadlines[0].kind, DeadlineKind::kWindow);
   EXPECT_EQ(p.deadlines[0].start, "2024-09-01");
   EXPECT_EQ(p.deadlines[0].end, "2025-03-31");
-  EXPECT_EQ(p.deadlines[1].kind, "period");  // "tháng 10/2024"
+  EXPECT_EQ(p.deadlines[1].kind, DeadlineKind::kPeriod);  // "tháng 10/2024"
   EXPECT_EQ(p.deadlines[1].end, "2024-10-31");
-  EXPECT_EQ(p.deadlines[2].kind, "due");      // "chậm nhất ngày 15/9/2024"
+  EXPECT_EQ(p.deadlines[2].kind, DeadlineKind::kDue);      // "chậm nhất ngày 15/9/2024"
   EXPECT_EQ(p.deadlines[2].date, "2024-09-15");
   ASSERT_EQ(p.assignments.size(), 1u);
   EXPECT_EQ(p.assignments[0].assignee, "Tổ chuyên môn");

@@ -1,5 +1,6 @@
 // The section tree: markers, nesting, numbering, kinds, items and lines.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.h"
 
@@ -14,15 +15,15 @@ TEST(Outline, NestsRomanArabicDottedAndLetterHeadings) {
       "IV. TIÊU CHUẨN\n2. Tiêu chuẩn cụ thể\n2.1. Tiêu chuẩn chung\n- Ba.\n"
       "a) Đối với tập thể\n- Bốn.\n");
   ASSERT_EQ(p.sections.size(), 2u);
-  EXPECT_EQ(p.sections[0].kind, "purpose_requirements");
+  EXPECT_EQ(p.sections[0].kind, SectionKind::kPurposeRequirements);
   ASSERT_EQ(p.sections[0].children.size(), 2u);
   EXPECT_EQ(p.sections[0].children[0].number, "I.1");
-  EXPECT_EQ(p.sections[0].children[0].kind, "purpose");
-  EXPECT_EQ(p.sections[0].children[1].kind, "requirements");
+  EXPECT_EQ(p.sections[0].children[0].kind, SectionKind::kPurpose);
+  EXPECT_EQ(p.sections[0].children[1].kind, SectionKind::kRequirements);
   const Section& dotted = p.sections[1].children.at(0).children.at(0);
   EXPECT_EQ(dotted.number, "IV.2.1");
   EXPECT_EQ(dotted.children.at(0).number, "IV.2.1.a");
-  EXPECT_EQ(dotted.children.at(0).kind, "criteria");  // inherited
+  EXPECT_EQ(dotted.children.at(0).kind, SectionKind::kCriteria);  // inherited
   EXPECT_EQ(dotted.children.at(0).line, 12);
   EXPECT_EQ(p.goals.size(), 1u);
   EXPECT_EQ(p.requirements.size(), 1u);
@@ -38,13 +39,13 @@ TEST(Outline, ReadsOcrNumeralsAndUnaccentedHeadings) {
       "I1I. CAC GIAI PHAP:\n- Ba.\nIV. POI TUQNG\n- Bon.\n");
   ASSERT_EQ(p.sections.size(), 4u);
   EXPECT_EQ(p.sections[0].number, "I");
-  EXPECT_EQ(p.sections[0].kind, "purpose_requirements");
+  EXPECT_EQ(p.sections[0].kind, SectionKind::kPurposeRequirements);
   EXPECT_EQ(p.sections[1].number, "II");
   EXPECT_EQ(p.sections[1].title, "NOI DUNG CONG TAC TUYEN TRUYEN");
-  EXPECT_EQ(p.sections[1].kind, "content");
+  EXPECT_EQ(p.sections[1].kind, SectionKind::kContent);
   EXPECT_EQ(p.sections[2].number, "III");
-  EXPECT_EQ(p.sections[2].kind, "tasks");
-  EXPECT_EQ(p.sections[3].kind, "subjects");
+  EXPECT_EQ(p.sections[2].kind, SectionKind::kTasks);
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kSubjects);
 }
 
 TEST(Outline, LongNumberedSentencesAreItemsAndWrappedLinesJoin) {
@@ -66,7 +67,7 @@ TEST(Outline, RepeatedRomanNumeralGetsTheNextNumber) {
                            "IV. TỔ CHỨC THỰC HIỆN\n- c.\n");
   ASSERT_EQ(p.sections.size(), 3u);
   EXPECT_EQ(p.sections[2].number, "V");
-  EXPECT_EQ(p.sections[2].kind, "organisation");
+  EXPECT_EQ(p.sections[2].kind, SectionKind::kOrganisation);
 }
 
 TEST(Outline, TextWithoutHeadingsGivesEmptyLists) {
@@ -87,13 +88,41 @@ TEST(Assignments, SectionAgenciesSubjectsAndGiao) {
       "- Đề nghị Công đoàn các cấp và các tổ chức đoàn thể vận động đoàn viên.\n");
   ASSERT_EQ(p.assignments.size(), 4u);
   EXPECT_EQ(p.assignments[0].assignee, "Phòng Giáo dục Trung học");
-  EXPECT_EQ(p.assignments[0].role, "lead");
+  EXPECT_EQ(p.assignments[0].role, AssignmentRole::kLead);
   EXPECT_EQ(p.assignments[1].assignee, "Văn phòng Sở");
   EXPECT_EQ(p.assignments[1].section, "V.1");
   EXPECT_EQ(p.assignments[2].assignee, "Công đoàn Giáo dục tỉnh");
-  EXPECT_EQ(p.assignments[2].role, "support");
+  EXPECT_EQ(p.assignments[2].role, AssignmentRole::kSupport);
   EXPECT_EQ(p.assignments[3].assignee, "Thủ trưởng các đơn vị");
   ASSERT_EQ(p.assignments[3].tasks.size(), 2u);  // the bullet joins item 3's section
+}
+
+// Each name table holds exactly the schema's names, in its order, and reads
+// back to the value it was written from; other names are refused.
+TEST(KindNames, TablesHoldTheSchemasNamesBothWays) {
+  const auto schema = nlohmann::json::parse(
+      testing::ReadFile(testing::SourcePath("schema/plan.schema.json")));
+  auto check = [](const nlohmann::json& names, auto name_of, auto parse) {
+    std::vector<std::string> written;
+    for (int i = 0; i < static_cast<int>(names.size()) + 1; ++i) {
+      using Enum = decltype(*parse(""));
+      const std::string_view name = name_of(static_cast<std::remove_cvref_t<Enum>>(i));
+      if (name.empty()) break;
+      written.emplace_back(name);
+      ASSERT_TRUE(parse(name).has_value()) << name;
+      EXPECT_EQ(name_of(*parse(name)), name);
+    }
+    EXPECT_EQ(written, names.get<std::vector<std::string>>());
+    EXPECT_FALSE(parse("").has_value());
+    EXPECT_FALSE(parse("Due").has_value());
+    EXPECT_FALSE(parse("purpose ").has_value());
+  };
+  check(schema["$defs"]["section"]["properties"]["kind"]["enum"], SectionKindName,
+        ParseSectionKind);
+  check(schema["properties"]["deadlines"]["items"]["properties"]["kind"]["enum"],
+        DeadlineKindName, ParseDeadlineKind);
+  check(schema["properties"]["assignments"]["items"]["properties"]["role"]["enum"],
+        AssignmentRoleName, ParseAssignmentRole);
 }
 
 }  // namespace

@@ -73,14 +73,6 @@ TEST(TextInput, ALongRunOfMarksIsMadeStreamSafeBeforeNormalising) {
   EXPECT_EQ(NormalizePlanText("Kế hoạch"), "Kế hoạch");
 }
 
-TEST(TextUtil, IsoDateRejectsDaysThatDoNotExist) {
-  EXPECT_EQ(IsoDate(2023, 3, 8), "2023-03-08");
-  EXPECT_EQ(IsoDate(2024, 2, 29), "2024-02-29");
-  EXPECT_FALSE(IsoDate(2023, 2, 29));
-  EXPECT_FALSE(IsoDate(2023, 13, 1));
-  EXPECT_FALSE(IsoDate(2023, 4, 31));
-}
-
 TEST(Sha256, MatchesKnownDigests) {
   EXPECT_EQ(InputDigest(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(InputDigest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
