@@ -42,7 +42,10 @@ std::unique_ptr<Restorer> OpenRestorer(const std::string& dir, std::string* erro
   std::vector<std::pair<std::string, double>> models = {{domain, 0.75}};
   if (std::filesystem::exists(background)) models.emplace_back(background, 0.25);
   const std::string channel = dir + "/channel.tsv";
-  return Restorer::Open(models, error, std::filesystem::exists(channel) ? channel : "");
+  Status status;
+  auto restorer = Restorer::Open(models, &status, std::filesystem::exists(channel) ? channel : "");
+  if (!restorer) *error = status.message();
+  return restorer;
 }
 
 std::vector<WordConfidence> OcrConfidences(const OcrDocument& doc) {
