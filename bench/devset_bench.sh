@@ -48,7 +48,7 @@ for facts in bench/devset/expected/*.facts.json; do
   read -r ok all < <(sed -n 's|^facts \([0-9]*\)/\([0-9]*\)$|\1 \2|p' "$work/score")
   ok=${ok:-0} all=${all:-0}
   total_ok=$((total_ok + ok)) total_all=$((total_all + all))
-  type=$(jq -r '[.checks[] | select(.path == "document.type") | .eq][0] // "?"' "$facts")
+  type=$(jq -r '[.checks[] | select(.path == "document.type")][0] | if . == null then "?" elif .eq == null then "(none)" else .eq end' "$facts")
   printf '%s\t%d\t%d\n' "$type" "$ok" "$all" >>"$work/types"
   printf '%-18s %-12s %3d/%-3d %5.1f%%  %5d ms%s\n' "$name" "$type" "$ok" "$all" \
     "$(echo "$ok $all" | awk '{print $2 ? 100*$1/$2 : 0}')" "$ms" \
