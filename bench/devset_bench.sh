@@ -12,7 +12,7 @@ quiet=0
 if [ "${1:-}" = -q ]; then quiet=1; shift; fi
 if [ $# -lt 1 ]; then echo "usage: $0 [-q] BINARY [MODEL_DIR]" >&2; exit 2; fi
 vnplan=$(realpath "$1")
-models=${2:-$(dirname "$vnplan")/models}
+models=$(realpath -m "${2:-$(dirname "$vnplan")/models}")
 cd "$(dirname "$0")/.."
 shared=${VNPLAN_SHARED:-../shared}
 texts=$shared/devset/texts
@@ -39,7 +39,8 @@ for facts in bench/devset/expected/*.facts.json; do
   if [ ! -f "$doc" ]; then echo "$name: document missing in $texts"; continue; fi
   docs=$((docs + 1))
   start=$(date +%s%N)
-  "$vnplan" extract --model "$models" "$doc" >"$work/out.json" 2>"$work/err"
+  # A hang counts as a failure (exit 124), not as a stuck bench.
+  timeout 120 "$vnplan" extract --model "$models" "$doc" >"$work/out.json" 2>"$work/err"
   rc=$?
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   if [ $ms -gt $slowest ]; then slowest=$ms; slowest_doc=$name; fi
