@@ -12,7 +12,7 @@ quiet=0
 if [ "${1:-}" = -q ]; then quiet=1; shift; fi
 if [ $# -lt 1 ]; then echo "usage: $0 [-q] BINARY [MODEL_DIR]" >&2; exit 2; fi
 vnplan=$(realpath "$1")
-models=${2:-$(dirname "$vnplan")/models}
+models=$(realpath -m "${2:-$(dirname "$vnplan")/models}")
 cd "$(dirname "$0")/.."
 shared=${VNPLAN_SHARED:-../shared}
 texts=$shared/devset/texts
@@ -39,7 +39,8 @@ for facts in bench/devset/expected/*.facts.json; do
   if [ ! -f "$doc" ]; then echo "$name: document missing in $texts"; continue; fi
   docs=$((docs + 1))
   start=$(date +%s%N)
-  "$vnplan" extract --model "$models" "$doc" >"$work/out.json" 2>"$work/err"
+  # A hang counts as a failure (exit 124), not as a stuck bench.
+  timeout 120 "$vnplan" extract --model "$models" "$doc" >"$work/out.json" 2>"$work/err"
   rc=$?
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   if [ $ms -gt $slowest ]; then slowest=$ms; slowest_doc=$name; fi
@@ -48,7 +49,7 @@ for facts in bench/devset/expected/*.facts.json; do
   read -r ok all < <(sed -n 's|^facts \([0-9]*\)/\([0-9]*\)$|\1 \2|p' "$work/score")
   ok=${ok:-0} all=${all:-0}
   total_ok=$((total_ok + ok)) total_all=$((total_all + all))
-  type=$(jq -r '[.checks[] | select(.path == "document.type") | .eq][0] // "?"' "$facts")
+  type=$(jq -r '[.checks[] | select(.path == "document.type")][0] | if . == null then "?" elif .eq == null then "(none)" else .eq end' "$facts")
   printf '%s\t%d\t%d\n' "$type" "$ok" "$all" >>"$work/types"
   printf '%-18s %-12s %3d/%-3d %5.1f%%  %5d ms%s\n' "$name" "$type" "$ok" "$all" \
     "$(echo "$ok $all" | awk '{print $2 ? 100*$1/$2 : 0}')" "$ms" \
