@@ -180,6 +180,13 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
          (lines[motto].blank || !RE2::PartialMatch(lines[motto].folded.text, re_->motto_state)))
     ++motto;
   if (motto == lines.size() || motto == kMaxLinesBeforeMotto) return 0;
+  // A document without the motto (a resolution of the National Assembly's
+  // standing committee) may quote one further down: a type line before the
+  // motto means the document started earlier.
+  for (size_t i = 0; i < motto; ++i) {
+    size_t end = 0;
+    if (TypeOf(lines[i], &end)) return 0;
+  }
   // Back over what belongs to the masthead's left column: capitals (the
   // agency), the number, "V/v"; the first other line is not the document's.
   size_t start = motto;

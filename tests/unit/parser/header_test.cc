@@ -142,6 +142,18 @@ TEST(Header, AWebPagesOwnLinesBeforeTheMastheadAreNotTheDocuments) {
   EXPECT_EQ(h.title, "Về việc ban hành kế hoạch thử");
 }
 
+TEST(Header, AMottoQuotedFurtherDownDoesNotMoveTheStartOfADocumentWithoutOne) {
+  // A standing committee's resolution: the number on the first line, no motto;
+  // an appendix form further down carries one.
+  const Plan p = ParseText(
+      "Số: 12/NQ-UBTVQH15\n\n**NGHỊ QUYẾT**\n\n**Về việc thử nghiệm**\n\n"
+      "*Căn cứ Hiến pháp;*\n\n**Điều 1.** Nội dung.\n\n"
+      "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nMẫu đơn\n");
+  EXPECT_EQ(p.header.type, "Nghị quyết");
+  EXPECT_EQ(p.header.number, "12");
+  EXPECT_EQ(p.header.symbol, "NQ-UBTVQH15");
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
