@@ -91,6 +91,9 @@ struct HeaderReader::Patterns {
       {"Tờ trình", R"(^(t\S{1,2} tr\S{1,2}nh)\b)"},
       {"Chỉ thị", R"(^(ch\S{1,2} th\S{1,2})\b)"},
       {"Nghị quyết", R"(^(ngh\S{1,2} quy\S{1,2}t)\b)"},
+      {"Công điện", R"(^(c\S{1,2}ng [dp]i\S{1,2}n)\b)"},
+      {"Thông tư", R"(^(th\S{1,2}ng tu)\b)"},
+      {"Phương án", R"(^(ph\S{1,3}ng an)\b)"},
   });
   RE2 preamble{
       R"(^(?:th\S{0,2}c hi\S{1,2}n|c\S{1,2}n c\S{1,2}|nh\S{1,2}m|theo|x\S{1,2}t|tr\S{1,2}n c\S{1,2} s\S{1,2}|k\S{1,2}nh g\S{1,2}i)\b)"};
@@ -108,7 +111,7 @@ struct HeaderReader::Patterns {
   RE2 year_range{R"(\d{4}\s*[-–—]\s*\d{4})"};
   RE2 single_year{R"(\bn\S{1,2}m (\d{4})\b)"};
   RE2 closing{R"(^(n\S{1,2}i nh\S{1,2}n\b\s*:?\s*))"};
-  RE2 subject{R"(^v\s*/\s*v\b)"};  // "V/v": what a Công văn is about
+  RE2 subject{R"(^v\s*/\s*v\b\s*:?\s*)"};  // "V/v": what a Công văn is about
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
   RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
   // Positions a signer holds, without "Phó" (deputy), which any of them
@@ -207,6 +210,53 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
   return start;
 }
 
+size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
+                               size_t type_end, Header& header) const {
+  const size_t n = lines.size();
+  const Line& typed = lines[type_line];
+  std::string_view rest =
+      TrimSpaces(typed.folded.SourceOf(typed.clean, type_end, typed.folded.text.size()));
+  std::vector<std::string> title;
+  if (!rest.empty()) title.emplace_back(rest);
+  size_t j = type_line + 1;
+  for (; j < n && title.size() < 4; ++j) {
+    const Line& l = lines[j];
+    if (l.blank) {
+      // "2016 - 2020", or a title's first word ("VỀ", "KẾT") wrapped onto its
+      // own line: too short to pass as a line of text, still the title's.
+      if (RE2::FullMatch(l.clean, re_->year_range) || (title.empty() && IsUpperCaseWord(l.clean)))
+        title.push_back(l.clean);
+      continue;
+    }
+    // A title in capitals may start like a preamble ("THỰC HIỆN NGHỊ QUYẾT
+    // SỐ 48…"); a preamble is written in sentence case.
+    const bool preamble = StartsPreamble(l) && !IsAllCaps(l.clean);
+    if (preamble || l.clean.size() > 200 || EndsClause(l.clean) || l.clean.front() == '(' ||
+        RE2::PartialMatch(l.clean, re_->outline_marker))
+      break;
+    title.push_back(l.clean);
+  }
+  if (!title.empty()) header.title = Join(title, " ");
+  return j;
+}
+
+// A Công văn has no type line: "V/v …" under its number says what it is
+// about, and is its title.
+bool HeaderReader::ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
+                               Header& header) const {
+  for (size_t i = from; i < to && i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    re2::StringPiece folded = line.folded.text;
+    if (line.blank || !RE2::Consume(&folded, re_->subject)) continue;
+    const size_t at = static_cast<size_t>(folded.data() - line.folded.text.data());
+    const std::string_view subject = TrimSpaces(line.folded.SourceOf(line.clean, at, line.folded.text.size()));
+    header.type = "Công văn";
+    if (!subject.empty()) header.title = std::string(subject);
+    return true;
+  }
+  return false;
+}
+
 Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
                                 Header& header) const {
   Layout layout;
@@ -219,25 +269,7 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
     if (auto type = TypeOf(lines[i], &end)) {
       header.type = *type;
       layout.type_line = i;
-      std::string_view rest = TrimSpaces(
-          lines[i].folded.SourceOf(lines[i].clean, end, lines[i].folded.text.size()));
-      std::vector<std::string> title;
-      if (!rest.empty()) title.emplace_back(rest);
-      size_t j = i + 1;
-      for (; j < n && title.size() < 4; ++j) {
-        const Line& l = lines[j];
-        if (l.blank && RE2::FullMatch(l.clean, re_->year_range)) {
-          title.push_back(l.clean);  // "2016 - 2020" wrapped onto its own line
-          continue;
-        }
-        if (l.blank) continue;
-        if (StartsPreamble(l) || l.clean.size() > 200 || EndsClause(l.clean) ||
-            l.clean.front() == '(' || RE2::PartialMatch(l.clean, re_->outline_marker))
-          break;
-        title.push_back(l.clean);
-      }
-      if (!title.empty()) header.title = Join(title, " ");
-      layout.title_end = j;
+      layout.title_end = ReadTitle(lines, i, end, header);
       break;
     }
   }
@@ -246,6 +278,7 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
     for (i = layout.masthead; i < n && i < last; ++i)
       if (!lines[i].blank && StartsPreamble(lines[i])) break;
     layout.title_end = i < n && i < last ? i : layout.masthead;
+    ReadSubject(lines, layout.masthead, std::min(n, last), header);
   }
   layout.closing = n;
   for (i = layout.title_end; i < n; ++i)

@@ -52,6 +52,11 @@ class HeaderReader {
   size_t MastheadStart(const std::vector<Line>& lines) const;
   std::optional<std::string> TypeOf(const Line& line, size_t* folded_end) const;
   bool StartsPreamble(const Line& line) const;
+  // The title under the type line; returns the first line after it.
+  size_t ReadTitle(const std::vector<Line>& lines, size_t type_line, size_t type_end,
+                   Header& header) const;
+  bool ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
+                   Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;
   bool ReadPlaceDate(const Line& line, Header& header) const;
   void ReadAgencies(const std::vector<std::string>& caps_lines,

@@ -154,6 +154,27 @@ TEST(Header, AMottoQuotedFurtherDownDoesNotMoveTheStartOfADocumentWithoutOne) {
   EXPECT_EQ(p.header.symbol, "NQ-UBTVQH15");
 }
 
+TEST(Header, ACongVanIsKnownByItsSubjectLine) {
+  const Plan p = ParseText(
+      "BỘ THỬ NGHIỆM\nCỤC KIỂM TRA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 77/KT-KT\n*V/v hướng dẫn lập sổ theo dõi*\n*Hà Nội, ngày 4 tháng 5 năm 2025*\n"
+      "Kính gửi: Các phòng.\nCục có ý kiến như sau.\n");
+  EXPECT_EQ(p.header.type, "Công văn");
+  EXPECT_EQ(p.header.title, "hướng dẫn lập sổ theo dõi");
+  EXPECT_EQ(p.header.number, "77");
+}
+
+TEST(Header, TitlesThatStartLikeAPreambleOrWrapTheirFirstWord) {
+  const Plan a = ParseText(
+      "UBND TỈNH THỬ\nSố: 5/KH-UBND\n**KẾ HOẠCH**\nTHỰC HIỆN NGHỊ QUYẾT SỐ 1/NQ-CP VỀ THỬ NGHIỆM\n"
+      "*Thực hiện Nghị quyết số 1/NQ-CP;*\nI. MỤC ĐÍCH\n- a.\n");
+  EXPECT_EQ(a.header.title, "THỰC HIỆN NGHỊ QUYẾT SỐ 1/NQ-CP VỀ THỬ NGHIỆM");
+  const Plan b = ParseText(
+      "**CÔNG ĐIỆN**\nVỀ\nVIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ\n**THỦ TƯỚNG CHÍNH PHỦ điện:**\n- Các Bộ.\n");
+  EXPECT_EQ(b.header.type, "Công điện");
+  EXPECT_EQ(b.header.title, "VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ");
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
