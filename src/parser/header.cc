@@ -1,3 +1,5 @@
+// The masthead (agency, number, place and date), the type line and title,
+// and where the parts of a document start.
 #include "src/parser/header.h"
 
 #include <re2/re2.h>
@@ -5,143 +7,11 @@
 #include <set>
 #include <utility>
 
+#include "src/parser/header_patterns.h"
 #include "src/text/calendar.h"
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {
-namespace {
-
-struct NamedPattern {
-  const char* name;
-  std::unique_ptr<RE2> re;
-};
-
-std::vector<NamedPattern> MakeTable(
-    std::initializer_list<std::pair<const char*, const char*>> rows) {
-  std::vector<NamedPattern> table;
-  for (auto [name, pattern] : rows)
-    table.push_back({name, std::make_unique<RE2>(pattern)});
-  return table;
-}
-
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t end = s.find(' ', pos);
-    if (end == std::string_view::npos) end = s.size();
-    if (end > pos) words.push_back(s.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return words;
-}
-
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-std::string NormalizeDashes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const std::string_view rest = s.substr(i, 3);
-    if (rest == "\xE2\x80\x94" || rest == "\xE2\x80\x93") {
-      out.push_back('-');
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-// Surnames, folded: how a signer's name is told from a stray capitalised
-// phrase such as a place in a digital-signature block.
-const std::set<std::string_view>& Surnames() {
-  static const std::set<std::string_view> kSurnames = {
-      "nguyen", "tran", "le",    "pham",   "hoang", "huynh", "phan",  "vu",
-      "vo",     "dang", "bui",   "do",     "ho",    "ngo",   "duong", "ly",
-      "dinh",   "dao",  "luong", "trinh",  "mai",   "truong", "ha",   "lam",
-      "ta",     "to",   "cao",   "chau",   "chu",   "dam",   "quach", "la",
-      "thai",   "tang", "kieu",  "lai",    "van",   "trieu", "vuong", "doan",
-      "nghiem", "khuc", "giang", "au",     "luc",   "mac",   "ton",   "kim",
-      "doan",   "luu",  "phung", "diep",   "bach",  "hua",   "quang", "sam",
-      "nong",   "lo",   "hau",   "tu",     "than",  "khong", "han",   "ninh",
-      "dong",   "tong", "vi",    "ong",    "cu",    "phi",   "ung",   "be",
-      "ma",     "thach", "danh", "lang",   "luyen", "nham",  "quan",  "yen"};
-  return kSurnames;
-}
-
-}  // namespace
-
-struct HeaderReader::Patterns {
-  std::vector<NamedPattern> types = MakeTable({
-      {"Kế hoạch", R"(^(k\S{0,2} ?ho\S{0,2}ch)\b)"},
-      {"Chương trình", R"(^(ch\S{1,3}ng tr\S{1,2}nh)\b)"},
-      {"Hướng dẫn", R"(^(h\S{1,3}ng d\S{1,2}n)\b)"},
-      {"Quyết định", R"(^(quy\S{1,2}t [dpb]\S{1,2}nh)\b)"},
-      {"Thông báo", R"(^(th\S{1,2}ng b\S{1,2}o)\b)"},
-      {"Báo cáo", R"(^(b\S{1,2}o c\S{1,2}o)\b)"},
-      {"Đề án", R"(^(de an)\b)"},
-      {"Tờ trình", R"(^(t\S{1,2} tr\S{1,2}nh)\b)"},
-      {"Chỉ thị", R"(^(ch\S{1,2} th\S{1,2})\b)"},
-      {"Nghị quyết", R"(^(ngh\S{1,2} quy\S{1,2}t)\b)"},
-      {"Công điện", R"(^(c\S{1,2}ng [dp]i\S{1,2}n)\b)"},
-      {"Thông tư", R"(^(th\S{1,2}ng tu)\b)"},
-      {"Phương án", R"(^(ph\S{1,3}ng an)\b)"},
-  });
-  RE2 preamble{
-      R"(^(?:th\S{0,2}c hi\S{1,2}n|c\S{1,2}n c\S{1,2}|nh\S{1,2}m|theo|x\S{1,2}t|tr\S{1,2}n c\S{1,2} s\S{1,2}|k\S{1,2}nh g\S{1,2}i)\b)"};
-  RE2 motto_state{
-      R"((c\S{1,2}ng h\S{1,2}a x\S{1,2} h\S{1,3} ch\S{1,2} ngh\S{1,2}a vi\S{1,2}t nam))"};
-  RE2 motto_words{
-      R"(([dpb]\S{1,3}c [l1]\S{1,3}p\s*-\s*t\S{1,2} do\s*-\s*h\S{1,3}nh ph\S{1,3}c))"};
-  RE2 number{R"((?:^|\s)[Ss]\S{0,2}\s*:\s*(\S*(?:\s*/\s*\S+)+))"};
-  RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
-  RE2 place_date{
-      R"((ng\S{1,2}y\s+(\S{1,3})\s+th\S{1,4}\s+(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
-  RE2 self_reference{
-      R"(k\S{1,2}m theo (?:k\S{0,2} ?ho\S{0,2}ch|quy\S{1,2}t [dpb]\S{1,2}nh|ch\S{1,3}ng tr\S{1,2}nh) s\S{0,2}\s*(\d+)\s*/\s*(\S+)\s+ng\S{1,2}y\s+(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})(?:\s+c\S{1,2}a\s+([^)]+))?)"};
-  RE2 period{R"((?:giai [dpb]o\S{0,2}n|n\S{1,2}m h\S{1,2}c|t\S{1,2} n\S{1,2}m)?\s*(\d{4})\s*(?:-|[dpb]\S{1,2}n n\S{1,2}m)\s*(\d{4}))"};
-  RE2 year_range{R"(\d{4}\s*[-–—]\s*\d{4})"};
-  RE2 single_year{R"(\bn\S{1,2}m (\d{4})\b)"};
-  RE2 closing{R"(^(n\S{1,2}i nh\S{1,2}n\b\s*:?\s*))"};
-  RE2 subject{R"(^v\s*/\s*v\b\s*:?\s*)"};  // "V/v": what a Công văn is about
-  RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
-  RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
-  // Positions a signer holds, without "Phó" (deputy), which any of them
-  // can take: "PHÓ THỦ TƯỚNG" is "Phó " + "Thủ tướng".
-  RE2 deputy{R"(^ph\S{1,2}\s+(.+)$)"};
-  std::vector<NamedPattern> positions = MakeTable({
-      {"Giám đốc", R"((?:gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
-      {"Tổng Giám đốc", R"((?:t\S{1,2}ng gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
-      {"Trưởng phòng", R"((?:tr\S{1,3}ng ph\S{1,2}ng)\s*[.,]?)"},
-      {"Trưởng ban", R"((?:tr\S{1,3}ng ban)\s*[.,]?)"},
-      {"Chủ tịch", R"((?:ch\S{1,2} t\S{1,2}ch)\s*[.,]?)"},
-      {"Hiệu trưởng", R"((?:hi\S{1,2}u tr\S{1,3}ng)\s*[.,]?)"},
-      {"Chánh Văn phòng", R"((?:ch\S{1,2}nh v\S{1,2}n ph\S{1,2}ng)\s*[.,]?)"},
-      {"Chánh Thanh tra", R"((?:ch\S{1,2}nh thanh tra)\s*[.,]?)"},
-      {"Thủ tướng", R"((?:th\S{1,2} t\S{1,2}ng)\s*[.,]?)"},
-      {"Bộ trưởng", R"((?:b\S{1,2} tr\S{1,3}ng)\s*[.,]?)"},
-      {"Thứ trưởng", R"((?:th\S{1,2} tr\S{1,3}ng)\s*[.,]?)"},
-      {"Cục trưởng", R"((?:c\S{1,2}c tr\S{1,3}ng)\s*[.,]?)"},
-      {"Tổng Cục trưởng", R"((?:t\S{1,2}ng c\S{1,2}c tr\S{1,3}ng)\s*[.,]?)"},
-      {"Vụ trưởng", R"((?:v\S{1,2} tr\S{1,3}ng)\s*[.,]?)"},
-      {"Viện trưởng", R"((?:vi\S{1,2}n tr\S{1,3}ng)\s*[.,]?)"},
-      {"Bí thư", R"((?:b\S{1,2} th\S{1,2})\s*[.,]?)"},
-      {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
-  });
-  RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
-  RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};
-  RE2 bullet{R"(^[-+•·]\s*(.*)$)"};
-  // A heading or list line: the title has ended.
-  RE2 outline_marker{R"(^(?:[IVXLl1|]{1,5}\s*[.:)]|\.\s|\d{1,2}\s*[.)/]|[a-h]\)|[-+•*])\s*\S)"};
-};
 
 HeaderReader::HeaderReader(const TextFolder& folder)
     : folder_(folder), re_(std::make_unique<Patterns>()) {}
@@ -303,7 +173,36 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
           PositionOf(lines[i].folded.text, &on_behalf))
         layout.closing = i;
   }
+  FindAttachment(lines, layout);
   return layout;
+}
+
+// How many lines a document attached after the signature may take between
+// its type line and "(Kèm theo …)": a title of up to four lines, blank
+// lines between.
+constexpr size_t kMaxAttachmentHeader = 12;
+
+void HeaderReader::FindAttachment(const std::vector<Line>& lines, Layout& layout) const {
+  const size_t n = lines.size();
+  for (size_t i = layout.closing + 1; i < n; ++i) {
+    size_t type_end = 0;
+    if (!TypeOf(lines[i], &type_end)) continue;
+    for (size_t j = i + 1; j < n && j <= i + kMaxAttachmentHeader; ++j) {
+      if (lines[j].blank || !RE2::PartialMatch(lines[j].folded.text, re_->attached_to)) continue;
+      layout.attached = i;
+      layout.attached_body = j + 1;
+      layout.attached_end = n;
+      for (size_t k = j + 1; k < n; ++k) {
+        const bool ends = RE2::PartialMatch(lines[k].folded.text, re_->closing) ||
+                          (IsAllCaps(lines[k].clean) && RE2::PartialMatch(lines[k].folded.text, re_->appendix));
+        if (!lines[k].blank && ends) {
+          layout.attached_end = k;
+          break;
+        }
+      }
+      return;
+    }
+  }
 }
 
 void HeaderReader::ReadNumber(std::string_view clean, Header& header) const {
@@ -498,102 +397,6 @@ void HeaderReader::ReadSelfReference(const std::vector<Line>& lines,
     }
     return;
   }
-}
-
-std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
-                                                    std::string* on_behalf) const {
-  std::string prefix, rest;
-  std::string_view body = folded;
-  if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &rest)) body = rest;
-  body = TrimSpaces(body);
-  std::string deputy;
-  re2::StringPiece held = body;
-  if (RE2::FullMatch(body, re_->deputy, &held)) deputy = "Phó ";
-  for (const NamedPattern& p : re_->positions) {
-    if (!RE2::FullMatch(held, *p.re)) continue;
-    const std::string name = deputy + p.name;
-    if (!prefix.empty()) {
-      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
-      *on_behalf = prefix + ". " + name;
-      return std::nullopt;
-    }
-    return name;
-  }
-  return std::nullopt;
-}
-
-bool HeaderReader::IsPersonName(std::string_view clean) const {
-  const std::vector<std::string_view> words = Words(clean);
-  if (words.size() < 2 || words.size() > 5) return false;
-  for (std::string_view w : words) {
-    if (!StartsUpper(w) || IsAllCaps(w) || w.size() < 2) return false;
-    if (w.find_first_of("0123456789.,;:()/&-@") != std::string_view::npos)
-      return false;
-  }
-  return Surnames().count(folder_.Fold(words[0]).text) > 0;
-}
-
-void HeaderReader::ReadClosing(const std::vector<Line>& lines,
-                               const Layout& layout, Header& header) const {
-  Signer signer;
-  bool in_recipients = false;
-  int metadata = 0;  // lines left in a digital-signature block
-  for (size_t i = layout.closing; i < layout.appendix && i < lines.size(); ++i) {
-    const Line& line = lines[i];
-    if (line.blank) continue;
-    if (RE2::PartialMatch(line.folded.text, re_->timestamp)) metadata = 3;
-    if (metadata > 0 || RE2::PartialMatch(line.folded.text, re_->signed_note)) {
-      --metadata;
-      in_recipients = false;
-      continue;
-    }
-    re2::StringPiece folded = line.folded.text;
-    std::string_view clean = line.clean;
-    re2::StringPiece heading;
-    if (RE2::Consume(&folded, re_->closing, &heading)) {
-      in_recipients = true;
-      // Two-column layouts put the signer's title on the "Nơi nhận" line.
-      std::string on_behalf;
-      if (auto position = PositionOf(folded, &on_behalf)) signer.position = *position;
-      if (!on_behalf.empty()) signer.on_behalf = on_behalf;
-      continue;
-    }
-    std::string rest;
-    if (in_recipients && RE2::FullMatch(clean, re_->bullet, &rest)) {
-      const size_t semi = rest.rfind(';');
-      if (semi != std::string::npos &&
-          IsPersonName(TrimEntry(std::string_view(rest).substr(semi + 1)))) {
-        signer.name = TrimEntry(std::string_view(rest).substr(semi + 1));
-        rest.resize(semi);
-      }
-      if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
-      continue;
-    }
-    std::string on_behalf, prefix, body;
-    // The signature block ends with the name: what comes after it (an
-    // appendix, a web page's footer) names no more of the signer.
-    const bool signed_off = signer.name.has_value() && !in_recipients;
-    if (signed_off) continue;
-    if (auto position = PositionOf(folded, &on_behalf)) {
-      signer.position = *position;
-      in_recipients = false;
-    } else if (!on_behalf.empty()) {
-      signer.on_behalf = signer.on_behalf ? *signer.on_behalf + ", " + on_behalf : on_behalf;
-      in_recipients = false;
-    } else if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &body) &&
-               (prefix == "tm" || prefix == "tl" || prefix == "tuq") && IsAllCaps(clean)) {
-      // "TM. ỦY BAN NHÂN DÂN": signed for a body, not a position.
-      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
-      const size_t dot = clean.find_first_of(". ");
-      signer.on_behalf = prefix + ". " + AgencyName(TrimSpaces(clean.substr(dot + 1)));
-      in_recipients = false;
-    } else if (IsPersonName(TrimEntry(clean))) {
-      signer.name = TrimEntry(clean);
-    } else if (!in_recipients || !StartsUpper(clean)) {
-      in_recipients = false;
-    }
-  }
-  if (signer.name || signer.position || signer.on_behalf) header.signer = signer;
 }
 
 }  // namespace vnplan::internal

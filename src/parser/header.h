@@ -21,6 +21,12 @@ struct Layout {
   size_t title_end = 0;             // first line after the title
   size_t closing = 0;               // "Nơi nhận" or the signature block
   size_t appendix = 0;              // "PHỤ LỤC", or lines.size()
+  // A document issued with this one after its signature ("KẾ HOẠCH" …
+  // "(Kèm theo Quyết định số …)"): its type line, first body line and end;
+  // all SIZE_MAX when there is none.
+  size_t attached = static_cast<size_t>(-1);
+  size_t attached_body = static_cast<size_t>(-1);
+  size_t attached_end = static_cast<size_t>(-1);
 };
 
 class HeaderReader {
@@ -55,6 +61,7 @@ class HeaderReader {
   // The title under the type line; returns the first line after it.
   size_t ReadTitle(const std::vector<Line>& lines, size_t type_line, size_t type_end,
                    Header& header) const;
+  void FindAttachment(const std::vector<Line>& lines, Layout& layout) const;
   bool ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
                    Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;

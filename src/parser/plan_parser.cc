@@ -39,8 +39,14 @@ Plan PlanParser::Parse(std::string_view utf8_text) const {
 
   // Between the title and the closing: the preamble, then the body from the
   // first top-level heading on.
-  const std::vector<Block> blocks =
-      e.reader.ReadBlocks(lines, layout.title_end, layout.closing);
+  std::vector<Block> blocks = e.reader.ReadBlocks(lines, layout.title_end, layout.closing);
+  // A plan issued by the decision, after its signature, continues the body.
+  if (layout.attached_body < layout.attached_end) {
+    std::vector<Block> attached =
+        e.reader.ReadBlocks(lines, layout.attached_body, layout.attached_end);
+    blocks.insert(blocks.end(), std::make_move_iterator(attached.begin()),
+                  std::make_move_iterator(attached.end()));
+  }
   size_t body = blocks.size();
   for (size_t i = 0; i < blocks.size() && body == blocks.size(); ++i)
     if (blocks[i].marker == Marker::kRoman) body = i;

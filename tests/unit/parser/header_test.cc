@@ -175,6 +175,27 @@ TEST(Header, TitlesThatStartLikeAPreambleOrWrapTheirFirstWord) {
   EXPECT_EQ(b.header.title, "VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ");
 }
 
+TEST(Header, APlanIssuedWithADecisionIsReadAfterTheDecisionsSignature) {
+  const Plan p = ParseText(
+      "UBND TỈNH THỬ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 9/QĐ-UBND\n"
+      "Thử, ngày 2 tháng 3 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thử nghiệm\n"
+      "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thử nghiệm.\n"
+      "Điều 2. Quyết định có hiệu lực từ ngày ký./.\n"
+      "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n\n"
+      "KẾ HOẠCH\nThử nghiệm năm 2025\n(Kèm theo Quyết định số 9/QĐ-UBND ngày 2/3/2025)\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng.\n"
+      "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Chủ trì thực hiện kế hoạch.\n");
+  EXPECT_EQ(p.header.type, "Quyết định");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Nguyễn Văn An");
+  EXPECT_EQ(p.header.signer->position, "Phó Chủ tịch");  // not read on into the plan
+  bool purpose = false;
+  for (const Section& s : p.sections) purpose |= s.title.find("MỤC ĐÍCH") != std::string::npos;
+  EXPECT_TRUE(purpose);  // the attached plan's sections are the document's
+  EXPECT_FALSE(p.goals.empty());
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"

@@ -1,0 +1,130 @@
+// The closing of a document: recipients ("Nơi nhận") and the signature
+// block (on whose behalf, position, name), read by their structure.
+#include <re2/re2.h>
+
+#include <set>
+
+#include "src/parser/header.h"
+#include "src/parser/header_patterns.h"
+#include "src/text/textutil.h"
+
+namespace vnplan::internal {
+namespace {
+
+// Surnames, folded: how a signer's name is told from a stray capitalised
+// phrase such as a place in a digital-signature block.
+const std::set<std::string_view>& Surnames() {
+  static const std::set<std::string_view> kSurnames = {
+      "nguyen", "tran", "le",    "pham",   "hoang", "huynh", "phan",  "vu",
+      "vo",     "dang", "bui",   "do",     "ho",    "ngo",   "duong", "ly",
+      "dinh",   "dao",  "luong", "trinh",  "mai",   "truong", "ha",   "lam",
+      "ta",     "to",   "cao",   "chau",   "chu",   "dam",   "quach", "la",
+      "thai",   "tang", "kieu",  "lai",    "van",   "trieu", "vuong", "doan",
+      "nghiem", "khuc", "giang", "au",     "luc",   "mac",   "ton",   "kim",
+      "doan",   "luu",  "phung", "diep",   "bach",  "hua",   "quang", "sam",
+      "nong",   "lo",   "hau",   "tu",     "than",  "khong", "han",   "ninh",
+      "dong",   "tong", "vi",    "ong",    "cu",    "phi",   "ung",   "be",
+      "ma",     "thach", "danh", "lang",   "luyen", "nham",  "quan",  "yen"};
+  return kSurnames;
+}
+
+}  // namespace
+
+std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
+                                                    std::string* on_behalf) const {
+  std::string prefix, rest;
+  std::string_view body = folded;
+  if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &rest)) body = rest;
+  body = TrimSpaces(body);
+  std::string deputy;
+  re2::StringPiece held = body;
+  if (RE2::FullMatch(body, re_->deputy, &held)) deputy = "Phó ";
+  for (const NamedPattern& p : re_->positions) {
+    if (!RE2::FullMatch(held, *p.re)) continue;
+    const std::string name = deputy + p.name;
+    if (!prefix.empty()) {
+      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
+      *on_behalf = prefix + ". " + name;
+      return std::nullopt;
+    }
+    return name;
+  }
+  return std::nullopt;
+}
+
+bool HeaderReader::IsPersonName(std::string_view clean) const {
+  const std::vector<std::string_view> words = Words(clean);
+  if (words.size() < 2 || words.size() > 5) return false;
+  for (std::string_view w : words) {
+    if (!StartsUpper(w) || IsAllCaps(w) || w.size() < 2) return false;
+    if (w.find_first_of("0123456789.,;:()/&-@") != std::string_view::npos)
+      return false;
+  }
+  return Surnames().count(folder_.Fold(words[0]).text) > 0;
+}
+
+void HeaderReader::ReadClosing(const std::vector<Line>& lines,
+                               const Layout& layout, Header& header) const {
+  Signer signer;
+  bool in_recipients = false;
+  int metadata = 0;  // lines left in a digital-signature block
+  const size_t end = std::min(layout.appendix, layout.attached);
+  for (size_t i = layout.closing; i < end && i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.blank) continue;
+    if (RE2::PartialMatch(line.folded.text, re_->timestamp)) metadata = 3;
+    if (metadata > 0 || RE2::PartialMatch(line.folded.text, re_->signed_note)) {
+      --metadata;
+      in_recipients = false;
+      continue;
+    }
+    re2::StringPiece folded = line.folded.text;
+    std::string_view clean = line.clean;
+    re2::StringPiece heading;
+    if (RE2::Consume(&folded, re_->closing, &heading)) {
+      in_recipients = true;
+      // Two-column layouts put the signer's title on the "Nơi nhận" line.
+      std::string on_behalf;
+      if (auto position = PositionOf(folded, &on_behalf)) signer.position = *position;
+      if (!on_behalf.empty()) signer.on_behalf = on_behalf;
+      continue;
+    }
+    std::string rest;
+    if (in_recipients && RE2::FullMatch(clean, re_->bullet, &rest)) {
+      const size_t semi = rest.rfind(';');
+      if (semi != std::string::npos &&
+          IsPersonName(TrimEntry(std::string_view(rest).substr(semi + 1)))) {
+        signer.name = TrimEntry(std::string_view(rest).substr(semi + 1));
+        rest.resize(semi);
+      }
+      if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
+      continue;
+    }
+    std::string on_behalf, prefix, body;
+    // The signature block ends with the name: what comes after it (an
+    // appendix, a web page's footer) names no more of the signer.
+    const bool signed_off = signer.name.has_value() && !in_recipients;
+    if (signed_off) continue;
+    if (auto position = PositionOf(folded, &on_behalf)) {
+      signer.position = *position;
+      in_recipients = false;
+    } else if (!on_behalf.empty()) {
+      signer.on_behalf = signer.on_behalf ? *signer.on_behalf + ", " + on_behalf : on_behalf;
+      in_recipients = false;
+    } else if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &body) &&
+               (prefix == "tm" || prefix == "tl" || prefix == "tuq") && IsAllCaps(clean)) {
+      // "TM. ỦY BAN NHÂN DÂN": signed for a body, not a position.
+      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
+      const size_t dot = clean.find_first_of(". ");
+      signer.on_behalf = prefix + ". " + AgencyName(TrimSpaces(clean.substr(dot + 1)));
+      in_recipients = false;
+    } else if (IsPersonName(TrimEntry(clean))) {
+      signer.name = TrimEntry(clean);
+    } else if (!in_recipients || !StartsUpper(clean)) {
+      in_recipients = false;
+    }
+  }
+  if (signer.name || signer.position || signer.on_behalf) header.signer = signer;
+}
+
+}  // namespace vnplan::internal
