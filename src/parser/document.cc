@@ -80,6 +80,8 @@ struct DocumentReader::Patterns {
   RE2 lost_roman{R"(^\.\s+(\S.*)$)"};
   RE2 dotted{R"(^(\d{1,2})\s*\.\s*(\d{1,2})(?:\s*\.\s*(\d{1,2}))?\s*[.)]?\s+(\S.*)$)"};
   RE2 arabic{R"(^(\d{1,2})\s*[.)/]\s*(\S.*)$)"};
+  // "17/KH-UBND …" wrapped onto its own line is a reference, not item 17.
+  RE2 document_number{R"(^\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*-)"};
   RE2 letter{R"(^([a-eg-ik-nđ])\s*(?:\)\s*|\.\s+)(\S.*)$)"};
   RE2 star{R"(^\*\s*(\S.*)$)"};
 };
@@ -266,7 +268,8 @@ Block DocumentReader::StartBlock(const Line& line) const {
     b.marker = Marker::kDotted;
     b.label.append(a.data(), a.size()).append(1, '.').append(c.data(), c.size());
     if (!d.empty()) b.label.append(1, '.').append(d.data(), d.size());
-  } else if (digit && RE2::FullMatch(s, re_->arabic, &a, &rest) && StartsUpper(rest)) {
+  } else if (digit && !RE2::PartialMatch(s, re_->document_number) &&
+             RE2::FullMatch(s, re_->arabic, &a, &rest) && StartsUpper(rest)) {
     b.marker = Marker::kArabic;
     b.label = std::to_string(ToInt(a));
   } else if ((roman || digit) && RE2::FullMatch(s, re_->roman, &a, &rest) &&

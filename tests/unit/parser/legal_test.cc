@@ -1,0 +1,25 @@
+// Legal bases in the preamble, as converters wrap them.
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+using testing::ParseText;
+
+TEST(LegalBases, AReferenceWrappedAfterSoIsOneBasisNotAnItem) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nCăn cứ Kế hoạch số\n17/KH-UBND ngày 3/2/2025 của UBND tỉnh;\n"
+      "Căn cứ Nghị quyết số 28/NQ-CP ngày\n5/3/2025 của Chính phủ;\nI. MỤC ĐÍCH\n- a.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].number, "17/KH-UBND");
+  EXPECT_EQ(p.legal_bases[0].date, "2025-02-03");
+  EXPECT_EQ(p.legal_bases[0].line, 3);
+  EXPECT_EQ(p.legal_bases[1].number, "28/NQ-CP");
+  ASSERT_FALSE(p.sections.empty());
+  EXPECT_EQ(p.sections[0].number, "I");  // "17/…" did not become a section
+}
+
+}  // namespace
+}  // namespace vnplan
