@@ -79,3 +79,5 @@ echo
 printf 'devset facts: %d/%d (%.1f%%) on %d documents; %d exited non-zero; slowest %s (%d ms)\n' \
   "$total_ok" "$total_all" "$(echo "$total_ok $total_all" | awk '{print $2 ? 100*$1/$2 : 0}')" \
   "$docs" "$crashes" "$slowest_doc" "$slowest"
+# Then every devset document: how often each field is filled, and plausible.
+[ "${VNPLAN_DEVSET_FILL:-1}" = 0 ] || python3 bench/devset_fill.py "$vnplan" "$models" --shared "$shared"

@@ -297,7 +297,11 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
   std::vector<std::string> joined;
   for (const std::string& line : caps_lines) {
     const std::string first = folder_.Fold(Words(line).front()).text;
-    if (!joined.empty() && kPlaces.count(first))
+    // "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG": a name cut after "và" or a comma
+    // goes on.
+    const std::string previous = joined.empty() ? "" : folder_.Fold(Words(joined.back()).back()).text;
+    const bool cut = previous == "va" || (!joined.empty() && joined.back().back() == ',') || first == "va";
+    if (!joined.empty() && (kPlaces.count(first) || cut))
       joined.back() += " " + line;
     else
       joined.push_back(line);

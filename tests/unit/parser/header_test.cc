@@ -196,6 +196,14 @@ TEST(Header, APlanIssuedWithADecisionIsReadAfterTheDecisionsSignature) {
   EXPECT_FALSE(p.goals.empty());
 }
 
+TEST(Header, AnAgencyNameCutAfterVaGoesOn) {
+  const Plan p = ParseText(
+      "**BỘ KHOA HỌC VÀ**\n**CÔNG NGHỆ**\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Số: 3/KH-BKHCN\nHà Nội, ngày 1 tháng 7 năm 2025\nKẾ HOẠCH\nThử nghiệm\n");
+  EXPECT_EQ(p.header.issuer.name, "Bộ Khoa học và Công nghệ");
+  EXPECT_EQ(p.header.issuer.parent, std::nullopt);
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
