@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
@@ -11,6 +10,7 @@
 
 #include "src/restore/syllable.h"
 #include "src/text/textutil.h"
+#include "src/text/words.h"
 
 namespace vnplan::eval {
 namespace {
@@ -20,23 +20,12 @@ const internal::SyllableTools& Tools() {
   return tools;
 }
 
-// Calls fn(begin, end) for each word (letters and digits) of text.
+// Calls fn(begin, end) for each word of text: letters and digits, as OCR
+// misreads a letter for a digit ("d6i") and numbers count too.
 template <typename Fn>
 void ForEachWord(const std::string& text, Fn fn) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0, start = -1;
-  while (i <= n) {
-    const int32_t at = i;
-    UChar32 c = 0;
-    if (i < n) U8_NEXT(s, i, n, c); else ++i;
-    const bool word = at < n && c > 0 && (u_isalpha(c) || u_isdigit(c) || u_getCombiningClass(c));
-    if (word && start < 0) start = at;
-    if (!word && start >= 0) {
-      fn(static_cast<size_t>(start), static_cast<size_t>(at));
-      start = -1;
-    }
-  }
+  internal::WordReader words(text, internal::WordKind::kLettersAndDigits);
+  for (size_t b, e; words.Next(b, e);) fn(b, e);
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -60,21 +49,16 @@ std::vector<std::string> Keys(const std::string& line) {
 
 std::string StripMarks(const std::string& text) {
   std::string out;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
+  internal::CodePointReader reader(text);
+  for (internal::CodePoint c; reader.Next(c);) {
+    if (c.value < 0x80) {
+      out.push_back(static_cast<char>(c.value));
       continue;
     }
-    const std::string one = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+    const std::string one = text.substr(c.begin, c.end - c.begin);
     const std::string folded = Tools().Skeleton(one);
     if (folded.size() == 1 && folded[0] >= 'a' && folded[0] <= 'z')
-      out.push_back(u_isupper(c) ? static_cast<char>(folded[0] - 'a' + 'A') : folded[0]);
+      out.push_back(u_isupper(c.value) ? static_cast<char>(folded[0] - 'a' + 'A') : folded[0]);
     else
       out += one;
   }

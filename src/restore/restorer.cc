@@ -18,6 +18,7 @@
 #include "src/restore/ocr_channel.h"
 #include "src/restore/syllable.h"
 #include "src/text/textutil.h"
+#include "src/text/words.h"
 #include "src/restore/trainer.h"
 
 namespace vnplan {
@@ -110,31 +111,17 @@ struct Piece {
   bool number = false;  // digits only: <num> to the models
 };
 
-bool IsNumber(std::string_view part) {
-  return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Letters, digits, and what legacy OCR leaves inside words ("S&" for "Sở").
-bool IsWordChar(UChar32 c) {
-  return u_isalpha(c) || u_getCombiningClass(c) != 0 || u_isdigit(c) || c == '&' ||
-         c == 0x20AC || c == 0x00A7 || c == 0x00A2 || c == 0x2019;
-}
-
 enum class CasePattern { kLower, kCapitalised, kUpper };
 
 CasePattern CaseOf(std::string_view word) {
   int upper = 0, letters = 0;
   bool first_upper = false;
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(word.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0 || !u_isalpha(c)) continue;
-    if (letters == 0) first_upper = u_isupper(c);
+  CodePointReader reader(word);
+  for (CodePoint c; reader.Next(c);) {
+    if (c.value < 0 || !u_isalpha(c.value)) continue;
+    if (letters == 0) first_upper = u_isupper(c.value);
     ++letters;
-    upper += u_isupper(c) ? 1 : 0;
+    upper += u_isupper(c.value) ? 1 : 0;
   }
   if (letters >= 2 && upper == letters) return CasePattern::kUpper;
   return first_upper ? CasePattern::kCapitalised : CasePattern::kLower;
@@ -475,27 +462,14 @@ bool Restorer::Impl::ReadWord(std::string_view core, const Damage& damage,
 Restorer::Impl::Damage Restorer::Impl::Measure(std::string_view text) const {
   Damage d;
   std::unordered_map<std::string_view, int> words;  // distinct word -> count
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0, start = -1;
-  while (i <= n) {
-    const int32_t at = i;
-    UChar32 c = 0;
-    if (i < n) U8_NEXT(s, i, n, c); else ++i;
-    const bool letter = at < n && c > 0 && u_isalpha(c);
-    if (letter && start < 0) start = at;
-    if (!letter && start >= 0) {
-      ++words[text.substr(static_cast<size_t>(start), static_cast<size_t>(at - start))];
-      start = -1;
-    }
-  }
+  WordReader reader(text, WordKind::kLetters);
+  for (size_t b, e; reader.Next(b, e);) ++words[text.substr(b, e - b)];
   int total = 0, marked = 0, wrong = 0;
   for (const auto& [word, count] : words) {
     total += count;
-    const std::string lower = tools.Lower(word);
-    if (lower == tools.Skeleton(lower)) continue;
+    if (!IsMarked(word)) continue;
     marked += count;
-    const std::string canonical = tools.Canonical(lower);
+    const std::string canonical = tools.Canonical(tools.Lower(word));
     if (canonical.empty() || by_form.find(canonical) == by_form.end()) wrong += count;
   }
   d.marked_share = total ? double(marked) / total : 0.0;

@@ -1,6 +1,7 @@
 #include "src/restore/trainer.h"
 
 #include "src/text/textutil.h"
+#include "src/text/words.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -42,13 +43,11 @@ void NgramTrainer::AddVocabulary(std::string_view syllable) {
 void NgramTrainer::AddText(std::string_view utf8) {
   static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum);
   std::vector<uint64_t> sentence;
-  std::string word;
-  size_t word_start = 0;
   int newlines = 0;
-  auto flush_word = [&] {
-    if (word.empty()) return;
+  auto add_word = [&](size_t begin, size_t end) {
+    const std::string_view word = utf8.substr(begin, end - begin);
     std::string c = CanonicalOf(tools_.Lower(word));
-    if (!c.empty() && IsTitled(word) && !StartsSentence(utf8, word_start)) ++titled_[c];
+    if (!c.empty() && IsTitled(word) && !StartsSentence(utf8, begin)) ++titled_[c];
     // Abbreviations (GDĐT, TĐKT, UBND) are words too: they are what "GDDT"
     // in stripped text must become.
     if (c.empty() && word.size() >= 2 && IsUpperCaseWord(word)) c = tools_.Lower(word);
@@ -58,41 +57,42 @@ void NgramTrainer::AddText(std::string_view utf8) {
       ++vocabulary_[c];
       sentence.push_back(WordHash(c));
     }
-    word.clear();
+    newlines = 0;
   };
   auto end_sentence = [&] {
-    flush_word();
     if (!sentence.empty()) AddSentence(sentence);
     sentence.clear();
   };
+  // What lies between words: as the decoder reads text, a run of digits is
+  // one <num>, and a stop ends a sentence only where it ends a chunk
+  // ("1.000", "15:30" do not).
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t n = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c >= 0 && (u_isalpha(c) || u_getCombiningClass(c) != 0)) {
-      if (word.empty()) word_start = static_cast<size_t>(start);
-      word.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-      newlines = 0;
-      continue;
+  const size_t n = utf8.size();
+  auto add_between = [&](size_t from, size_t to) {
+    CodePointReader reader(utf8.substr(0, to), from);
+    for (CodePoint c; reader.Next(c);) {
+      const size_t i = c.end;
+      const bool next_is_alnum = i < n && (u_isalnum(static_cast<UChar32>(s[i])) || s[i] >= 0x80);
+      if (c.value >= '0' && c.value <= '9') {
+        if (c.begin == 0 || !(s[c.begin - 1] >= '0' && s[c.begin - 1] <= '9')) sentence.push_back(kNumber);
+        newlines = 0;
+      } else if (c.value == '\n') {
+        if (++newlines >= 2) end_sentence();
+      } else if ((c.value == '.' || c.value == '!' || c.value == '?' || c.value == ';' || c.value == ':') &&
+                 !next_is_alnum) {
+        end_sentence();
+      } else if (c.value != ' ' && c.value != '\r' && c.value != '\t') {
+        newlines = 0;
+      }
     }
-    flush_word();
-    // As the decoder reads text: a run of digits is one <num>, and a stop
-    // ends a sentence only where it ends a chunk ("1.000", "15:30" do not).
-    const bool next_is_alnum = i < n && (u_isalnum(static_cast<UChar32>(s[i])) || s[i] >= 0x80);
-    if (c >= '0' && c <= '9') {
-      if (start == 0 || !(s[start - 1] >= '0' && s[start - 1] <= '9')) sentence.push_back(kNumber);
-      newlines = 0;
-    } else if (c == '\n') {
-      if (++newlines >= 2) end_sentence();
-    } else if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') && !next_is_alnum) {
-      end_sentence();
-    } else if (c != ' ' && c != '\r' && c != '\t') {
-      newlines = 0;
-    }
+  };
+  size_t done = 0;
+  WordReader words(utf8, WordKind::kLetters);
+  for (size_t begin, end; words.Next(begin, end); done = end) {
+    add_between(done, begin);
+    add_word(begin, end);
   }
+  add_between(done, n);
   end_sentence();
 }
 
