@@ -77,9 +77,9 @@ std::unique_ptr<vnplan::Restorer> RestorerOf(const std::vector<std::string>& tex
     }
     models = {{path, DomainWeight()}, {background, 1 - DomainWeight()}};
   }
-  std::string error;
-  auto restorer = vnplan::Restorer::Open(models, &error, channel);
-  if (!restorer) std::fprintf(stderr, "%s\n", error.c_str());
+  vnplan::Status status;
+  auto restorer = vnplan::Restorer::Open(models, &status, channel);
+  if (!restorer) std::fprintf(stderr, "%s\n", status.message().c_str());
   return restorer;
 }
 
@@ -151,10 +151,10 @@ int main(int argc, char** argv) {
     const auto restorer = RestorerOf(train, domain, background, channel ? channel : "");
     if (!restorer) return 1;
     // Load time: the models opened again, as `vnplan` opens them.
-    std::string error;
+    vnplan::Status status;
     start = std::chrono::steady_clock::now();
     const bool reopened = vnplan::Restorer::Open({{domain, DomainWeight()}, {background, 1 - DomainWeight()}},
-                                                 &error, channel ? channel : "") != nullptr;
+                                                 &status, channel ? channel : "") != nullptr;
     const double load = Seconds(start);
     if (!reopened) return 1;
     const std::string ocr = Read(corpus + "/000-ninh-binh-2023.ocr.txt");

@@ -6,7 +6,7 @@
 // input, and only words change, so line numbers keep pointing at the source.
 //
 //   auto restorer = vnplan::Restorer::Open({{"build/domain.lm", 0.5},
-//                                           {"build/background.lm", 0.5}}, &error);
+//                                           {"build/background.lm", 0.5}}, &status);
 //   vnplan::RestoreResult r = restorer->Restore(text);
 #ifndef VNPLAN_RESTORER_H_
 #define VNPLAN_RESTORER_H_
@@ -63,11 +63,12 @@ class Restorer {
  public:
   // Opens language models written by TrainLanguageModel, memory-mapped,
   // each with its interpolation weight (weights are normalised). Returns
-  // null and sets *error when a file is missing or damaged.
-  // `channel`, if not empty, is a rules file from scripts/learn_channel.py:
+  // null and sets *status when a file is missing or damaged (kModelMissing)
+  // or the channel cannot be read (kIoError).
+  // `channel`, if not empty, is a rules file from `vnplan train --channel`:
   // how legacy OCR damages letters ("ứ" read "ir"), used to read such text.
   static std::unique_ptr<Restorer> Open(
-      const std::vector<std::pair<std::string, double>>& models, std::string* error,
+      const std::vector<std::pair<std::string, double>>& models, Status* status,
       const std::string& channel = "");
   // Opens the models of a directory laid out as `vnplan train` writes it:
   // domain.lm (required), background.lm and channel.tsv (used when there).

@@ -40,9 +40,10 @@ std::unique_ptr<Restorer> Restorer::OpenDirectory(const std::string& dir, Status
   std::vector<std::pair<std::string, double>> models = {{domain, kDomain.weight}};
   if (Exists(PathOf(dir, kBackground))) models.emplace_back(PathOf(dir, kBackground), kBackground.weight);
   const std::string channel = PathOf(dir, kChannel);
-  std::string error;
-  auto restorer = Open(models, &error, Exists(channel) ? channel : "");
-  if (!restorer) *status = Status::ModelMissing(error);
+  Status opened;
+  auto restorer = Open(models, &opened, Exists(channel) ? channel : "");
+  // Whatever kept the models from opening, the directory holds no usable model.
+  if (!restorer) *status = Status::ModelMissing(opened.message());
   return restorer;
 }
 

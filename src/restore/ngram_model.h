@@ -79,6 +79,9 @@ class NgramModel {
  public:
   static std::unique_ptr<NgramModel> Open(const std::string& path, std::string* error);
   ~NgramModel();
+  // The model owns its mapping, unmapped once in the destructor.
+  NgramModel(const NgramModel&) = delete;
+  NgramModel& operator=(const NgramModel&) = delete;
 
   // ln P(w | u v) with back-off; words are hashes from WordHash.
   float LogProb(uint64_t u, uint64_t v, uint64_t w) const;

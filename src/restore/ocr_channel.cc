@@ -83,7 +83,7 @@ std::vector<std::pair<std::string, float>> OcrChannel::Undamage(const std::strin
       auto rules = undo_.find(f.substr(p.at, len));
       if (rules == undo_.end()) continue;
       for (const Rule& r : rules->second)
-        if (r.logp > -9.0f) stack.push_back({p.at + len, p.built + r.source, p.logp + r.logp, p.edits + 1});
+        if (r.logp > kUnseenEdit) stack.push_back({p.at + len, p.built + r.source, p.logp + r.logp, p.edits + 1});
     }
   }
   return out;

@@ -10,6 +10,11 @@
 
 namespace vnplan::internal {
 
+// The floor of the channel's log probabilities: a learned rule as rare as
+// this is not undone, and an edit the channel never learned costs this much,
+// below every rule it uses (learned rules are mostly -2 to -7).
+inline constexpr float kUnseenEdit = -9.0f;
+
 class OcrChannel {
  public:
   // Reads the rules scripts/learn_channel.py writes, one per line:

@@ -1,9 +1,13 @@
 #include "src/text/words.h"
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+
+#include "src/text/textutil.h"
 
 namespace vnplan::internal {
 
@@ -49,6 +53,28 @@ bool WordReader::Next(size_t& begin, size_t& end) {
 
 bool IsMarked(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+CasePattern CaseOf(std::string_view word) {
+  int upper = 0, letters = 0;
+  bool first_upper = false;
+  CodePointReader reader(word);
+  for (CodePoint c; reader.Next(c);) {
+    if (c.value < 0 || !u_isalpha(c.value)) continue;
+    if (letters == 0) first_upper = u_isupper(c.value);
+    ++letters;
+    upper += u_isupper(c.value) ? 1 : 0;
+  }
+  if (letters >= 2 && upper == letters) return CasePattern::kUpper;
+  return first_upper ? CasePattern::kCapitalised : CasePattern::kLower;
+}
+
+std::string ApplyCase(const std::string& lower, CasePattern pattern) {
+  if (pattern == CasePattern::kLower) return lower;
+  if (pattern == CasePattern::kCapitalised) return CapitalizeFirst(lower);
+  std::string out;
+  icu::UnicodeString::fromUTF8(lower).toUpper(icu::Locale("vi")).toUTF8String(out);
+  return out;
 }
 
 double MarkedShare(std::string_view text) {

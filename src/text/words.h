@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace vnplan::internal {
@@ -76,6 +77,13 @@ class WordReader {
 // True when a word of letters carries a diacritic: Vietnamese writes every
 // marked letter, đ included, beyond ASCII.
 bool IsMarked(std::string_view word);
+
+// How a word is written: all lower case, a capital first, or all capitals
+// (two letters or more: "Hà" is capitalised, "UBND" upper).
+enum class CasePattern { kLower, kCapitalised, kUpper };
+CasePattern CaseOf(std::string_view word);
+// A lower-case word written in `pattern` ("mục đích", kUpper -> "MỤC ĐÍCH").
+std::string ApplyCase(const std::string& lower, CasePattern pattern);
 
 // Share of words (WordKind::kLetters) that are marked (clean Vietnamese is
 // around 0.8; stripped text and legacy OCR far lower).

@@ -102,9 +102,9 @@ std::unique_ptr<Restorer> RestorerTrainedOn(const std::vector<std::string>& text
   const std::string path = testing::OutputDir() + "/" + name + ".lm";
   const std::string trained = TrainLanguageModel(texts, {}, path);
   EXPECT_EQ(trained, "");
-  std::string error;
-  auto restorer = Restorer::Open({{path, 1.0}}, &error);
-  EXPECT_TRUE(restorer) << error;
+  Status status;
+  auto restorer = Restorer::Open({{path, 1.0}}, &status);
+  EXPECT_TRUE(restorer) << status.message();
   return restorer;
 }
 
@@ -166,13 +166,16 @@ TEST(NgramModel, DamagedOrMissingFilesAreRefusedWithAMessage) {
   testing::WriteFile(bad, "VNPLNLM1 but truncated");
   EXPECT_FALSE(internal::NgramModel::Open(bad, &error));
   EXPECT_NE(error.find("damaged"), std::string::npos);
-  EXPECT_FALSE(Restorer::Open({{bad, 1.0}}, &error));
+  Status status;
+  EXPECT_FALSE(Restorer::Open({{bad, 1.0}}, &status));
+  EXPECT_EQ(status.code(), Status::Code::kModelMissing);
+  EXPECT_NE(status.message().find("damaged"), std::string::npos);
 }
 
 TEST(Restorer, RestoresHeldOutStrippedTextLineForLine) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   const std::string truth = Corpus("004-phu-tho-2016.txt");
   const RestoreResult r = restorer->Restore(Strip(truth));
   EXPECT_EQ(Lines(r.text), Lines(truth));
@@ -189,9 +192,9 @@ TEST(Restorer, RestoresHeldOutStrippedTextLineForLine) {
 }
 
 TEST(Restorer, LeavesNumbersAddressesSymbolsAndCaseAlone) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   const std::string in =
       "MUC DICH, YEU CAU\nSo: 941/KH-SGD&DT ngay 13/6/2016\nEmail: p.tonghop@hoabinh.edu.vn; "
       "dien thoai 3.883.105\nCong tac thi dua, khen thuong\n";
@@ -206,9 +209,9 @@ TEST(Restorer, LeavesNumbersAddressesSymbolsAndCaseAlone) {
 }
 
 TEST(Restorer, ExplainsEachChange) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   const RestoreResult r = restorer->Restore("x\nTo chuc thuc hien\n", Explained());
   ASSERT_EQ(r.changes.size(), static_cast<size_t>(r.changed));
   ASSERT_FALSE(r.changes.empty());
@@ -220,9 +223,9 @@ TEST(Restorer, ExplainsEachChange) {
 // The vie model's kind of error: a valid syllable with the wrong mark
 // ("cộng" for "công"). Tesseract's confidence decides how far it is trusted.
 TEST(Restorer, OcrConfidenceDecidesWhetherAMisreadMarkIsTrusted) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   const std::string text = "Tiếp tục đổi mới cộng tác thi đua, khen thưởng.\n";
   const size_t at = text.find("cộng");
   // The lead of "công" over "cộng" as written, given that word's confidence.
@@ -242,9 +245,9 @@ TEST(Restorer, OcrConfidenceDecidesWhetherAMisreadMarkIsTrusted) {
 }
 
 TEST(Restorer, RestoresOnlyWhatIsDamagedEnoughReadingTheTextOnce) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   RestoreOptions options;
   options.min_damaged_share = 0.15;
   const std::string clean = "Tổ chức thực hiện kế hoạch thi đua, khen thưởng.\n";
@@ -260,9 +263,9 @@ TEST(Restorer, RestoresOnlyWhatIsDamagedEnoughReadingTheTextOnce) {
 }
 
 TEST(Restorer, DamagedShareTellsCleanFromStrippedAndLegacyOcr) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   const std::string clean = Corpus("004-phu-tho-2016.txt");
   EXPECT_LT(restorer->DamagedShare(clean), 0.15);
   EXPECT_GT(restorer->DamagedShare(Strip(clean)), 0.5);
@@ -316,17 +319,17 @@ TEST(Restorer, FitsTheChannelToTheDocumentsOwnDamage) {
   ASSERT_EQ(TrainLanguageModel({"điển hình đạo đức.\nđiển hình đạo đức.\nđạo đức điển hình.\n"},
                                {}, model),
             "");
-  std::string error;
-  const auto restorer = Restorer::Open({{model, 1.0}}, &error, channel);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{model, 1.0}}, &status, channel);
+  ASSERT_TRUE(restorer) << status.message();
   EXPECT_EQ(restorer->Restore("pién hinh pao pirc.\npién hinh.\npao pirc.\n").text,
             "điển hình đạo đức.\nđiển hình.\nđạo đức.\n");
 }
 
 TEST(Restorer, OddInputNeverCrashes) {
-  std::string error;
-  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &error);
-  ASSERT_TRUE(restorer) << error;
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
   EXPECT_EQ(restorer->Restore("").text, "");
   const std::string mixed = "Kế hoạch Москва 東京 \xF0\x9F\x98\x80 123\n\n";
   EXPECT_EQ(Lines(restorer->Restore(mixed).text), 2);

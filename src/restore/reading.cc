@@ -1,0 +1,254 @@
+#include "src/restore/reading.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include <unicode/utf8.h>
+
+#include "src/text/words.h"
+
+namespace vnplan::internal {
+namespace {
+
+constexpr size_t kSearchCandidates = 8;  // per word in the search
+// A word read by legacy OCR may be many things ("Pay": đẩy, đây, này, …).
+constexpr size_t kDamagedCandidates = 16;
+
+bool IsSentenceStop(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
+
+// Where a chunk's core breaks into parts: "GD&DT", "GDNN-GDTX", "tập
+// thể/cá nhân" are each several words.
+bool BreaksWord(std::string_view text, size_t k, size_t end) {
+  const char c = text[k];
+  const bool joins = c == '&' && k + 1 < end && static_cast<unsigned char>(text[k + 1]) >= 'A';
+  return c == '-' || c == '.' || joins || c == '_' || c == ',' || c == ':' || c == '/' || c == '(' ||
+         c == ')' || c == '"' || c == '\'';
+}
+
+// The core of [begin, end): from its first to its last word character.
+std::pair<size_t, size_t> CoreOf(std::string_view text, size_t begin, size_t end) {
+  CodePointReader forward(text.substr(0, end), begin);
+  for (CodePoint c; forward.Next(c) && !IsWordChar(c.value);) begin = c.end;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  while (end > begin) {
+    auto k = static_cast<int32_t>(end);
+    UChar32 c;
+    U8_PREV(s, static_cast<int32_t>(begin), k, c);
+    if (IsWordChar(c)) break;
+    end = static_cast<size_t>(k);
+  }
+  return {begin, end};
+}
+
+}  // namespace
+
+// The state of one Read: what has been cut so far.
+struct TextReader::Cutting {
+  std::string_view text;
+  const OcrChannel& damaged_by;
+  TextReading& out;
+  int line = 1;
+  // Words repeat: read each distinct one once (the ICU work is the cost).
+  std::unordered_map<std::string_view, const WordForm*> seen;  // null: not read
+};
+
+TextReading TextReader::Read(std::string_view text, const OcrChannel& damaged_by) const {
+  TextReading reading;
+  reading.damage = Measure(text);
+  Cutting cut{text, damaged_by, reading, 1, {}};
+  std::vector<Piece>& pieces = reading.pieces;
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    // A chunk: everything up to the next space or line end.
+    const size_t start = i;
+    while (i < n && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    if (i > start) CutChunk(cut, start, i);
+    if (i < n && text[i] == '\n') {
+      ++cut.line;
+      if (i + 1 < n && text[i + 1] == '\n') pieces.push_back({true, -1});
+    }
+    if (i < n) ++i;
+  }
+  pieces.push_back({true, -1});
+  return reading;
+}
+
+void TextReader::CutChunk(Cutting& cut, size_t start, size_t end) const {
+  const std::string_view chunk = cut.text.substr(start, end - start);
+  // Addresses pass through whole; a symbol such as "31/KH-UBND" is parts
+  // that are numbers or known abbreviations.
+  const bool symbol = chunk.find('/') != std::string_view::npos &&
+                      chunk.find_first_of("0123456789") != std::string_view::npos;
+  const bool passthrough = symbol || chunk.find('@') != std::string_view::npos ||
+                           chunk.find("://") != std::string_view::npos || chunk.substr(0, 4) == "www.";
+  const auto [b, e] = CoreOf(cut.text, start, end);
+  size_t part = b;
+  for (size_t k = b; k <= e && b < e; ++k) {
+    if (k < e && !BreaksWord(cut.text, k, e)) continue;
+    if (part < k) AddPart(cut, part, k, passthrough);
+    part = k + 1;
+  }
+  // Sentence ends after the core: ". ; : ! ?"
+  for (size_t k = e; k < end; ++k)
+    if (IsSentenceStop(cut.text[k])) {
+      cut.out.pieces.push_back({true, -1});
+      break;
+    }
+}
+
+void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, bool passthrough) const {
+  const std::string_view core = cut.text.substr(begin, end - begin);
+  const WordForm* form = nullptr;
+  if (!passthrough) {
+    auto it = cut.seen.find(core);
+    if (it == cut.seen.end()) {
+      WordForm fresh;
+      if (ReadWord(core, cut.out.damage, cut.damaged_by, fresh)) {
+        cut.out.forms.push_back(std::move(fresh));
+        form = &cut.out.forms.back();
+      }
+      cut.seen.emplace(core, form);
+    } else {
+      form = it->second;
+    }
+  }
+  std::vector<Word>& words = cut.out.words;
+  if (form == nullptr) {
+    cut.out.pieces.push_back({false, -1, IsNumber(core)});
+    return;
+  }
+  cut.out.pieces.push_back({false, static_cast<int>(words.size())});
+  words.push_back({form, cut.line, begin, end});
+  if (!StartsSentence(cut.text, begin))
+    words.back().written = IsTitled(core)                       ? Word::kTitled
+                           : CaseOf(core) == CasePattern::kLower ? Word::kLower
+                                                                 : Word::kNoCaseEvidence;
+}
+
+Damage TextReader::Measure(std::string_view text) const {
+  std::unordered_map<std::string_view, int> words;  // distinct word -> count
+  WordReader reader(text, WordKind::kLetters);
+  for (size_t b, e; reader.Next(b, e);) ++words[text.substr(b, e - b)];
+  int total = 0, marked = 0, wrong = 0;
+  for (const auto& [word, count] : words) {
+    total += count;
+    if (!IsMarked(word)) continue;
+    marked += count;
+    const std::string canonical = tools_.Canonical(tools_.Lower(word));
+    if (canonical.empty() || inventory_.WithForm(canonical) == nullptr) wrong += count;
+  }
+  Damage d;
+  d.marked_share = total ? double(marked) / total : 0.0;
+  d.mark_errors = marked ? double(wrong) / marked : 0.0;
+  return d;
+}
+
+bool TextReader::ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
+                          WordForm& word) const {
+  const std::string lower = tools_.Lower(core);
+  const std::string skeleton = tools_.Skeleton(lower);
+  word.unmarked = lower == skeleton;
+  word.skeleton = skeleton;
+  const bool letters = std::all_of(skeleton.begin(), skeleton.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  // Legacy OCR (many marks wrong) or OCR debris in the word: undo the
+  // learned damage ("chirc" -> "chuc" -> chức, "d6i" -> "doi" -> đổi).
+  if (!damaged_by.empty() && (!letters || damage.legacy())) return ReadDamagedWord(lower, damaged_by, word);
+  if (!letters) return false;  // digits, other scripts: not read
+  const std::vector<const Candidate*>* list = inventory_.WithSkeleton(skeleton);
+  if (list == nullptr) return false;  // not a word the models know
+  // "hoc" (stripped "học") has a syllable's shape but no valid tone: it is
+  // read, with no candidate equal to it. Other shapes are abbreviations the
+  // models learned (TĐKT, GDĐT) or words to leave alone.
+  std::string canonical = tools_.Canonical(lower);
+  if (!IsSyllableShape(skeleton)) {
+    if (CaseOf(core) != CasePattern::kUpper) return false;
+    canonical = lower;
+  }
+  const bool marked = !word.unmarked;
+  // How likely each kind of damage is in this text: marks lost entirely
+  // (text typed or converted without them) or a mark misread.
+  const double lost = std::clamp(1.0 - damage.marked_share / 0.8, 0.02, 0.98);
+  // P(written | meant): a word written as meant has probability 1 when
+  // unmarked, 0.97 when marked (OCR misreads some marks); an unmarked word
+  // came from a marked one with the text's rate of lost marks.
+  // Marks are trusted as much as the document's marks prove right: legacy
+  // OCR writes "vé" for "về" as often as not.
+  const double keep = std::clamp(1.0 - damage.mark_errors, 0.3, 0.97);
+  for (const Candidate* c : *list) {
+    double p;
+    if (c->syllable == canonical) {
+      p = marked ? keep : 1.0;
+    } else {
+      p = marked ? (1.0 - keep) / static_cast<double>(list->size()) : lost;
+    }
+    word.options.emplace_back(c, static_cast<float>(std::log(p)));
+  }
+  word.same = inventory_.WithForm(canonical);
+  KeepLikeliest(word);
+  return true;
+}
+
+// Only the likeliest candidates enter the search (the word as written is
+// always among them).
+void TextReader::KeepLikeliest(WordForm& word) const {
+  if (word.options.size() <= kSearchCandidates) return;
+  std::stable_sort(word.options.begin(), word.options.end(), [](const auto& a, const auto& b) {
+    return a.second + a.first->prior > b.second + b.first->prior;
+  });
+  const bool same_kept = std::any_of(word.options.begin(), word.options.begin() + kSearchCandidates,
+                                     [&](const auto& o) { return o.first == word.same; });
+  auto same_option = std::find_if(word.options.begin(), word.options.end(),
+                                  [&](const auto& o) { return o.first == word.same; });
+  const auto kept_same = same_option != word.options.end() ? *same_option : word.options.front();
+  word.options.resize(kSearchCandidates);
+  if (!same_kept && word.same != nullptr) word.options.back() = kept_same;
+}
+
+bool TextReader::ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by,
+                                 WordForm& word) const {
+  const std::string& skeleton = word.skeleton;
+  // Digits alone (and marks alone) are no word to undo.
+  if (std::all_of(skeleton.begin(), skeleton.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  std::unordered_map<const Candidate*, float> best;
+  for (const auto& [source, logp] : damaged_by.Undamage(skeleton)) {
+    const std::vector<const Candidate*>* list = inventory_.WithSkeleton(source);
+    if (list == nullptr) continue;
+    for (const Candidate* c : *list) {
+      auto [it, fresh] = best.emplace(c, logp);
+      if (!fresh) it->second = std::max(it->second, logp);
+    }
+  }
+  // Damage the renders never showed ("Đẩy" read "Pay"): a word may be any
+  // syllable one edit away, at the price of an edit rarer than every
+  // learned one.
+  for (const std::string* near : inventory_.NearSkeletons(skeleton))
+    for (const Candidate* c : *inventory_.WithSkeleton(*near)) best.emplace(c, kUnseenEdit);
+  if (best.empty()) return false;
+  for (const auto& [c, logp] : best) word.options.emplace_back(c, logp);
+  std::sort(word.options.begin(), word.options.end(), [](const auto& a, const auto& b) {
+    return a.second + a.first->prior != b.second + b.first->prior
+               ? a.second + a.first->prior > b.second + b.first->prior
+               : a.first->syllable < b.first->syllable;
+  });
+  if (word.options.size() > kDamagedCandidates) word.options.resize(kDamagedCandidates);
+  word.same = inventory_.WithForm(tools_.Canonical(lower));
+  return true;
+}
+
+double TextReader::ShareOfDamage(const std::vector<Word>& words) {
+  if (words.empty()) return 0.0;
+  int damaged = 0, unmarked = 0;
+  for (const Word& w : words) {
+    damaged += w.form->same == nullptr;
+    unmarked += w.form->unmarked;
+  }
+  const double n = static_cast<double>(words.size());
+  // Clean Vietnamese has about a fifth of its syllables unmarked; far more
+  // means the marks were stripped.
+  const double stripped = unmarked / n > 0.5 ? unmarked / n : 0.0;
+  return std::min(1.0, damaged / n + stripped);
+}
+
+}  // namespace vnplan::internal

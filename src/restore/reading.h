@@ -1,0 +1,96 @@
+// How the restorer reads a text before decoding it: the text cut into words
+// and sentence ends, each distinct word read once into the candidates it
+// may have meant, and the document's damage measured on the text itself.
+#ifndef VNPLAN_RESTORE_READING_H_
+#define VNPLAN_RESTORE_READING_H_
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "src/restore/candidates.h"
+#include "src/restore/ocr_channel.h"
+#include "src/restore/syllable.h"
+
+namespace vnplan::internal {
+
+// How a distinct written word may be read: candidates with channel log
+// probability, and the candidate equal to the word as written, if any.
+struct WordForm {
+  std::vector<std::pair<const Candidate*, float>> options;
+  const Candidate* same = nullptr;
+  bool unmarked = false;  // written without any diacritic
+  std::string skeleton;   // as written, lower case, marks removed
+};
+
+// One occurrence of a word the decoder reads.
+struct Word {
+  const WordForm* form = nullptr;
+  int line = 0;
+  size_t begin = 0, end = 0;  // bytes of the core in the input
+  // OCR's confidence moves the odds of the word as written: log-factors
+  // added to its own candidate and to the others (0 when there is none).
+  float keep_shift = 0, change_shift = 0;
+  // How the word is written where no sentence starts, which says whether it
+  // is a name; kNoCaseEvidence at sentence starts and for capitals.
+  enum WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower } written = kNoCaseEvidence;
+};
+
+// A piece of the token stream: a word, or a sentence end.
+struct Piece {
+  bool sentence_end = false;
+  int word = -1;  // index into words, -1 for text the decoder does not read
+  bool number = false;  // digits only: <num> to the models
+};
+
+// What a document's damage looks like, measured on the document itself.
+struct Damage {
+  double marked_share = 0;  // words written with any mark
+  double mark_errors = 0;   // marked words that are no known syllable
+  // Legacy OCR: so many marks wrong that every word may be damaged.
+  bool legacy() const { return mark_errors > 0.3; }
+};
+
+// A text as read: its words and pieces. `forms` is a deque so that words
+// keep pointing at their forms as more are read.
+struct TextReading {
+  std::deque<WordForm> forms;
+  std::vector<Word> words;
+  std::vector<Piece> pieces;
+  Damage damage;
+};
+
+class TextReader {
+ public:
+  TextReader(const SyllableTools& tools, const CandidateInventory& inventory)
+      : tools_(tools), inventory_(inventory) {}
+
+  // Measures the text's damage, then cuts it into pieces, reading each
+  // word's candidates; words OCR may have damaged are undone with
+  // `damaged_by` (an empty channel reads no word as damaged).
+  TextReading Read(std::string_view text, const OcrChannel& damaged_by) const;
+
+  // Share of `words` not written as a known syllable (see
+  // Restorer::DamagedShare).
+  static double ShareOfDamage(const std::vector<Word>& words);
+
+ private:
+  struct Cutting;
+  Damage Measure(std::string_view text) const;
+  void CutChunk(Cutting& cut, size_t start, size_t end) const;
+  void AddPart(Cutting& cut, size_t begin, size_t end, bool passthrough) const;
+  bool ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
+                WordForm& word) const;
+  bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;
+  void KeepLikeliest(WordForm& word) const;
+
+  const SyllableTools& tools_;
+  const CandidateInventory& inventory_;
+};
+
+}  // namespace vnplan::internal
+
+#endif  // VNPLAN_RESTORE_READING_H_
