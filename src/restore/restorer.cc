@@ -126,15 +126,15 @@ double Restorer::DamagedShare(std::string_view utf8) const {
   return TextReader::ShareOfDamage(impl_->reader.Read(utf8, impl_->channel).words);
 }
 
-std::string TrainLanguageModel(const std::vector<std::string>& texts,
-                               const std::vector<std::string>& vocabulary,
-                               const std::string& path) {
+Status TrainLanguageModel(const std::vector<std::string>& texts, const std::vector<std::string>& vocabulary,
+                          const std::string& path) {
   SyllableTools tools;
   NgramTrainer trainer(tools);
   for (const std::string& text : texts) trainer.AddText(text);
   for (const std::string& word : vocabulary) trainer.AddVocabulary(word);
-  if (trainer.tokens() == 0 && vocabulary.empty()) return "no Vietnamese text to train on";
-  return WriteNgramModel(trainer.Build(), path);
+  if (trainer.tokens() == 0 && vocabulary.empty()) return Status::InvalidInput("no Vietnamese text to train on");
+  if (std::string error = WriteNgramModel(trainer.Build(), path); !error.empty()) return Status::IoError(error);
+  return Status::Ok();
 }
 
 }  // namespace vnplan
