@@ -36,18 +36,15 @@ size_t Occurrences(const std::string& text, const std::string& run) {
 
 }  // namespace
 
-bool OcrChannel::Load(const std::string& path, std::string* error) {
+Status OcrChannel::Load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) {
-    *error = path + ": cannot open the channel rules";
-    return false;
-  }
+  if (!in) return Status::IoError(path + ": cannot open the channel rules");
   for (std::string line; std::getline(in, line);) {
     const size_t a = line.find('\t'), b = line.find('\t', a + 1);
     if (a == std::string::npos || b == std::string::npos) continue;
     Add(line.substr(0, a), line.substr(a + 1, b - a - 1), std::strtof(line.c_str() + b + 1, nullptr));
   }
-  return true;
+  return Status::Ok();
 }
 
 void OcrChannel::Add(const std::string& source, const std::string& ocr, float logp) {

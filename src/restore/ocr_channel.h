@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "vnplan/status.h"
+
 namespace vnplan::internal {
 
 // The floor of the channel's log probabilities: a learned rule as rare as
@@ -51,8 +53,8 @@ class OcrChannel {
  public:
   // Reads the rules TrainChannel writes, one per line:
   // "SOURCE<TAB>OCR<TAB>log P(OCR | SOURCE)" over skeletons ("u<TAB>ir<TAB>-3.1").
-  // False, with *error set, when the file cannot be read.
-  bool Load(const std::string& path, std::string* error);
+  // kIoError when the file cannot be read.
+  Status Load(const std::string& path);
 
   // True when no rule was loaded: the restorer then reads no word as damaged.
   bool empty() const { return undo_.empty(); }

@@ -55,8 +55,8 @@ Restorer::~Restorer() = default;
 std::unique_ptr<Restorer> Restorer::Open(const std::vector<std::pair<std::string, double>>& models,
                                          Status* status, const std::string& channel) {
   std::unique_ptr<Restorer> r(new Restorer());
-  if (std::string error; !channel.empty() && !r->impl_->channel.Load(channel, &error)) {
-    *status = Status::IoError(error);
+  if (Status loaded = channel.empty() ? Status::Ok() : r->impl_->channel.Load(channel); !loaded.ok()) {
+    *status = std::move(loaded);
     return nullptr;
   }
   if (Status opened = r->impl_->models.Open(models); !opened.ok()) {
@@ -133,8 +133,7 @@ Status TrainLanguageModel(const std::vector<std::string>& texts, const std::vect
   for (const std::string& text : texts) trainer.AddText(text);
   for (const std::string& word : vocabulary) trainer.AddVocabulary(word);
   if (trainer.tokens() == 0 && vocabulary.empty()) return Status::InvalidInput("no Vietnamese text to train on");
-  if (std::string error = WriteNgramModel(trainer.Build(), path); !error.empty()) return Status::IoError(error);
-  return Status::Ok();
+  return WriteNgramModel(trainer.Build(), path);
 }
 
 }  // namespace vnplan

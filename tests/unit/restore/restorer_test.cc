@@ -141,10 +141,10 @@ TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
   internal::NgramTrainer trainer(tools);
   trainer.AddText("tổ chức thi đua. tổ chức khen thưởng. thi đua yêu nước.\n\ntổ chức hội nghị.");
   const std::string path = testing::OutputDir() + "/tiny.lm";
-  ASSERT_EQ(internal::WriteNgramModel(trainer.Build(), path), "");
-  std::string error;
-  const auto model = internal::NgramModel::Open(path, &error);
-  ASSERT_TRUE(model) << error;
+  ASSERT_TRUE(internal::WriteNgramModel(trainer.Build(), path).ok());
+  std::unique_ptr<internal::NgramModel> model;
+  const Status opened = internal::NgramModel::Open(path, &model);
+  ASSERT_TRUE(opened.ok()) << opened.message();
   std::vector<uint64_t> vocabulary = {internal::WordHash(internal::kEos)};
   for (const auto& known : model->Words()) vocabulary.push_back(internal::WordHash(known.word));
   const uint64_t to = internal::WordHash("tổ"), chuc = internal::WordHash("chức"),
@@ -159,13 +159,16 @@ TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
 }
 
 TEST(NgramModel, DamagedOrMissingFilesAreRefusedWithAMessage) {
-  std::string error;
-  EXPECT_FALSE(internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &error));
-  EXPECT_NE(error.find("none.lm"), std::string::npos);
+  std::unique_ptr<internal::NgramModel> model;
+  const Status missing = internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &model);
+  EXPECT_EQ(missing.code(), Status::Code::kIoError);
+  EXPECT_NE(missing.message().find("none.lm"), std::string::npos);
   const std::string bad = testing::OutputDir() + "/bad.lm";
   testing::WriteFile(bad, "VNPLNLM1 but truncated");
-  EXPECT_FALSE(internal::NgramModel::Open(bad, &error));
-  EXPECT_NE(error.find("damaged"), std::string::npos);
+  const Status damaged = internal::NgramModel::Open(bad, &model);
+  EXPECT_EQ(damaged.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(damaged.message().find("damaged"), std::string::npos);
+  EXPECT_FALSE(model);
   Status status;
   EXPECT_FALSE(Restorer::Open({{bad, 1.0}}, &status));
   EXPECT_EQ(status.code(), Status::Code::kModelMissing);
@@ -289,8 +292,7 @@ TEST(OcrChannel, AdaptsToDamageADocumentRepeats) {
   const std::string path = testing::OutputDir() + "/adapt-channel.tsv";
   std::ofstream(path) << "u\tir\t-1.0\nd\td\t0.0\n";
   internal::OcrChannel learned;
-  std::string error;
-  ASSERT_TRUE(learned.Load(path, &error)) << error;
+  ASSERT_TRUE(learned.Load(path).ok());
   const auto has = [](const internal::OcrChannel& channel, const std::string& damaged,
                       const std::string& source) {
     for (const auto& [s, logp] : channel.Undamage(damaged))
@@ -326,8 +328,8 @@ TEST(OcrChannel, TrainsRulesFromWordPairs) {
             "u\tu\t-1.0986\n");
   EXPECT_EQ(rules, 5);
   internal::OcrChannel channel;
-  std::string error;
-  ASSERT_TRUE(channel.Load(path, &error)) << error;
+  ASSERT_TRUE(channel.Load(path).ok());
+  EXPECT_EQ(channel.Load(testing::OutputDir() + "/none.tsv").code(), Status::Code::kIoError);
   bool found = false;
   for (const auto& [source, logp] : channel.Undamage("chirc")) found |= source == "chuc";
   EXPECT_TRUE(found);
