@@ -71,8 +71,8 @@ std::unique_ptr<vnplan::Restorer> RestorerOf(const std::vector<std::string>& tex
                                              const std::string& channel = "") {
   std::vector<std::pair<std::string, double>> models = {{background, 1.0}};
   if (!texts.empty()) {
-    if (std::string e = vnplan::TrainLanguageModel(texts, {}, path); !e.empty()) {
-      std::fprintf(stderr, "%s\n", e.c_str());
+    if (const vnplan::Status trained = vnplan::TrainLanguageModel(texts, {}, path); !trained.ok()) {
+      std::fprintf(stderr, "%s\n", trained.message().c_str());
       return nullptr;
     }
     models = {{path, DomainWeight()}, {background, 1 - DomainWeight()}};
@@ -93,11 +93,11 @@ int main(int argc, char** argv) {
   const std::string background_corpus = Read(background_text);
   const std::string background = work + "/background.lm";
   auto start = std::chrono::steady_clock::now();
-  if (std::string e = vnplan::TrainLanguageModel({background_corpus},
-                                                 argc > 4 ? WordList(argv[4]) : std::vector<std::string>{},
-                                                 background);
-      !e.empty()) {
-    std::fprintf(stderr, "%s\n", e.c_str());
+  if (const vnplan::Status trained =
+          vnplan::TrainLanguageModel({background_corpus},
+                                     argc > 4 ? WordList(argv[4]) : std::vector<std::string>{}, background);
+      !trained.ok()) {
+    std::fprintf(stderr, "%s\n", trained.message().c_str());
     return 1;
   }
   std::printf("background model: %.1f MB of text trained in %.1f s, %.1f MB file\n",

@@ -3,8 +3,9 @@
 #   background.lm  general Vietnamese from Debian's and npm's packages
 #                  (prepare_background.sh; Debian's alone without npm)
 #   domain.lm      the corpus plans that carry their diacritics
-#   channel.tsv    legacy-OCR damage learned by rendering the clean seeds and
+#   channel.tsv    legacy-OCR damage learned by rendering the clean seeds,
 #                  reading them with Tesseract's English model
+#                  (learn_channel.py: word pairs) and counting (vnplan train --channel)
 # Each step is skipped when its output is newer than its inputs.
 # Usage: scripts/build_models.sh [OUT_DIR]   (default build/models)
 set -euo pipefail
@@ -26,6 +27,10 @@ else
   echo "build_models: $out/background.lm and domain.lm are newer than their inputs"
 fi
 clean=(corpus/002-hoa-binh-2017.txt corpus/003-dak-nong-2023.txt corpus/004-phu-tho-2016.txt)
-if [ ! -s "$out/channel.tsv" ] || [ scripts/learn_channel.py -nt "$out/channel.tsv" ]; then
-  /usr/bin/python3 scripts/learn_channel.py "$out/channel.tsv" "${clean[@]}"
+pairs=build/channel-pairs.tsv  # rendering and OCR take minutes: redone only when the script changes
+if [ ! -s "$pairs" ] || [ scripts/learn_channel.py -nt "$pairs" ]; then
+  /usr/bin/python3 scripts/learn_channel.py "$pairs" "${clean[@]}"
+fi
+if [ ! -s "$out/channel.tsv" ] || [ "$pairs" -nt "$out/channel.tsv" ] || [ build/vnplan -nt "$out/channel.tsv" ]; then
+  build/vnplan train --channel "$pairs" -o "$out"
 fi

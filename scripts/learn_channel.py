@@ -1,19 +1,18 @@
 #!/usr/bin/python3
-"""Learns how legacy OCR damages Vietnamese, for the restorer's channel.
+"""Renders clean plans and reads them back as legacy OCR did, for the
+restorer's channel: the word pairs `vnplan train --channel` counts.
 
 Renders clean plans as pages (pango-view, Liberation Serif 13 pt, 300 dpi),
 reads them back with Tesseract's English model (how the legacy OCR texts
-were made), aligns source and OCR words, and counts which letters became
-what. Writes CHANNEL.tsv: one rule per line, "SOURCE<TAB>OCR<TAB>log P(OCR |
-SOURCE)", over base letters (marks removed), e.g. "u  ir  -3.2" for
-"chức" read "chirc".
+were made), aligns source and OCR words, and writes PAIRS.tsv: one aligned
+word per line, "CLEAN<TAB>OCR" ("chức<TAB>chirc"). What became of each
+letter is counted in C++ (vnplan train --channel PAIRS.tsv -o DIR), with the
+same code that fits the channel to a document.
 
-Usage: learn_channel.py OUT.tsv CLEAN_TEXT...   (never the documents the
+Usage: learn_channel.py PAIRS.tsv CLEAN_TEXT...   (never the documents the
 channel will be measured on)
 """
-import collections
 import concurrent.futures
-import math
 import os
 import re
 import subprocess
@@ -25,6 +24,8 @@ WORD = re.compile(r"[^\s,.;:!?()\"“”'/\[\]*#-]+")
 
 
 def skeleton(word):
+    """Base letters, to align words only (the channel's letters are folded
+    and counted in C++)."""
     text = unicodedata.normalize("NFD", word.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("đ", "d").replace("\u2019", "'")
@@ -62,54 +63,14 @@ def ocr_page(args):
     return page, out
 
 
-def edit_ops(a, b):
-    """Levenshtein alignment of two strings as (a_piece, b_piece) pairs."""
-    n, m = len(a), len(b)
-    d = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        d[i][0] = i
-    for j in range(m + 1):
-        d[0][j] = j
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1,
-                          d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-    ops, i, j = [], n, m
-    while i > 0 or j > 0:
-        if i > 0 and j > 0 and d[i][j] == d[i - 1][j - 1] + (a[i - 1] != b[j - 1]):
-            ops.append((a[i - 1], b[j - 1]))
-            i, j = i - 1, j - 1
-        elif i > 0 and d[i][j] == d[i - 1][j] + 1:
-            ops.append((a[i - 1], ""))
-            i -= 1
-        else:
-            ops.append(("", b[j - 1]))
-            j -= 1
-    return ops[::-1]
-
-
-def segments(src, ocr):
-    """Letter-level rules: runs of edits merged, kept letters as themselves."""
-    rules, run_a, run_b = [], "", ""
-    for a, b in edit_ops(src, ocr):
-        if a == b:
-            if run_a or run_b:
-                rules.append((run_a, run_b))
-                run_a = run_b = ""
-            rules.append((a, b))
-        else:
-            run_a += a
-            run_b += b
-    if run_a or run_b:
-        rules.append((run_a, run_b))
-    # An insertion joins its neighbour so that every rule has a source.
-    merged = []
-    for a, b in rules:
-        if not a and merged:
-            merged[-1] = (merged[-1][0], merged[-1][1] + b)
-        else:
-            merged.append((a, b))
-    return [r for r in merged if r[0]]
+def distance(a, b):
+    """Levenshtein distance of two strings."""
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        previous, row[0] = row[0], i
+        for j in range(1, len(b) + 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] != b[j - 1]))
+    return row[len(b)]
 
 
 def align_words(src_words, ocr_words):
@@ -130,7 +91,7 @@ def align_words(src_words, ocr_words):
                 cost[i][j + 1], back[i][j + 1] = c + 1, (i, j)
             if i < n and j < m:
                 a, b = skeleton(src_words[i]), skeleton(ocr_words[j])
-                dist = sum(x != y for x, y in edit_ops(a, b)) / max(len(a), len(b), 1)
+                dist = distance(a, b) / max(len(a), len(b), 1)
                 if dist <= 0.6 and c + dist < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], back[i + 1][j + 1] = c + dist, (i, j)
     pairs, i, j = [], n, m
@@ -150,33 +111,16 @@ def main(out_path, texts):
             for page in pages(f.read()):
                 for variant in VARIANTS:
                     jobs.append((len(jobs), page, work, variant))
-    rule_counts = collections.Counter()
-    source_counts = collections.Counter()
-    aligned_sources = []
     words = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    with open(out_path + ".tmp", "w", encoding="utf-8") as out, \
+            concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         for page, ocr in pool.map(ocr_page, jobs):
-            for line_src, line_ocr in [(page, ocr)]:
-                src_words = [w for w in WORD.findall(line_src) if any(c.isalpha() for c in w)]
-                ocr_words = WORD.findall(line_ocr)
-                for src, got in align_words(src_words, ocr_words):
-                    a, b = skeleton(src), skeleton(got)
-                    aligned_sources.append(a)
-                    words += 1
-                    for rule_src, rule_ocr in segments(a, b):
-                        rule_counts[(rule_src, rule_ocr)] += 1
-                        source_counts[rule_src] += 1
-    # A rule's probability is over every occurrence of its source letters,
-    # not only the ones that went wrong.
-    for src in list(source_counts):
-        if len(src) > 1:
-            source_counts[src] = max(source_counts[src], sum(w.count(src) for w in aligned_sources))
-    with open(out_path + ".tmp", "w", encoding="utf-8") as out:
-        for (src, ocr), count in sorted(rule_counts.items()):
-            if src == ocr or count >= 2:
-                out.write(f"{src}\t{ocr}\t{math.log(count / source_counts[src]):.4f}\n")
+            src_words = [w for w in WORD.findall(page) if any(c.isalpha() for c in w)]
+            for src, got in align_words(src_words, WORD.findall(ocr)):
+                out.write(f"{src}\t{got}\n")
+                words += 1
     os.replace(out_path + ".tmp", out_path)
-    print(f"learn_channel: {len(jobs)} pages, {words} aligned words, {len(rule_counts)} rules -> {out_path}")
+    print(f"learn_channel: {len(jobs)} pages, {words} aligned words -> {out_path}")
 
 
 if __name__ == "__main__":

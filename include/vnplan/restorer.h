@@ -100,10 +100,21 @@ class Restorer {
 // Trains a syllable trigram model (interpolated Kneser-Ney) from UTF-8
 // texts, counting too how often each syllable is written with a capital in
 // mid-sentence (names: "Việt Trì"), adds `vocabulary` (e.g. a word list) as
-// known syllables, and writes it to `path`. Returns "" or an error message.
-std::string TrainLanguageModel(const std::vector<std::string>& texts,
+// known syllables, and writes it to `path`. kInvalidInput when there is
+// nothing to train on, kIoError when `path` cannot be written.
+Status TrainLanguageModel(const std::vector<std::string>& texts,
                                const std::vector<std::string>& vocabulary,
                                const std::string& path);
+
+// Learns how legacy OCR damages letters from aligned words, each pair the
+// word as written in a clean text and as OCR read it (scripts/
+// learn_channel.py renders and reads the pages), and writes the channel
+// Open reads to `path`: "SOURCE<TAB>OCR<TAB>log P(OCR | SOURCE)" over
+// skeletons, for every letter kept and every damage seen at least twice.
+// `rules` (optional) receives how many lines were written. kInvalidInput
+// when there is no pair, kIoError when `path` cannot be written.
+Status TrainChannel(const std::vector<std::pair<std::string, std::string>>& words, const std::string& path,
+                    int* rules = nullptr);
 
 }  // namespace vnplan
 

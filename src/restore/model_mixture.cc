@@ -8,9 +8,9 @@ namespace vnplan::internal {
 Status ModelMixture::Open(const std::vector<std::pair<std::string, double>>& models) {
   double total = 0;
   for (const auto& [path, weight] : models) {
-    std::string error;
-    auto model = NgramModel::Open(path, &error);
-    if (!model) return Status::ModelMissing(error);
+    std::unique_ptr<NgramModel> model;
+    if (Status opened = NgramModel::Open(path, &model); !opened.ok())
+      return Status::ModelMissing(opened.message());
     models_.push_back(std::move(model));
     weights_.push_back(weight);
     total += weight;

@@ -46,7 +46,7 @@ uint64_t WordHash(std::string_view word) {
 }
 
 
-std::string WriteNgramModel(const NgramTables& tables, const std::string& path) {
+Status WriteNgramModel(const NgramTables& tables, const std::string& path) {
   const std::vector<NgramEntry> uni = Pack(tables.unigrams), bi = Pack(tables.bigrams),
                                 tri = Pack(tables.trigrams);
   std::string words;
@@ -71,54 +71,43 @@ std::string WriteNgramModel(const NgramTables& tables, const std::string& path) 
   const std::string temp = path + ".tmp";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot create " + temp + ": " + std::strerror(errno);
+    if (!out) return Status::IoError("cannot create " + temp + ": " + std::strerror(errno));
     out.write(reinterpret_cast<const char*>(&h), sizeof h);
     for (const auto* t : {&uni, &bi, &tri})
       out.write(reinterpret_cast<const char*>(t->data()),
                 static_cast<std::streamsize>(t->size() * sizeof(NgramEntry)));
     out.write(words.data(), static_cast<std::streamsize>(words.size()));
-    if (!out.flush()) return "cannot write " + temp;
+    if (!out.flush()) return Status::IoError("cannot write " + temp);
   }
   if (std::rename(temp.c_str(), path.c_str()) != 0)
-    return "cannot write " + path + ": " + std::strerror(errno);
-  return "";
+    return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  return Status::Ok();
 }
 
-std::unique_ptr<NgramModel> NgramModel::Open(const std::string& path, std::string* error) {
+Status NgramModel::Open(const std::string& path, std::unique_ptr<NgramModel>* model) {
   const int fd = open(path.c_str(), O_RDONLY);
-  if (fd < 0) {
-    *error = path + ": " + std::strerror(errno);
-    return nullptr;
-  }
+  if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
   struct stat st {};
   fstat(fd, &st);
   const size_t size = static_cast<size_t>(st.st_size);
   if (size < sizeof(FileHeader)) {
     close(fd);
-    *error = path + ": not a vnplan language model, or damaged (too short)";
-    return nullptr;
+    return Status::InvalidInput(path + ": not a vnplan language model, or damaged (too short)");
   }
   void* map = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
-  if (map == MAP_FAILED) {
-    *error = path + ": cannot map: " + std::strerror(errno);
-    return nullptr;
-  }
+  if (map == MAP_FAILED) return Status::IoError(path + ": cannot map: " + std::strerror(errno));
   std::unique_ptr<NgramModel> m(new NgramModel());
   m->data_ = static_cast<const uint8_t*>(map);
   m->size_ = size;
   FileHeader h;
   std::memcpy(&h, m->data_, sizeof h);
   const uint64_t tables = (h.uni_slots + h.bi_slots + h.tri_slots) * sizeof(NgramEntry);
-  if (std::memcmp(h.magic, kMagic, 7) == 0 && h.magic[7] == '1') {
-    *error = path + ": a model of an older vnplan; build it again (scripts/build_models.sh)";
-    return nullptr;
-  }
+  if (std::memcmp(h.magic, kMagic, 7) == 0 && h.magic[7] == '1')
+    return Status::InvalidInput(path + ": a model of an older vnplan; build it again (scripts/build_models.sh)");
   if (std::memcmp(h.magic, kMagic, 8) != 0 || h.version != 2 || h.order != 3 ||
-      sizeof h + tables + h.words_bytes != size) {
-    *error = path + ": not a vnplan language model, or damaged";
-    return nullptr;
-  }
+      sizeof h + tables + h.words_bytes != size)
+    return Status::InvalidInput(path + ": not a vnplan language model, or damaged");
   const auto* entries = reinterpret_cast<const NgramEntry*>(m->data_ + sizeof h);
   m->uni_ = entries;
   m->bi_ = entries + h.uni_slots;
@@ -130,7 +119,8 @@ std::unique_ptr<NgramModel> NgramModel::Open(const std::string& path, std::strin
   m->word_count_ = h.word_count;
   m->words_bytes_ = h.words_bytes;
   m->unknown_logp_ = h.unknown_logp;
-  return m;
+  *model = std::move(m);
+  return Status::Ok();
 }
 
 NgramModel::~NgramModel() {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vnplan/status.h"
+
 namespace vnplan::internal {
 
 // splitmix64's finaliser: spreads keys over table slots.
@@ -72,12 +74,14 @@ struct NgramTables {
   float unknown_logp = -20.0f;
 };
 
-// Writes tables as a model file; returns "" or an error message.
-std::string WriteNgramModel(const NgramTables& tables, const std::string& path);
+// Writes tables as a model file (kIoError when it cannot).
+Status WriteNgramModel(const NgramTables& tables, const std::string& path);
 
 class NgramModel {
  public:
-  static std::unique_ptr<NgramModel> Open(const std::string& path, std::string* error);
+  // Maps the model file at `path` into *model: kIoError when it cannot be
+  // read, kInvalidInput when it is no model of this vnplan or damaged.
+  static Status Open(const std::string& path, std::unique_ptr<NgramModel>* model);
   ~NgramModel();
   // The model owns its mapping, unmapped once in the destructor.
   NgramModel(const NgramModel&) = delete;

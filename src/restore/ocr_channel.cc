@@ -2,18 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
+#include "src/restore/syllable.h"
 #include "src/text/textutil.h"
+#include "vnplan/restorer.h"
 
 namespace vnplan::internal {
 
 namespace {
 
-// Damage seen this many times in a document is its own, not chance.
-constexpr int kMinDocumentCount = 2;
 // The document's estimate and the learned one, mixed (000 gives the same
 // result for 0.25, 0.5 and 1).
 constexpr double kDocumentShare = 0.5;
@@ -34,18 +36,15 @@ size_t Occurrences(const std::string& text, const std::string& run) {
 
 }  // namespace
 
-bool OcrChannel::Load(const std::string& path, std::string* error) {
+Status OcrChannel::Load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) {
-    *error = path + ": cannot open the channel rules";
-    return false;
-  }
+  if (!in) return Status::IoError(path + ": cannot open the channel rules");
   for (std::string line; std::getline(in, line);) {
     const size_t a = line.find('\t'), b = line.find('\t', a + 1);
     if (a == std::string::npos || b == std::string::npos) continue;
     Add(line.substr(0, a), line.substr(a + 1, b - a - 1), std::strtof(line.c_str() + b + 1, nullptr));
   }
-  return true;
+  return Status::Ok();
 }
 
 void OcrChannel::Add(const std::string& source, const std::string& ocr, float logp) {
@@ -89,40 +88,47 @@ std::vector<std::pair<std::string, float>> OcrChannel::Undamage(const std::strin
   return out;
 }
 
+void RunCounts::Add(const std::string& meant, const std::string& read) {
+  for (auto& run : LetterRuns(meant, read)) {
+    ++sources_[run.first];
+    ++counts_[std::move(run)];
+  }
+  all_sources_.append(meant).push_back(' ');
+  ++words_;
+}
+
+std::vector<RunCounts::Rule> RunCounts::Rules() const {
+  std::map<std::string, size_t> sources = sources_;
+  for (auto& [source, n] : sources)
+    if (CodePoints(source).size() > 1) n = std::max(n, Occurrences(all_sources_, source));
+  std::vector<Rule> rules;
+  for (const auto& [rule, n] : counts_) {
+    const auto& [source, ocr] = rule;
+    rules.push_back({source, ocr, n, static_cast<double>(n) / static_cast<double>(sources[source])});
+  }
+  return rules;
+}
+
 OcrChannel OcrChannel::AdaptedTo(const std::vector<std::pair<std::string, std::string>>& readings,
                                  int* added) const {
-  // Ordered maps: the adapted rules are added in the same order every run.
-  std::map<std::pair<std::string, std::string>, int> counts;
-  std::map<std::string, size_t> sources;
-  std::string all_sources;
-  for (const auto& [written, chosen] : readings) {
-    for (auto& run : LetterRuns(chosen, written)) {
-      ++sources[run.first];
-      ++counts[std::move(run)];
-    }
-    all_sources.append(chosen).push_back(' ');
-  }
-  // A run of several letters is counted wherever it occurs, not only where
-  // it was damaged, as learn_channel.py does.
-  for (auto& [source, n] : sources)
-    if (CodePoints(source).size() > 1) n = std::max(n, Occurrences(all_sources, source));
+  RunCounts counts;
+  for (const auto& [written, chosen] : readings) counts.Add(chosen, written);
   OcrChannel adapted = *this;
   int moved = 0;
-  for (const auto& [rule, n] : counts) {
-    const auto& [source, ocr] = rule;
-    if (source == ocr || n < kMinDocumentCount || ocr.empty()) continue;
-    const double document = static_cast<double>(n) / static_cast<double>(sources[source]);
+  for (const RunCounts::Rule& rule : counts.Rules()) {
+    if (rule.source == rule.ocr || rule.count < kMinDamageCount || rule.ocr.empty()) continue;
+    const double document = rule.share;
     double learned = 0;
-    std::vector<Rule>& list = adapted.undo_[ocr];
-    auto same = std::find_if(list.begin(), list.end(), [&](const Rule& r) { return r.source == source; });
+    std::vector<Rule>& list = adapted.undo_[rule.ocr];
+    auto same = std::find_if(list.begin(), list.end(), [&](const Rule& r) { return r.source == rule.source; });
     if (same != list.end()) learned = std::exp(same->logp);
     if (learned >= document) continue;
     const auto logp = static_cast<float>(std::log(kDocumentShare * document + (1 - kDocumentShare) * learned));
     if (same != list.end()) {
       same->logp = logp;
     } else {
-      list.push_back({source, logp});
-      adapted.longest_run_ = std::max(adapted.longest_run_, ocr.size());
+      list.push_back({rule.source, logp});
+      adapted.longest_run_ = std::max(adapted.longest_run_, rule.ocr.size());
     }
     ++moved;
   }
@@ -181,3 +187,32 @@ std::vector<std::pair<std::string, std::string>> LetterRuns(const std::string& s
 }
 
 }  // namespace vnplan::internal
+
+namespace vnplan {
+
+Status TrainChannel(const std::vector<std::pair<std::string, std::string>>& words, const std::string& path,
+                    int* written) {
+  if (words.empty()) return Status::InvalidInput("no word pairs to learn the channel from");
+  const internal::SyllableTools tools;
+  internal::RunCounts counts;
+  for (const auto& [clean, ocr] : words) counts.Add(tools.Skeleton(clean), tools.Skeleton(ocr));
+  const std::string temporary = path + ".tmp";
+  std::FILE* out = std::fopen(temporary.c_str(), "w");
+  if (out == nullptr) return Status::IoError(path + ": cannot write the channel rules");
+  int rules = 0;
+  for (const internal::RunCounts::Rule& rule : counts.Rules()) {
+    // Kept letters always (their log P is the cost of reading a letter as
+    // itself); damage only when seen often enough not to be chance.
+    if (rule.source != rule.ocr && rule.count < internal::kMinDamageCount) continue;
+    std::fprintf(out, "%s\t%s\t%.4f\n", rule.source.c_str(), rule.ocr.c_str(), std::log(rule.share));
+    ++rules;
+  }
+  const bool closed = std::fclose(out) == 0;
+  std::error_code ec;
+  if (closed) std::filesystem::rename(temporary, path, ec);
+  if (!closed || ec) return Status::IoError(path + ": cannot write the channel rules");
+  if (written != nullptr) *written = rules;
+  return Status::Ok();
+}
+
+}  // namespace vnplan

@@ -3,10 +3,13 @@
 #ifndef VNPLAN_RESTORE_OCR_CHANNEL_H_
 #define VNPLAN_RESTORE_OCR_CHANNEL_H_
 
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "vnplan/status.h"
 
 namespace vnplan::internal {
 
@@ -15,12 +18,43 @@ namespace vnplan::internal {
 // below every rule it uses (learned rules are mostly -2 to -7).
 inline constexpr float kUnseenEdit = -9.0f;
 
+// Damage seen fewer times than this is chance, not what the OCR does: a
+// rule must be seen this often in the renders to be learned, or in one
+// document to fit the channel to it.
+inline constexpr int kMinDamageCount = 2;
+
+// Letter runs (see LetterRuns) counted over words as meant and as OCR read
+// them, both as skeletons: how often each source run became each OCR run,
+// out of how often the source run occurs. What the channel is learned from
+// (TrainChannel), and what fits it to one document (AdaptedTo).
+class RunCounts {
+ public:
+  void Add(const std::string& meant, const std::string& read);
+
+  struct Rule {
+    std::string source, ocr;
+    int count;
+    // count / occurrences of `source`: a run of several letters counts
+    // wherever it occurs, not only where it was damaged.
+    double share;
+  };
+  // Every (source, OCR) pair seen, in byte order.
+  std::vector<Rule> Rules() const;
+  size_t words() const { return words_; }
+
+ private:
+  std::map<std::pair<std::string, std::string>, int> counts_;
+  std::map<std::string, size_t> sources_;
+  std::string all_sources_;  // every word's source skeleton, then a space
+  size_t words_ = 0;
+};
+
 class OcrChannel {
  public:
-  // Reads the rules scripts/learn_channel.py writes, one per line:
+  // Reads the rules TrainChannel writes, one per line:
   // "SOURCE<TAB>OCR<TAB>log P(OCR | SOURCE)" over skeletons ("u<TAB>ir<TAB>-3.1").
-  // False, with *error set, when the file cannot be read.
-  bool Load(const std::string& path, std::string* error);
+  // kIoError when the file cannot be read.
+  Status Load(const std::string& path);
 
   // True when no rule was loaded: the restorer then reads no word as damaged.
   bool empty() const { return undo_.empty(); }
@@ -53,7 +87,7 @@ class OcrChannel {
 // How `source` became `ocr`, as letter runs: kept letters as themselves and
 // each run of edits as one (source run, OCR run) pair, an insertion joined to
 // the letter before it ("chuc", "chirc" -> c>c h>h u>ir c>c). Runs are whole
-// code points. The same segmentation scripts/learn_channel.py counts.
+// code points.
 std::vector<std::pair<std::string, std::string>> LetterRuns(const std::string& source,
                                                             const std::string& ocr);
 

@@ -55,8 +55,8 @@ Restorer::~Restorer() = default;
 std::unique_ptr<Restorer> Restorer::Open(const std::vector<std::pair<std::string, double>>& models,
                                          Status* status, const std::string& channel) {
   std::unique_ptr<Restorer> r(new Restorer());
-  if (std::string error; !channel.empty() && !r->impl_->channel.Load(channel, &error)) {
-    *status = Status::IoError(error);
+  if (Status loaded = channel.empty() ? Status::Ok() : r->impl_->channel.Load(channel); !loaded.ok()) {
+    *status = std::move(loaded);
     return nullptr;
   }
   if (Status opened = r->impl_->models.Open(models); !opened.ok()) {
@@ -126,14 +126,13 @@ double Restorer::DamagedShare(std::string_view utf8) const {
   return TextReader::ShareOfDamage(impl_->reader.Read(utf8, impl_->channel).words);
 }
 
-std::string TrainLanguageModel(const std::vector<std::string>& texts,
-                               const std::vector<std::string>& vocabulary,
-                               const std::string& path) {
+Status TrainLanguageModel(const std::vector<std::string>& texts, const std::vector<std::string>& vocabulary,
+                          const std::string& path) {
   SyllableTools tools;
   NgramTrainer trainer(tools);
   for (const std::string& text : texts) trainer.AddText(text);
   for (const std::string& word : vocabulary) trainer.AddVocabulary(word);
-  if (trainer.tokens() == 0 && vocabulary.empty()) return "no Vietnamese text to train on";
+  if (trainer.tokens() == 0 && vocabulary.empty()) return Status::InvalidInput("no Vietnamese text to train on");
   return WriteNgramModel(trainer.Build(), path);
 }
 

@@ -93,11 +93,13 @@ void AddTrain(CLI::App& app, Context& context) {
   auto options = std::make_shared<vnplan::TrainOptions>();
   CLI::App* cmd = app.add_subcommand(
       "train", "Train the restoration models from verified plans (texts with their diacritics)");
-  cmd->add_option("INPUT", options->inputs, "Text files or folders of .txt files")->required();
+  cmd->add_option("INPUT", options->inputs, "Text files or folders of .txt files");
   cmd->add_option("-o,--output", options->output_dir, "Model directory to write")->required();
   cmd->add_option("--background", options->background,
                   "General Vietnamese text for the background model (scripts/prepare_background.sh)");
   cmd->add_option("--words", options->words, "Syllable list to add to the background model");
+  cmd->add_option("--channel", options->channel_pairs,
+                  "Word pairs CLEAN<TAB>OCR (scripts/learn_channel.py): write channel.tsv");
   cmd->callback([=, &context] { context.exit_code = vnplan::RunTrain(*options, std::cout, std::cerr); });
 }
 

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "src/text/words.h"
-#include "tools/vnplan/extract_command.h"
+#include "tools/vnplan/exit_code.h"
 #include "tools/vnplan/input_file.h"
 #include "vnplan/restorer.h"
 #include "vnplan/text_input.h"
@@ -36,16 +36,10 @@ std::vector<std::string> TextFiles(const std::vector<std::string>& inputs) {
   return files;
 }
 
-}  // namespace
-
-int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {
-  std::error_code ec;
-  std::filesystem::create_directories(options.output_dir, ec);
-  if (ec) {
-    err << "vnplan: cannot create " << options.output_dir << ": " << ec.message() << "\n";
-    return kExitOutputFailed;
-  }
-  std::vector<std::string> texts;
+// The texts of `options.inputs` that carry their diacritics, normalised;
+// false when an input could not be read.
+bool ReadTrainingTexts(const TrainOptions& options, std::vector<std::string>& texts, std::ostream& out,
+                       std::ostream& err) {
   bool failed = false;
   for (const std::string& path : TextFiles(options.inputs)) {
     std::string error;
@@ -71,38 +65,93 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
     texts.push_back(text);
     out << "train: " << path << "\n";
   }
-  if (texts.empty()) {
-    err << "vnplan: no text with diacritics to train on\n";
+  return !failed;
+}
+
+int TrainBackground(const TrainOptions& options, std::ostream& out, std::ostream& err) {
+  std::string error;
+  std::istringstream none;
+  const std::optional<std::string> bytes = ReadInput(options.background, none, kMaxTrainingBytes, error);
+  if (!bytes) {
+    err << "vnplan: " << options.background << ": " << error << "\n";
     return kExitInputFailed;
   }
-  if (std::string e = TrainLanguageModel(texts, {}, options.output_dir + "/domain.lm"); !e.empty()) {
-    err << "vnplan: " << e << "\n";
-    return kExitOutputFailed;
+  std::vector<std::string> words;
+  if (!options.words.empty()) {
+    std::ifstream list(options.words);
+    for (std::string line; std::getline(list, line);)
+      if (!line.empty()) words.push_back(line.substr(0, line.find('/')));
   }
-  out << "train: wrote " << options.output_dir << "/domain.lm from " << texts.size() << " texts\n";
-  if (!options.background.empty()) {
-    std::string error;
-    std::istringstream none;
-    const std::optional<std::string> bytes =
-        ReadInput(options.background, none, kMaxTrainingBytes, error);
-    if (!bytes) {
-      err << "vnplan: " << options.background << ": " << error << "\n";
+  if (const Status trained =
+          TrainLanguageModel({NormalizePlanText(*bytes)}, words, options.output_dir + "/background.lm");
+      !trained.ok()) {
+    err << "vnplan: " << trained.message() << "\n";
+    return ExitCodeOf(trained);
+  }
+  out << "train: wrote " << options.output_dir << "/background.lm\n";
+  return kExitOk;
+}
+
+// channel.tsv counted from the word pairs learn_channel.py wrote.
+int TrainChannelFromPairs(const TrainOptions& options, std::ostream& out, std::ostream& err) {
+  std::ifstream in(options.channel_pairs, std::ios::binary);
+  if (!in) {
+    err << "vnplan: " << options.channel_pairs << ": cannot open the word pairs\n";
+    return kExitInputFailed;
+  }
+  std::vector<std::pair<std::string, std::string>> pairs;
+  int line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos) {
+      err << "vnplan: " << options.channel_pairs << ":" << line_number
+          << ": expected CLEAN<TAB>OCR (scripts/learn_channel.py writes them)\n";
       return kExitInputFailed;
     }
-    std::vector<std::string> words;
-    if (!options.words.empty()) {
-      std::ifstream list(options.words);
-      for (std::string line; std::getline(list, line);)
-        if (!line.empty()) words.push_back(line.substr(0, line.find('/')));
-    }
-    if (std::string e = TrainLanguageModel({NormalizePlanText(*bytes)}, words,
-                                           options.output_dir + "/background.lm");
-        !e.empty()) {
-      err << "vnplan: " << e << "\n";
-      return kExitOutputFailed;
-    }
-    out << "train: wrote " << options.output_dir << "/background.lm\n";
+    pairs.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
+  const std::string path = options.output_dir + "/channel.tsv";
+  int rules = 0;
+  if (const Status status = TrainChannel(pairs, path, &rules); !status.ok()) {
+    err << "vnplan: " << status.message() << "\n";
+    return ExitCodeOf(status);
+  }
+  out << "train: wrote " << path << ": " << rules << " rules from " << pairs.size() << " word pairs\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.inputs.empty() && options.channel_pairs.empty()) {
+    err << "vnplan: train: give plans to train on (INPUT), or --channel PAIRS.tsv\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(options.output_dir, ec);
+  if (ec) {
+    err << "vnplan: cannot create " << options.output_dir << ": " << ec.message() << "\n";
+    return kExitOutputFailed;
+  }
+  bool failed = false;
+  if (!options.inputs.empty()) {
+    std::vector<std::string> texts;
+    failed = !ReadTrainingTexts(options, texts, out, err);
+    if (texts.empty()) {
+      err << "vnplan: no text with diacritics to train on\n";
+      return kExitInputFailed;
+    }
+    if (const Status trained = TrainLanguageModel(texts, {}, options.output_dir + "/domain.lm"); !trained.ok()) {
+      err << "vnplan: " << trained.message() << "\n";
+      return ExitCodeOf(trained);
+    }
+    out << "train: wrote " << options.output_dir << "/domain.lm from " << texts.size() << " texts\n";
+  }
+  if (!options.background.empty())
+    if (const int code = TrainBackground(options, out, err); code != kExitOk) return code;
+  if (!options.channel_pairs.empty())
+    if (const int code = TrainChannelFromPairs(options, out, err); code != kExitOk) return code;
   return failed ? kExitInputFailed : kExitOk;
 }
 

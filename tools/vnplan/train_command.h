@@ -13,11 +13,15 @@ struct TrainOptions {
   std::string output_dir;
   std::string background;  // optional general Vietnamese text
   std::string words;       // optional syllable list (hunspell-vi)
+  // Optional word pairs "CLEAN<TAB>OCR" from scripts/learn_channel.py: the
+  // channel (channel.tsv) is counted from them.
+  std::string channel_pairs;
 };
 
 // Trains the domain model from the inputs that carry their diacritics
-// (legacy OCR and stripped text are skipped, with a note) and, with
-// --background, the background model.
+// (legacy OCR and stripped text are skipped, with a note), with
+// --background the background model, and with --channel the channel of
+// legacy OCR damage. Inputs may be left out when only --channel is asked.
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace vnplan

@@ -52,10 +52,10 @@ int Lines(const std::string& text) {
 const std::string& ModelWithout004() {
   static const std::string path = [] {
     const std::string p = testing::OutputDir() + "/without-004.lm";
-    EXPECT_EQ(TrainLanguageModel({Corpus("002-hoa-binh-2017.txt"), Corpus("003-dak-nong-2023.txt"),
-                                  Corpus("000-ninh-binh-2023.restored.txt")},
-                                 {}, p),
-              "");
+    EXPECT_TRUE(TrainLanguageModel({Corpus("002-hoa-binh-2017.txt"), Corpus("003-dak-nong-2023.txt"),
+                                    Corpus("000-ninh-binh-2023.restored.txt")},
+                                   {}, p)
+                    .ok());
     return p;
   }();
   return path;
@@ -100,8 +100,8 @@ TEST(Syllables, SentenceStartsAndNamesAreToldApart) {
 std::unique_ptr<Restorer> RestorerTrainedOn(const std::vector<std::string>& texts,
                                             const std::string& name) {
   const std::string path = testing::OutputDir() + "/" + name + ".lm";
-  const std::string trained = TrainLanguageModel(texts, {}, path);
-  EXPECT_EQ(trained, "");
+  const Status trained = TrainLanguageModel(texts, {}, path);
+  EXPECT_TRUE(trained.ok()) << trained.message();
   Status status;
   auto restorer = Restorer::Open({{path, 1.0}}, &status);
   EXPECT_TRUE(restorer) << status.message();
@@ -141,10 +141,10 @@ TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
   internal::NgramTrainer trainer(tools);
   trainer.AddText("tổ chức thi đua. tổ chức khen thưởng. thi đua yêu nước.\n\ntổ chức hội nghị.");
   const std::string path = testing::OutputDir() + "/tiny.lm";
-  ASSERT_EQ(internal::WriteNgramModel(trainer.Build(), path), "");
-  std::string error;
-  const auto model = internal::NgramModel::Open(path, &error);
-  ASSERT_TRUE(model) << error;
+  ASSERT_TRUE(internal::WriteNgramModel(trainer.Build(), path).ok());
+  std::unique_ptr<internal::NgramModel> model;
+  const Status opened = internal::NgramModel::Open(path, &model);
+  ASSERT_TRUE(opened.ok()) << opened.message();
   std::vector<uint64_t> vocabulary = {internal::WordHash(internal::kEos)};
   for (const auto& known : model->Words()) vocabulary.push_back(internal::WordHash(known.word));
   const uint64_t to = internal::WordHash("tổ"), chuc = internal::WordHash("chức"),
@@ -159,13 +159,16 @@ TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
 }
 
 TEST(NgramModel, DamagedOrMissingFilesAreRefusedWithAMessage) {
-  std::string error;
-  EXPECT_FALSE(internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &error));
-  EXPECT_NE(error.find("none.lm"), std::string::npos);
+  std::unique_ptr<internal::NgramModel> model;
+  const Status missing = internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &model);
+  EXPECT_EQ(missing.code(), Status::Code::kIoError);
+  EXPECT_NE(missing.message().find("none.lm"), std::string::npos);
   const std::string bad = testing::OutputDir() + "/bad.lm";
   testing::WriteFile(bad, "VNPLNLM1 but truncated");
-  EXPECT_FALSE(internal::NgramModel::Open(bad, &error));
-  EXPECT_NE(error.find("damaged"), std::string::npos);
+  const Status damaged = internal::NgramModel::Open(bad, &model);
+  EXPECT_EQ(damaged.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(damaged.message().find("damaged"), std::string::npos);
+  EXPECT_FALSE(model);
   Status status;
   EXPECT_FALSE(Restorer::Open({{bad, 1.0}}, &status));
   EXPECT_EQ(status.code(), Status::Code::kModelMissing);
@@ -289,8 +292,7 @@ TEST(OcrChannel, AdaptsToDamageADocumentRepeats) {
   const std::string path = testing::OutputDir() + "/adapt-channel.tsv";
   std::ofstream(path) << "u\tir\t-1.0\nd\td\t0.0\n";
   internal::OcrChannel learned;
-  std::string error;
-  ASSERT_TRUE(learned.Load(path, &error)) << error;
+  ASSERT_TRUE(learned.Load(path).ok());
   const auto has = [](const internal::OcrChannel& channel, const std::string& damaged,
                       const std::string& source) {
     for (const auto& [s, logp] : channel.Undamage(damaged))
@@ -309,6 +311,51 @@ TEST(OcrChannel, AdaptsToDamageADocumentRepeats) {
   EXPECT_TRUE(has(twice, "chirc", "chuc"));
 }
 
+// The channel is counted from word pairs: kept letters always, damage only
+// when seen twice, each over every occurrence of its source letters.
+TEST(OcrChannel, TrainsRulesFromWordPairs) {
+  const std::string path = testing::OutputDir() + "/trained-channel.tsv";
+  int rules = 0;
+  ASSERT_TRUE(TrainChannel({{"chức", "chirc"}, {"Chức", "chirc"}, {"chức", "chức"}, {"đi", "pi"}}, path, &rules)
+                  .ok());
+  // Skeletons: "u" read "ir" twice of three times and kept once; "đ" read
+  // "p" once is chance, left out (and "d" was never kept: no rule for it).
+  EXPECT_EQ(testing::ReadFile(path),
+            "c\tc\t0.0000\n"
+            "h\th\t0.0000\n"
+            "i\ti\t0.0000\n"
+            "u\tir\t-0.4055\n"
+            "u\tu\t-1.0986\n");
+  EXPECT_EQ(rules, 5);
+  internal::OcrChannel channel;
+  ASSERT_TRUE(channel.Load(path).ok());
+  EXPECT_EQ(channel.Load(testing::OutputDir() + "/none.tsv").code(), Status::Code::kIoError);
+  bool found = false;
+  for (const auto& [source, logp] : channel.Undamage("chirc")) found |= source == "chuc";
+  EXPECT_TRUE(found);
+  EXPECT_EQ(TrainChannel({}, path).code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(TrainChannel({{"a", "a"}}, testing::OutputDir() + "/no/such/dir/channel.tsv").code(),
+            Status::Code::kIoError);
+}
+
+TEST(TrainCommand, WritesTheChannelFromWordPairs) {
+  const std::string dir = testing::OutputDir() + "/train-channel";
+  const std::string pairs = testing::OutputDir() + "/pairs.tsv";
+  std::ofstream(pairs) << "chức\tchirc\nchức\tchirc\n";
+  std::ostringstream out, err;
+  TrainOptions options;
+  options.output_dir = dir;
+  options.channel_pairs = pairs;
+  EXPECT_EQ(RunTrain(options, out, err), kExitOk) << err.str();
+  EXPECT_NE(testing::ReadFile(dir + "/channel.tsv").find("u\tir\t0.0000\n"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/domain.lm"));
+  std::ofstream(pairs) << "no tab here\n";
+  EXPECT_EQ(RunTrain(options, out, err), kExitInputFailed);
+  EXPECT_NE(err.str().find("pairs.tsv:1"), std::string::npos);
+  options.channel_pairs.clear();
+  EXPECT_EQ(RunTrain(options, out, err), kExitUsage);
+}
+
 // Legacy OCR whose "đ" became "p", which the channel never learned: single
 // damage is found one edit away, and what those words show mends a word
 // with two kinds of damage ("pirc": đ read p, ư read ir).
@@ -316,9 +363,8 @@ TEST(Restorer, FitsTheChannelToTheDocumentsOwnDamage) {
   const std::string channel = testing::OutputDir() + "/fit-channel.tsv";
   std::ofstream(channel) << "u\tir\t-1.0\n";
   const std::string model = testing::OutputDir() + "/fit.lm";
-  ASSERT_EQ(TrainLanguageModel({"điển hình đạo đức.\nđiển hình đạo đức.\nđạo đức điển hình.\n"},
-                               {}, model),
-            "");
+  ASSERT_TRUE(TrainLanguageModel({"điển hình đạo đức.\nđiển hình đạo đức.\nđạo đức điển hình.\n"}, {}, model)
+                  .ok());
   Status status;
   const auto restorer = Restorer::Open({{model, 1.0}}, &status, channel);
   ASSERT_TRUE(restorer) << status.message();
@@ -380,10 +426,10 @@ namespace {
 TEST(ExtractWithRestoration, ModesAlwaysNeverAndAuto) {
   const std::string dir = testing::OutputDir() + "/extract-model";
   std::filesystem::create_directories(dir);
-  ASSERT_EQ(TrainLanguageModel({testing::ReadFile(testing::SourcePath("corpus/002-hoa-binh-2017.txt")),
-                                testing::ReadFile(testing::SourcePath("corpus/003-dak-nong-2023.txt"))},
-                               {}, dir + "/domain.lm"),
-            "");
+  ASSERT_TRUE(TrainLanguageModel({testing::ReadFile(testing::SourcePath("corpus/002-hoa-binh-2017.txt")),
+                                  testing::ReadFile(testing::SourcePath("corpus/003-dak-nong-2023.txt"))},
+                                 {}, dir + "/domain.lm")
+                  .ok());
   const std::string ocr = testing::SourcePath("corpus/001-binh-chanh-2023.ocr.txt");
   auto run = [&](const std::string& mode, const std::string& model, std::string* out_text) {
     ExtractOptions options;
