@@ -91,20 +91,24 @@ Json MatchItems(const std::vector<Json>& plans, const char* list, const internal
         continue;
       }
       const Json& item = items[p][static_cast<size_t>(g.item_of_plan[p])];
-      cells.push_back({{"text", Field(item, "text")}, {"section", Field(item, "section")}, {"line", Field(item, "line")}});
+      cells.push_back({{"text", Field(item, "text")},
+                       {"section", Field(item, "section")},
+                       {"line", Field(item, "line")}});
       ++present;
     }
     rows.push_back({{"shared_by", present}, {"cells", cells}});
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const Json& a, const Json& b) { return Field(a, "shared_by") > Field(b, "shared_by"); });
+  std::stable_sort(rows.begin(), rows.end(), [](const Json& a, const Json& b) {
+    return Field(a, "shared_by") > Field(b, "shared_by");
+  });
   return rows;
 }
 
 void CollectKinds(const Json& sections, std::map<std::string, std::vector<std::string>>& by_kind,
                   int depth) {
   for (const Json& s : sections) {
-    by_kind[Text(Field(s, "kind"))].push_back(Text(Field(s, "number")) + ". " + Text(Field(s, "title")));
+    by_kind[Text(Field(s, "kind"))].push_back(Text(Field(s, "number")) + ". " +
+                                              Text(Field(s, "title")));
     if (depth < 1) CollectKinds(Field(s, "children"), by_kind, depth + 1);
   }
 }
@@ -190,8 +194,10 @@ std::string TimelineSvg(const Json& comparison) {
   std::ostringstream svg;
   svg << "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
       << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " " << height << "\">";
-  const int first_year = DateField(Field(comparison, "timeline_from")).value_or(internal::CivilDate{}).year;
-  const int last_year = DateField(Field(comparison, "timeline_to")).value_or(internal::CivilDate{}).year;
+  const int first_year =
+      DateField(Field(comparison, "timeline_from")).value_or(internal::CivilDate{}).year;
+  const int last_year =
+      DateField(Field(comparison, "timeline_to")).value_or(internal::CivilDate{}).year;
   for (int y = first_year; y <= last_year + 1; ++y) {
     const int day = internal::DayNumber({y, 1, 1});
     if (day < lo || day > hi) continue;
@@ -202,8 +208,8 @@ std::string TimelineSvg(const Json& comparison) {
   int row = 0;
   for (const Json& plan : Field(comparison, "timeline")) {
     const int y = 30 + lane * row++;
-    svg << "<text x=\"4\" y=\"" << y + 14 << "\" font-size=\"12\">" << Escape(Text(Field(plan, "name")))
-        << "</text>";
+    svg << "<text x=\"4\" y=\"" << y + 14 << "\" font-size=\"12\">"
+        << Escape(Text(Field(plan, "name"))) << "</text>";
     for (const Json& m : Field(plan, "marks")) {
       const double a = x(DayNumber(Field(m, "from"))), b = x(DayNumber(Field(m, "to")));
       const std::string kind = Text(Field(m, "kind"));
@@ -212,8 +218,8 @@ std::string TimelineSvg(const Json& comparison) {
                           : known == DeadlineKind::kEvent     ? "#8e44ad"
                           : known == DeadlineKind::kRecurring ? "#2980b9"
                                                               : "#27ae60";
-      svg << "<g class=\"mark " << kind << "\"><title>" << Escape(Text(Field(m, "label"))) << " (dòng "
-          << Text(Field(m, "line")) << ")</title>";
+      svg << "<g class=\"mark " << kind << "\"><title>" << Escape(Text(Field(m, "label")))
+          << " (dòng " << Text(Field(m, "line")) << ")</title>";
       if (b - a < 4)
         svg << "<circle cx=\"" << a << "\" cy=\"" << y + 10 << "\" r=\"4\" fill=\"" << color << "\"/>";
       else
@@ -243,11 +249,15 @@ Json ComparePlans(const std::vector<Json>& plans) {
                        {"date", Field(d, "date")},
                        {"title", Field(d, "title")},
                        {"period", Field(d, "period")},
-                       {"signer", Field(d, "signer").is_object() ? Field(Field(d, "signer"), "name") : Json(nullptr)},
+                       {"signer", Field(d, "signer").is_object() ? Field(Field(d, "signer"), "name")
+                                                                 : Json(nullptr)},
                        {"counts",
-                        {{"sections", Field(p, "sections").size()}, {"goals", Field(p, "goals").size()},
-                         {"criteria", Field(p, "criteria").size()}, {"targets", Field(p, "targets").size()},
-                         {"deadlines", Field(p, "deadlines").size()}, {"assignments", Field(p, "assignments").size()}}}});
+                        {{"sections", Field(p, "sections").size()},
+                         {"goals", Field(p, "goals").size()},
+                         {"criteria", Field(p, "criteria").size()},
+                         {"targets", Field(p, "targets").size()},
+                         {"deadlines", Field(p, "deadlines").size()},
+                         {"assignments", Field(p, "assignments").size()}}}});
   }
   c["plans"] = headers;
   // Sections aligned by kind, in the order plans usually follow.
@@ -259,7 +269,8 @@ Json ComparePlans(const std::vector<Json>& plans) {
       SectionKind::kOther};
   Json kinds = Json::array();
   std::vector<std::map<std::string, std::vector<std::string>>> by_plan(plans.size());
-  for (size_t i = 0; i < plans.size(); ++i) CollectKinds(Field(plans[i], "sections"), by_plan[i], 0);
+  for (size_t i = 0; i < plans.size(); ++i)
+    CollectKinds(Field(plans[i], "sections"), by_plan[i], 0);
   for (const SectionKind known : kOrder) {
     const std::string kind(SectionKindName(known));
     Json cells = Json::array();
@@ -276,9 +287,13 @@ Json ComparePlans(const std::vector<Json>& plans) {
   Json targets = Json::array();
   for (size_t i = 0; i < plans.size(); ++i)
     for (const Json& t : Field(plans[i], "targets"))
-      targets.push_back({{"plan", i}, {"indicator", Field(t, "indicator")}, {"quantity", Field(t, "quantity")},
-                         {"unit", Field(t, "unit")}, {"comparator", Field(t, "comparator")},
-                         {"section", Field(t, "section")}, {"line", Field(t, "line")}});
+      targets.push_back({{"plan", i},
+                         {"indicator", Field(t, "indicator")},
+                         {"quantity", Field(t, "quantity")},
+                         {"unit", Field(t, "unit")},
+                         {"comparator", Field(t, "comparator")},
+                         {"section", Field(t, "section")},
+                         {"line", Field(t, "line")}});
   c["targets"] = targets;
   Json timeline = Json::array();
   std::string from = "9999-12-31", to = "0000-01-01";
@@ -319,7 +334,10 @@ std::string CompareHtml(const Json& c) {
   }
   h << "<tr><th>period</th>";
   for (const Json& p : Field(c, "plans"))
-    h << "<td>" << (Field(p, "period").is_object() ? Text(Field(Field(p, "period"), "from")) + "–" + Text(Field(Field(p, "period"), "to")) : "")
+    h << "<td>"
+      << (Field(p, "period").is_object() ? Text(Field(Field(p, "period"), "from")) + "–" +
+                                               Text(Field(Field(p, "period"), "to"))
+                                         : "")
       << "</td>";
   h << "</tr></table>";
   // Sections by kind.
@@ -340,7 +358,8 @@ std::string CompareHtml(const Json& c) {
   for (const auto& [list, title] : {std::pair{"goals", "Mục đích"}, std::pair{"criteria", "Tiêu chuẩn"}}) {
     h << "<h2>" << title << " <small>(cùng hàng: nội dung tương ứng; ô trống: kế hoạch không có)</small></h2>"
       << "<table id=\"" << list << "\"><tr>";
-    for (const Json& p : Field(c, "plans")) h << "<th>" << Escape(Text(Field(p, "file"))) << "</th>";
+    for (const Json& p : Field(c, "plans"))
+      h << "<th>" << Escape(Text(Field(p, "file"))) << "</th>";
     h << "</tr>";
     for (const Json& row : Field(c, list)) {
       h << "<tr>";
@@ -348,8 +367,9 @@ std::string CompareHtml(const Json& c) {
         if (cell.is_null())
           h << "<td class=\"missing\">—</td>";
         else
-          h << "<td>" << Escape(Text(Field(cell, "text"))) << " <small>(" << Escape(Text(Field(cell, "section")))
-            << ", dòng " << Text(Field(cell, "line")) << ")</small></td>";
+          h << "<td>" << Escape(Text(Field(cell, "text"))) << " <small>("
+            << Escape(Text(Field(cell, "section"))) << ", dòng " << Text(Field(cell, "line"))
+            << ")</small></td>";
       }
       h << "</tr>";
     }
@@ -360,9 +380,10 @@ std::string CompareHtml(const Json& c) {
        "<th>đơn vị</th><th>mục, dòng</th></tr>";
   for (const Json& t : Field(c, "targets")) {
     h << "<tr><td>" << Escape(Text(Field(PlanOf(c, t), "file"))) << "</td><td>"
-      << Escape(Text(Field(t, "indicator"))) << "</td><td>" << Escape(Text(Field(t, "comparator"))) << " "
-      << Escape(Text(Field(t, "quantity"))) << "</td><td>" << Escape(Text(Field(t, "unit"))) << "</td><td>"
-      << Escape(Text(Field(t, "section"))) << ", " << Text(Field(t, "line")) << "</td></tr>";
+      << Escape(Text(Field(t, "indicator"))) << "</td><td>" << Escape(Text(Field(t, "comparator")))
+      << " " << Escape(Text(Field(t, "quantity"))) << "</td><td>" << Escape(Text(Field(t, "unit")))
+      << "</td><td>" << Escape(Text(Field(t, "section"))) << ", " << Text(Field(t, "line"))
+      << "</td></tr>";
   }
   h << "</table>";
   h << "<h2>Thời hạn</h2><p><small>đỏ: hạn chót · tím: sự kiện · xanh lá: khoảng thời gian · "

@@ -57,8 +57,9 @@ std::string CsvRow(const std::vector<std::string>& fields) {
 
 std::vector<std::string> PlanColumns(const Json& plan) {
   const Json& d = Field(plan, "document");
-  return {Text(Field(Field(plan, "source"), "file")), Text(Field(d, "number")), Text(Field(d, "symbol")),
-          Text(Field(Field(d, "issuer"), "name")), Text(Field(d, "date"))};
+  return {Text(Field(Field(plan, "source"), "file")), Text(Field(d, "number")),
+          Text(Field(d, "symbol")), Text(Field(Field(d, "issuer"), "name")),
+          Text(Field(d, "date"))};
 }
 
 std::string Csv(const std::vector<Json>& plans, const std::string& table) {
@@ -194,7 +195,10 @@ std::string IcsEvent(const Json& plan, const Json& d, int index, const EventDate
   if (!dates.rule.empty()) out += Fold(Cat({"RRULE:", dates.rule}));
   out += Fold(Cat({"SUMMARY:", IcsText(internal::TruncateUtf8(summary, 300))}));
   std::string description = Text(Field(d, "text"));
-  description.append("\n").append(PlanName(plan)).append(", mục ").append(Text(Field(d, "section")));
+  description.append("\n")
+      .append(PlanName(plan))
+      .append(", mục ")
+      .append(Text(Field(d, "section")));
   description.append(", dòng ").append(Text(Field(d, "line")));
   const Json& responsible = Field(d, "responsible");
   if (!responsible.empty()) description.append("\n").append(Joined(responsible, "; "));
