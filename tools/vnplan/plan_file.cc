@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "src/text/calendar.h"
+#include "src/text/textutil.h"
 #include "vnplan/plan.h"
 
 namespace vnplan {
@@ -17,7 +18,7 @@ enum class Want {
   kText,
   kTextOrNull,
   kTextList,
-  kLine,  // an integer
+  kInteger,  // a line number, a year
   kNumberOrNull,
   kDateOrNull,  // "YYYY-MM-DD", a real day
   kSectionKind,
@@ -38,7 +39,7 @@ constexpr FieldRule kSectionFields[] = {{"number", Want::kText},
                                         {"kind", Want::kSectionKind},
                                         {"children", Want::kSections}};
 constexpr FieldRule kStatementFields[] = {
-    {"text", Want::kText}, {"section", Want::kText}, {"line", Want::kLine}};
+    {"text", Want::kText}, {"section", Want::kText}, {"line", Want::kInteger}};
 constexpr FieldRule kTargetFields[] = {{"text", Want::kText},
                                        {"indicator", Want::kTextOrNull},
                                        {"quantity", Want::kNumberOrNull},
@@ -46,18 +47,18 @@ constexpr FieldRule kTargetFields[] = {{"text", Want::kText},
                                        {"unit", Want::kTextOrNull},
                                        {"comparator", Want::kTextOrNull},
                                        {"section", Want::kText},
-                                       {"line", Want::kLine}};
+                                       {"line", Want::kInteger}};
 constexpr FieldRule kDeadlineFields[] = {
     {"text", Want::kText},         {"kind", Want::kDeadlineKind},
     {"date", Want::kDateOrNull},   {"start", Want::kDateOrNull},
     {"end", Want::kDateOrNull},    {"recurrence", Want::kRuleOrNull},
     {"action", Want::kTextOrNull}, {"responsible", Want::kTextList},
-    {"section", Want::kText},      {"line", Want::kLine}};
+    {"section", Want::kText},      {"line", Want::kInteger}};
 constexpr FieldRule kAssignmentFields[] = {{"assignee", Want::kText},
                                            {"role", Want::kRole},
                                            {"tasks", Want::kTextList},
                                            {"section", Want::kText},
-                                           {"line", Want::kLine}};
+                                           {"line", Want::kInteger}};
 
 // Real plans nest sections five or six deep; far deeper is a crafted file.
 constexpr int kMaxSectionDepth = 32;
@@ -84,9 +85,13 @@ std::string Indexed(const std::string& path, size_t i) {
   return out;
 }
 
+// A value as the error shows it: its JSON (control characters escaped, so
+// the error stays one line), cut after 40 bytes; a list or an object by its
+// type only (writing a crafted one out could nest without end).
 std::string Shown(const Json& value) {
-  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return text.size() > 40 ? text.substr(0, 40) + "..." : text;
+  if (value.is_structured()) return value.type_name();
+  const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return text.size() > 40 ? internal::TruncateUtf8(text, 40) + "..." : text;
 }
 
 // A recurrence rule as the contract writes it (FREQ first, then KEY=VALUE
@@ -130,8 +135,8 @@ void CheckField(const Json& item, const std::string& path, const FieldRule& rule
                        rule.want == Want::kDateOrNull || rule.want == Want::kRuleOrNull;
   if (null_ok && v.is_null()) return;
   switch (rule.want) {
-    case Want::kLine:
-      if (!v.is_number_integer()) Fail(at, "is not a line number: " + Shown(v));
+    case Want::kInteger:
+      if (!v.is_number_integer()) Fail(at, "is not an integer: " + Shown(v));
       return;
     case Want::kNumberOrNull:
       if (!v.is_number()) Fail(at, "is not a number or null: " + Shown(v));
@@ -192,7 +197,7 @@ void CheckHeader(const Json& plan, const std::string& path) {
   const Json& period = Object(doc, doc_path, "period", true);
   if (period.is_object())
     for (const char* key : {"from", "to"})
-      CheckField(period, Join(doc_path, "period"), {key, Want::kLine}, 0);
+      CheckField(period, Join(doc_path, "period"), {key, Want::kInteger}, 0);
   const Json& signer = Object(doc, doc_path, "signer", true);
   if (signer.is_object())
     CheckField(signer, Join(doc_path, "signer"), {"name", Want::kTextOrNull}, 0);

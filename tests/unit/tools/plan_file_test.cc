@@ -55,7 +55,7 @@ constexpr BadPlan kBadPlans[] = {
     {"/source/file", "null", "source.file is not text"},
     {"/deadlines/0/responsible", R"("Sở")", "deadlines[0].responsible is not a list"},
     {"/deadlines/0/responsible", "[null]", "deadlines[0].responsible[0] is not text"},
-    {"/deadlines/0/line", R"("12")", "deadlines[0].line is not a line number"},
+    {"/deadlines/0/line", R"("12")", "deadlines[0].line is not an integer"},
     {"/targets/0/quantity", R"("18")", "targets[0].quantity is not a number or null"},
     {"/deadlines", "{}", "deadlines is not a list"},
     {"/deadlines/0/date", R"("2016")", "deadlines[0].date is not a date"},
@@ -133,6 +133,20 @@ TEST(PlanFile, RecurrenceListsAreReadOnlyWhenTheyAreNumbers) {
   for (const char* bad : {"FREQ=YEARLY;BYMONTH=x", "FREQ=YEARLY;BYMONTH=", "FREQ=YEARLY;BYMONTH=3,",
                           "FREQ=YEARLY;BYMONTH=,3", "FREQ=YEARLY;BYMONTH=99999999999"})
     EXPECT_FALSE(RuleNumbers(bad, "BYMONTH").has_value()) << bad;
+}
+
+// A deeply nested value where an object belongs is named by its type, not
+// written out (the writer recurses: the old reader crashed on it).
+TEST(PlanFile, ADeeplyNestedValueIsRefusedWithoutWritingItOut) {
+  nlohmann::json plan = nlohmann::json::parse(PlanJson("002-hoa-binh-2017.txt"));
+  std::string text = plan.dump();
+  const size_t depth = 200000;
+  text.insert(1, "\"document\":" + std::string(depth, '[') + std::string(depth, ']') + ",");
+  text.replace(text.find("\"document\":{"), 11, "\"other\":");
+  std::vector<nlohmann::json> plans;
+  const Status status = ReadPlans(text, &plans);
+  EXPECT_EQ(status.message(), "not a vnplan plan JSON: document is not an object: array");
+  EXPECT_TRUE(plans.empty());
 }
 
 TEST(PlanFile, CompareSaysWhichFileAndFieldAreBadAndComparesTheOthers) {
