@@ -26,7 +26,6 @@ DayMonth ReadDate(const Groups& g, size_t first) {
   return {ToInt(g[k]), ToInt(g[k + 1]), ToInt(g[k + 2])};
 }
 
-
 // What a deadline's handler reads besides its match: the block, the
 // plan's period and year, and the patterns that look around a date.
 struct Scope {
@@ -277,7 +276,7 @@ std::vector<Deadline> DeadlineFinder::Find(
     const std::vector<Assignment>& assignments) const {
   Context context;
   context.period = header.period;
-  if (header.date) context.issue_year = ToInt(header.date->substr(0, 4));
+  if (header.date) context.issue_year = ParseIsoDate(*header.date).value_or(CivilDate{}).year;
   // A section headed by an agency ("1.1. Văn phòng Sở") makes it
   // responsible for the deadlines inside.
   std::map<std::string, int> heading_lines;

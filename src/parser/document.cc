@@ -2,29 +2,12 @@
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {
-namespace {
-
-// Calls fn(code_point) for each code point of utf8.
-template <typename Fn>
-void ForEachCodePoint(std::string_view utf8, Fn fn) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t n = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (!fn(c)) return;
-  }
-}
-
-}  // namespace
 
 int RomanValue(std::string_view roman) {
   int total = 0, prev = 0;

@@ -2,74 +2,54 @@
 // one table each, read both ways.
 #include "vnplan/plan.h"
 
-#include <utility>
+#include <iterator>
 
 namespace vnplan {
 namespace {
 
-template <typename Enum>
-using NameTable = std::pair<Enum, std::string_view>;
+// Each table lists the names in the order of its enumerators; the
+// static_asserts keep the lengths equal, the KindNames test the order.
+constexpr std::string_view kSectionKindNames[] = {
+    "purpose",  "requirements", "purpose_requirements", "content",      "tasks",
+    "subjects", "criteria",     "targets",  "schedule", "organisation", "participants",
+    "funding",  "other"};
+static_assert(std::size(kSectionKindNames) == static_cast<size_t>(SectionKind::kOther) + 1);
 
-constexpr NameTable<SectionKind> kSectionKinds[] = {
-    {SectionKind::kPurpose, "purpose"},
-    {SectionKind::kRequirements, "requirements"},
-    {SectionKind::kPurposeRequirements, "purpose_requirements"},
-    {SectionKind::kContent, "content"},
-    {SectionKind::kTasks, "tasks"},
-    {SectionKind::kSubjects, "subjects"},
-    {SectionKind::kCriteria, "criteria"},
-    {SectionKind::kTargets, "targets"},
-    {SectionKind::kSchedule, "schedule"},
-    {SectionKind::kOrganisation, "organisation"},
-    {SectionKind::kParticipants, "participants"},
-    {SectionKind::kFunding, "funding"},
-    {SectionKind::kOther, "other"},
-};
+constexpr std::string_view kDeadlineKindNames[] = {"due", "event", "window", "recurring",
+                                                   "period"};
+static_assert(std::size(kDeadlineKindNames) == static_cast<size_t>(DeadlineKind::kPeriod) + 1);
 
-constexpr NameTable<DeadlineKind> kDeadlineKinds[] = {
-    {DeadlineKind::kDue, "due"},
-    {DeadlineKind::kEvent, "event"},
-    {DeadlineKind::kWindow, "window"},
-    {DeadlineKind::kRecurring, "recurring"},
-    {DeadlineKind::kPeriod, "period"},
-};
-
-constexpr NameTable<AssignmentRole> kAssignmentRoles[] = {
-    {AssignmentRole::kLead, "lead"},
-    {AssignmentRole::kSupport, "support"},
-    {AssignmentRole::kReport, "report"},
-    {AssignmentRole::kOther, "other"},
-};
+constexpr std::string_view kAssignmentRoleNames[] = {"lead", "support", "report", "other"};
+static_assert(std::size(kAssignmentRoleNames) == static_cast<size_t>(AssignmentRole::kOther) + 1);
 
 template <typename Enum, size_t N>
-std::string_view NameOf(const NameTable<Enum> (&table)[N], Enum value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return {};  // unreachable: every enumerator is in its table
+std::string_view NameOf(const std::string_view (&names)[N], Enum value) {
+  const auto i = static_cast<size_t>(value);
+  return i < N ? names[i] : std::string_view();
 }
 
 template <typename Enum, size_t N>
-std::optional<Enum> ValueOf(const NameTable<Enum> (&table)[N], std::string_view name) {
-  for (const auto& [v, n] : table)
-    if (n == name) return v;
+std::optional<Enum> ValueOf(const std::string_view (&names)[N], std::string_view name) {
+  for (size_t i = 0; i < N; ++i)
+    if (names[i] == name) return static_cast<Enum>(i);
   return std::nullopt;
 }
 
 }  // namespace
 
-std::string_view SectionKindName(SectionKind kind) { return NameOf(kSectionKinds, kind); }
+std::string_view SectionKindName(SectionKind kind) { return NameOf(kSectionKindNames, kind); }
 std::optional<SectionKind> ParseSectionKind(std::string_view name) {
-  return ValueOf(kSectionKinds, name);
+  return ValueOf<SectionKind>(kSectionKindNames, name);
 }
-std::string_view DeadlineKindName(DeadlineKind kind) { return NameOf(kDeadlineKinds, kind); }
+std::string_view DeadlineKindName(DeadlineKind kind) { return NameOf(kDeadlineKindNames, kind); }
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view name) {
-  return ValueOf(kDeadlineKinds, name);
+  return ValueOf<DeadlineKind>(kDeadlineKindNames, name);
 }
 std::string_view AssignmentRoleName(AssignmentRole role) {
-  return NameOf(kAssignmentRoles, role);
+  return NameOf(kAssignmentRoleNames, role);
 }
 std::optional<AssignmentRole> ParseAssignmentRole(std::string_view name) {
-  return ValueOf(kAssignmentRoles, name);
+  return ValueOf<AssignmentRole>(kAssignmentRoleNames, name);
 }
 
 }  // namespace vnplan

@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "src/text/textutil.h"
+
 namespace vnplan {
 
 TextCheck CheckPlanText(std::string_view bytes) {
@@ -23,22 +25,15 @@ TextCheck CheckPlanText(std::string_view bytes) {
       return check;
     }
   }
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      check.verdict = TextCheck::Verdict::kInvalidUtf8;
-      check.offset = static_cast<size_t>(start);
-      check.message = "not valid UTF-8 at byte " + std::to_string(start) +
-                      " (convert legacy encodings such as TCVN3 or "
-                      "Windows-1258 to UTF-8 first)";
-      return check;
-    }
-  }
+  internal::ForEachCodePoint(bytes, [&](UChar32 c, size_t start) {
+    if (c >= 0) return true;
+    check.verdict = TextCheck::Verdict::kInvalidUtf8;
+    check.offset = start;
+    check.message = "not valid UTF-8 at byte " + std::to_string(start) +
+                    " (convert legacy encodings such as TCVN3 or "
+                    "Windows-1258 to UTF-8 first)";
+    return false;
+  });
   return check;
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -10,6 +9,7 @@
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
+#include "tools/vnplan/plan_file.h"
 #include "src/text/calendar.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"
@@ -20,7 +20,15 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string Str(const Json& v) { return v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump(); }
+// The header row of the plan a target row of the comparison came from.
+const Json& PlanOf(const Json& comparison, const Json& target) {
+  static const Json kNone;
+  const Json& plans = Field(comparison, "plans");
+  const Json& index = Field(target, "plan");
+  if (!plans.is_array() || !index.is_number_unsigned() || index.get<size_t>() >= plans.size())
+    return kNone;
+  return plans[index.get<size_t>()];
+}
 
 // Words of a text, folded: "Hoàn thành xuất sắc" -> {hoan, thanh, xuat, sac}.
 std::set<std::string> Words(const internal::TextFolder& folder, const std::string& text) {
@@ -54,9 +62,9 @@ Json MatchItems(const std::vector<Json>& plans, const char* list, const internal
   std::vector<Group> groups;
   std::vector<std::vector<Json>> items(plans.size());
   for (size_t p = 0; p < plans.size(); ++p) {
-    for (const Json& item : plans[p][list]) {
+    for (const Json& item : Field(plans[p], list)) {
       items[p].push_back(item);
-      const std::set<std::string> w = Words(folder, Str(item["text"]));
+      const std::set<std::string> w = Words(folder, Text(Field(item, "text")));
       int best = -1;
       double best_score = 0.25;  // below this, the item is its plan's own
       for (size_t g = 0; g < groups.size(); ++g) {
@@ -83,21 +91,25 @@ Json MatchItems(const std::vector<Json>& plans, const char* list, const internal
         continue;
       }
       const Json& item = items[p][static_cast<size_t>(g.item_of_plan[p])];
-      cells.push_back({{"text", item["text"]}, {"section", item["section"]}, {"line", item["line"]}});
+      cells.push_back({{"text", Field(item, "text")},
+                       {"section", Field(item, "section")},
+                       {"line", Field(item, "line")}});
       ++present;
     }
     rows.push_back({{"shared_by", present}, {"cells", cells}});
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const Json& a, const Json& b) { return a["shared_by"] > b["shared_by"]; });
+  std::stable_sort(rows.begin(), rows.end(), [](const Json& a, const Json& b) {
+    return Field(a, "shared_by") > Field(b, "shared_by");
+  });
   return rows;
 }
 
 void CollectKinds(const Json& sections, std::map<std::string, std::vector<std::string>>& by_kind,
                   int depth) {
   for (const Json& s : sections) {
-    by_kind[Str(s["kind"])].push_back(Str(s["number"]) + ". " + Str(s["title"]));
-    if (depth < 1) CollectKinds(s["children"], by_kind, depth + 1);
+    by_kind[Text(Field(s, "kind"))].push_back(Text(Field(s, "number")) + ". " +
+                                              Text(Field(s, "title")));
+    if (depth < 1) CollectKinds(Field(s, "children"), by_kind, depth + 1);
   }
 }
 
@@ -117,12 +129,26 @@ std::string Escape(const std::string& s) {
 
 // Days since 1970-01-01 of a date of the comparison (every one is real:
 // the plans' were checked when read, the timeline's are made real).
-int DayNumber(const std::string& iso) {
-  return internal::DayNumber(internal::ParseIsoDate(iso).value_or(internal::CivilDate{1970, 1, 1}));
+int DayNumber(const Json& iso) {
+  return internal::DayNumber(DateField(iso).value_or(internal::CivilDate{1970, 1, 1}));
 }
 
-int YearOf(const std::string& iso) {
-  return internal::ParseIsoDate(iso).value_or(internal::CivilDate{}).year;
+// The months and the day of the month a recurrence rule names; no months
+// for a rule that names no day of the year ("01 lần/năm"): it has no place
+// on a timeline.
+std::pair<std::vector<int>, int> DaysOfYear(const std::string& rule) {
+  std::vector<int> months = RuleNumbers(rule, "BYMONTH").value_or(std::vector<int>());
+  if (months.empty() && rule.find("MONTHLY;INTERVAL=3") != std::string::npos)
+    months = {3, 6, 9, 12};
+  else if (months.empty() && rule.find("MONTHLY") != std::string::npos)
+    months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  const std::vector<int> days = RuleNumbers(rule, "BYMONTHDAY").value_or(std::vector<int>());
+  return {months, days.empty() ? 1 : days.front()};
+}
+
+Json Mark(const Json& from, const Json& to, const std::string& kind, const std::string& label,
+          const Json& line) {
+  return {{"from", from}, {"to", to}, {"kind", kind}, {"label", label}, {"line", line}};
 }
 
 // Dated deadlines for the timeline: points, spans, and the yearly or
@@ -130,42 +156,23 @@ int YearOf(const std::string& iso) {
 Json TimelineMarks(const Json& deadlines) {
   Json marks = Json::array();
   for (const Json& d : deadlines) {
-    const std::string kind = Str(d["kind"]);
+    const std::string kind = Text(Field(d, "kind"));
     const bool recurring = ParseDeadlineKind(kind) == DeadlineKind::kRecurring;
-    const std::string label = internal::TruncateUtf8(Str(d["text"]), 160);
-    if (d["date"].is_string()) {
-      marks.push_back({{"from", d["date"]}, {"to", d["date"]}, {"kind", kind}, {"label", label},
-                       {"line", d["line"]}});
-    } else if (d["start"].is_string() && d["end"].is_string() && !recurring) {
-      marks.push_back({{"from", d["start"]}, {"to", d["end"]}, {"kind", kind}, {"label", label},
-                       {"line", d["line"]}});
-    } else if (recurring && d["start"].is_string() && d["end"].is_string()) {
-      const std::string rule = Str(d["recurrence"]);
-      const auto first = internal::ParseIsoDate(Str(d["start"]));
-      const auto last = internal::ParseIsoDate(Str(d["end"]));
-      if (!first || !last) continue;
-      const int y0 = first->year, y1 = last->year;
-      // Months and day the rule names; a rule that names no day of the
-      // year ("01 lần/năm") has no place on a timeline.
-      std::vector<int> months;
-      int day_of_month = 1;
-      const size_t bm = rule.find("BYMONTH="), bd = rule.find("BYMONTHDAY=");
-      if (bm != std::string::npos) {
-        std::stringstream list(rule.substr(bm + 8, rule.find(';', bm) - bm - 8));
-        for (std::string m; std::getline(list, m, ',');) months.push_back(std::stoi(m));
-      } else if (rule.find("MONTHLY;INTERVAL=3") != std::string::npos) {
-        months = {3, 6, 9, 12};
-      } else if (rule.find("MONTHLY") != std::string::npos) {
-        months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-      }
-      if (bd != std::string::npos) day_of_month = std::stoi(rule.substr(bd + 11));
-      for (int y = y0; y <= y1; ++y)
+    const std::string label = internal::TruncateUtf8(Text(Field(d, "text")), 160);
+    const Json& line = Field(d, "line");
+    const auto start = DateField(Field(d, "start")), end = DateField(Field(d, "end"));
+    if (DateField(Field(d, "date"))) {
+      marks.push_back(Mark(Field(d, "date"), Field(d, "date"), kind, label, line));
+    } else if (start && end && !recurring) {
+      marks.push_back(Mark(Field(d, "start"), Field(d, "end"), kind, label, line));
+    } else if (recurring && start && end) {
+      const auto [months, day_of_month] = DaysOfYear(Text(Field(d, "recurrence")));
+      for (int y = start->year; y <= end->year; ++y)
         for (int m : months) {
           // A day the month does not have is not an instance (RFC 5545 3.3.10).
           if (!internal::IsRealDay({y, m, day_of_month})) continue;
           const std::string day = internal::FormatIsoDate({y, m, day_of_month});
-          marks.push_back({{"from", day}, {"to", day}, {"kind", kind}, {"label", label},
-                           {"line", d["line"]}});
+          marks.push_back(Mark(day, day, kind, label, line));
         }
     }
   }
@@ -174,21 +181,23 @@ Json TimelineMarks(const Json& deadlines) {
 
 std::string TimelineSvg(const Json& comparison) {
   int lo = 1 << 30, hi = -(1 << 30);
-  for (const Json& plan : comparison["timeline"])
-    for (const Json& m : plan["marks"]) {
-      lo = std::min(lo, DayNumber(Str(m["from"])));
-      hi = std::max(hi, DayNumber(Str(m["to"])));
+  for (const Json& plan : Field(comparison, "timeline"))
+    for (const Json& m : Field(plan, "marks")) {
+      lo = std::min(lo, DayNumber(Field(m, "from")));
+      hi = std::max(hi, DayNumber(Field(m, "to")));
     }
   if (lo > hi) return "<p>No dated deadlines.</p>";
   const int width = 900, left = 150, lane = 34;
-  const int plans = static_cast<int>(comparison["timeline"].size());
+  const int plans = static_cast<int>(Field(comparison, "timeline").size());
   const int height = 40 + lane * plans;
   auto x = [&](int day) { return left + (width - left - 20) * double(day - lo) / std::max(1, hi - lo); };
   std::ostringstream svg;
   svg << "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
       << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " " << height << "\">";
-  const int first_year = YearOf(Str(comparison["timeline_from"]));
-  const int last_year = YearOf(Str(comparison["timeline_to"]));
+  const int first_year =
+      DateField(Field(comparison, "timeline_from")).value_or(internal::CivilDate{}).year;
+  const int last_year =
+      DateField(Field(comparison, "timeline_to")).value_or(internal::CivilDate{}).year;
   for (int y = first_year; y <= last_year + 1; ++y) {
     const int day = internal::DayNumber({y, 1, 1});
     if (day < lo || day > hi) continue;
@@ -197,20 +206,20 @@ std::string TimelineSvg(const Json& comparison) {
         << "\" y=\"14\" font-size=\"11\">" << y << "</text>";
   }
   int row = 0;
-  for (const Json& plan : comparison["timeline"]) {
+  for (const Json& plan : Field(comparison, "timeline")) {
     const int y = 30 + lane * row++;
-    svg << "<text x=\"4\" y=\"" << y + 14 << "\" font-size=\"12\">" << Escape(Str(plan["name"]))
-        << "</text>";
-    for (const Json& m : plan["marks"]) {
-      const double a = x(DayNumber(Str(m["from"]))), b = x(DayNumber(Str(m["to"])));
-      const std::string kind = Str(m["kind"]);
+    svg << "<text x=\"4\" y=\"" << y + 14 << "\" font-size=\"12\">"
+        << Escape(Text(Field(plan, "name"))) << "</text>";
+    for (const Json& m : Field(plan, "marks")) {
+      const double a = x(DayNumber(Field(m, "from"))), b = x(DayNumber(Field(m, "to")));
+      const std::string kind = Text(Field(m, "kind"));
       const std::optional<DeadlineKind> known = ParseDeadlineKind(kind);
       const char* color = known == DeadlineKind::kDue         ? "#c0392b"
                           : known == DeadlineKind::kEvent     ? "#8e44ad"
                           : known == DeadlineKind::kRecurring ? "#2980b9"
                                                               : "#27ae60";
-      svg << "<g class=\"mark " << kind << "\"><title>" << Escape(Str(m["label"])) << " (dòng "
-          << Str(m["line"]) << ")</title>";
+      svg << "<g class=\"mark " << kind << "\"><title>" << Escape(Text(Field(m, "label")))
+          << " (dòng " << Text(Field(m, "line")) << ")</title>";
       if (b - a < 4)
         svg << "<circle cx=\"" << a << "\" cy=\"" << y + 10 << "\" r=\"4\" fill=\"" << color << "\"/>";
       else
@@ -230,21 +239,25 @@ Json ComparePlans(const std::vector<Json>& plans) {
   Json c;
   Json headers = Json::array();
   for (const Json& p : plans) {
-    const Json& d = p["document"];
-    headers.push_back({{"file", p["source"]["file"]},
-                       {"issuer", d["issuer"]["name"]},
-                       {"parent", d["issuer"]["parent"]},
-                       {"number", d["number"]},
-                       {"symbol", d["symbol"]},
-                       {"place", d["place"]},
-                       {"date", d["date"]},
-                       {"title", d["title"]},
-                       {"period", d["period"]},
-                       {"signer", d["signer"].is_object() ? d["signer"]["name"] : Json(nullptr)},
+    const Json& d = Field(p, "document");
+    headers.push_back({{"file", Field(Field(p, "source"), "file")},
+                       {"issuer", Field(Field(d, "issuer"), "name")},
+                       {"parent", Field(Field(d, "issuer"), "parent")},
+                       {"number", Field(d, "number")},
+                       {"symbol", Field(d, "symbol")},
+                       {"place", Field(d, "place")},
+                       {"date", Field(d, "date")},
+                       {"title", Field(d, "title")},
+                       {"period", Field(d, "period")},
+                       {"signer", Field(d, "signer").is_object() ? Field(Field(d, "signer"), "name")
+                                                                 : Json(nullptr)},
                        {"counts",
-                        {{"sections", p["sections"].size()}, {"goals", p["goals"].size()},
-                         {"criteria", p["criteria"].size()}, {"targets", p["targets"].size()},
-                         {"deadlines", p["deadlines"].size()}, {"assignments", p["assignments"].size()}}}});
+                        {{"sections", Field(p, "sections").size()},
+                         {"goals", Field(p, "goals").size()},
+                         {"criteria", Field(p, "criteria").size()},
+                         {"targets", Field(p, "targets").size()},
+                         {"deadlines", Field(p, "deadlines").size()},
+                         {"assignments", Field(p, "assignments").size()}}}});
   }
   c["plans"] = headers;
   // Sections aligned by kind, in the order plans usually follow.
@@ -256,7 +269,8 @@ Json ComparePlans(const std::vector<Json>& plans) {
       SectionKind::kOther};
   Json kinds = Json::array();
   std::vector<std::map<std::string, std::vector<std::string>>> by_plan(plans.size());
-  for (size_t i = 0; i < plans.size(); ++i) CollectKinds(plans[i]["sections"], by_plan[i], 0);
+  for (size_t i = 0; i < plans.size(); ++i)
+    CollectKinds(Field(plans[i], "sections"), by_plan[i], 0);
   for (const SectionKind known : kOrder) {
     const std::string kind(SectionKindName(known));
     Json cells = Json::array();
@@ -272,23 +286,24 @@ Json ComparePlans(const std::vector<Json>& plans) {
   c["criteria"] = MatchItems(plans, "criteria", folder);
   Json targets = Json::array();
   for (size_t i = 0; i < plans.size(); ++i)
-    for (const Json& t : plans[i]["targets"])
-      targets.push_back({{"plan", i}, {"indicator", t["indicator"]}, {"quantity", t["quantity"]},
-                         {"unit", t["unit"]}, {"comparator", t["comparator"]},
-                         {"section", t["section"]}, {"line", t["line"]}});
+    for (const Json& t : Field(plans[i], "targets"))
+      targets.push_back({{"plan", i},
+                         {"indicator", Field(t, "indicator")},
+                         {"quantity", Field(t, "quantity")},
+                         {"unit", Field(t, "unit")},
+                         {"comparator", Field(t, "comparator")},
+                         {"section", Field(t, "section")},
+                         {"line", Field(t, "line")}});
   c["targets"] = targets;
   Json timeline = Json::array();
   std::string from = "9999-12-31", to = "0000-01-01";
   for (const Json& p : plans) {
-    const Json marks = TimelineMarks(p["deadlines"]);
+    const Json marks = TimelineMarks(Field(p, "deadlines"));
     for (const Json& m : marks) {
-      from = std::min(from, Str(m["from"]));
-      to = std::max(to, Str(m["to"]));
+      from = std::min(from, Text(Field(m, "from")));
+      to = std::max(to, Text(Field(m, "to")));
     }
-    timeline.push_back({{"name", Str(p["document"]["symbol"]).empty()
-                                     ? Str(p["source"]["file"])
-                                     : Str(p["document"]["number"]) + "/" + Str(p["document"]["symbol"])},
-                        {"marks", marks}});
+    timeline.push_back({{"name", PlanName(p)}, {"marks", marks}});
   }
   c["timeline"] = timeline;
   c["timeline_from"] = from;
@@ -298,7 +313,7 @@ Json ComparePlans(const std::vector<Json>& plans) {
 
 std::string CompareHtml(const Json& c) {
   std::ostringstream h;
-  const size_t n = c["plans"].size();
+  const size_t n = Field(c, "plans").size();
   h << "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>So sánh kế hoạch"
        "</title><style>"
        "body{font-family:'Liberation Serif',serif;margin:24px;color:#222}"
@@ -310,27 +325,30 @@ std::string CompareHtml(const Json& c) {
        "</style></head><body><h1>So sánh " << n << " kế hoạch</h1>";
   // Header fields.
   h << "<h2>Thông tin chung</h2><table id=\"headers\"><tr><th></th>";
-  for (const Json& p : c["plans"]) h << "<th>" << Escape(Str(p["file"])) << "</th>";
+  for (const Json& p : Field(c, "plans")) h << "<th>" << Escape(Text(Field(p, "file"))) << "</th>";
   h << "</tr>";
   for (const char* f : {"issuer", "parent", "number", "symbol", "place", "date", "title", "signer"}) {
     h << "<tr><th>" << f << "</th>";
-    for (const Json& p : c["plans"]) h << "<td>" << Escape(Str(p[f])) << "</td>";
+    for (const Json& p : Field(c, "plans")) h << "<td>" << Escape(Text(Field(p, f))) << "</td>";
     h << "</tr>";
   }
   h << "<tr><th>period</th>";
-  for (const Json& p : c["plans"])
-    h << "<td>" << (p["period"].is_object() ? Str(p["period"]["from"]) + "–" + Str(p["period"]["to"]) : "")
+  for (const Json& p : Field(c, "plans"))
+    h << "<td>"
+      << (Field(p, "period").is_object() ? Text(Field(Field(p, "period"), "from")) + "–" +
+                                               Text(Field(Field(p, "period"), "to"))
+                                         : "")
       << "</td>";
   h << "</tr></table>";
   // Sections by kind.
   h << "<h2>Cấu trúc theo loại mục</h2><table id=\"sections\"><tr><th>loại</th>";
-  for (const Json& p : c["plans"]) h << "<th>" << Escape(Str(p["file"])) << "</th>";
+  for (const Json& p : Field(c, "plans")) h << "<th>" << Escape(Text(Field(p, "file"))) << "</th>";
   h << "</tr>";
-  for (const Json& row : c["sections_by_kind"]) {
-    h << "<tr><th>" << Escape(Str(row["kind"])) << "</th>";
-    for (const Json& cell : row["cells"]) {
+  for (const Json& row : Field(c, "sections_by_kind")) {
+    h << "<tr><th>" << Escape(Text(Field(row, "kind"))) << "</th>";
+    for (const Json& cell : Field(row, "cells")) {
       h << (cell.empty() ? "<td class=\"missing\">—" : "<td>");
-      for (const Json& t : cell) h << Escape(Str(t)) << "<br>";
+      for (const Json& t : cell) h << Escape(Text(t)) << "<br>";
       h << "</td>";
     }
     h << "</tr>";
@@ -340,16 +358,18 @@ std::string CompareHtml(const Json& c) {
   for (const auto& [list, title] : {std::pair{"goals", "Mục đích"}, std::pair{"criteria", "Tiêu chuẩn"}}) {
     h << "<h2>" << title << " <small>(cùng hàng: nội dung tương ứng; ô trống: kế hoạch không có)</small></h2>"
       << "<table id=\"" << list << "\"><tr>";
-    for (const Json& p : c["plans"]) h << "<th>" << Escape(Str(p["file"])) << "</th>";
+    for (const Json& p : Field(c, "plans"))
+      h << "<th>" << Escape(Text(Field(p, "file"))) << "</th>";
     h << "</tr>";
-    for (const Json& row : c[list]) {
+    for (const Json& row : Field(c, list)) {
       h << "<tr>";
-      for (const Json& cell : row["cells"]) {
+      for (const Json& cell : Field(row, "cells")) {
         if (cell.is_null())
           h << "<td class=\"missing\">—</td>";
         else
-          h << "<td>" << Escape(Str(cell["text"])) << " <small>(" << Escape(Str(cell["section"]))
-            << ", dòng " << Str(cell["line"]) << ")</small></td>";
+          h << "<td>" << Escape(Text(Field(cell, "text"))) << " <small>("
+            << Escape(Text(Field(cell, "section"))) << ", dòng " << Text(Field(cell, "line"))
+            << ")</small></td>";
       }
       h << "</tr>";
     }
@@ -358,11 +378,12 @@ std::string CompareHtml(const Json& c) {
   // Targets.
   h << "<h2>Chỉ tiêu</h2><table id=\"targets\"><tr><th>kế hoạch</th><th>chỉ tiêu</th><th>số lượng</th>"
        "<th>đơn vị</th><th>mục, dòng</th></tr>";
-  for (const Json& t : c["targets"]) {
-    h << "<tr><td>" << Escape(Str(c["plans"][t["plan"].get<size_t>()]["file"])) << "</td><td>"
-      << Escape(Str(t["indicator"])) << "</td><td>" << Escape(Str(t["comparator"])) << " "
-      << Escape(Str(t["quantity"])) << "</td><td>" << Escape(Str(t["unit"])) << "</td><td>"
-      << Escape(Str(t["section"])) << ", " << Str(t["line"]) << "</td></tr>";
+  for (const Json& t : Field(c, "targets")) {
+    h << "<tr><td>" << Escape(Text(Field(PlanOf(c, t), "file"))) << "</td><td>"
+      << Escape(Text(Field(t, "indicator"))) << "</td><td>" << Escape(Text(Field(t, "comparator")))
+      << " " << Escape(Text(Field(t, "quantity"))) << "</td><td>" << Escape(Text(Field(t, "unit")))
+      << "</td><td>" << Escape(Text(Field(t, "section"))) << ", " << Text(Field(t, "line"))
+      << "</td></tr>";
   }
   h << "</table>";
   h << "<h2>Thời hạn</h2><p><small>đỏ: hạn chót · tím: sự kiện · xanh lá: khoảng thời gian · "
@@ -381,17 +402,10 @@ int RunCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
     return kExitUsage;
   }
   std::vector<Json> plans;
-  for (const std::string& path : options.plans) {
-    std::ifstream in(path, std::ios::binary);
-    try {
-      if (!in) throw std::runtime_error("cannot open");
-      Json j = Json::parse(in);
-      if (!j.is_object() || !j.contains("document")) throw std::runtime_error("not a vnplan plan JSON");
-      plans.push_back(std::move(j));
-    } catch (const std::exception& e) {
-      err << "vnplan: " << path << ": " << e.what() << "\n";
-      return kExitInputFailed;
-    }
+  const bool failed = !ReadPlanFiles(options.plans, &plans, err);
+  if (plans.size() < 2) {
+    err << "vnplan: compare needs two or more plans; " << plans.size() << " could be read\n";
+    return kExitInputFailed;
   }
   const Json comparison = ComparePlans(plans);
   if (!options.json.empty()) {
@@ -410,7 +424,7 @@ int RunCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
       return kExitOutputFailed;
     }
   }
-  return kExitOk;
+  return failed ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace vnplan

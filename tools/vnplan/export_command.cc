@@ -2,16 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <initializer_list>
 #include <string_view>
 #include <iostream>
-#include <sstream>
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
-#include "src/text/calendar.h"
+#include "tools/vnplan/plan_file.h"
 #include "vnplan/pipeline.h"
+#include "src/text/calendar.h"
 #include "src/text/textutil.h"
 #include "vnplan/plan.h"
 
@@ -27,17 +26,11 @@ std::string Cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-std::string Str(const Json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
-}
-
 std::string Joined(const Json& list, const char* sep) {
   std::string out;
   for (const Json& v : list) {
     if (!out.empty()) out.append(sep);
-    out.append(Str(v));
+    out.append(Text(v));
   }
   return out;
 }
@@ -63,9 +56,10 @@ std::string CsvRow(const std::vector<std::string>& fields) {
 }
 
 std::vector<std::string> PlanColumns(const Json& plan) {
-  const Json& d = plan["document"];
-  return {Str(plan["source"]["file"]), Str(d["number"]), Str(d["symbol"]),
-          Str(d["issuer"]["name"]), Str(d["date"])};
+  const Json& d = Field(plan, "document");
+  return {Text(Field(Field(plan, "source"), "file")), Text(Field(d, "number")),
+          Text(Field(d, "symbol")), Text(Field(Field(d, "issuer"), "name")),
+          Text(Field(d, "date"))};
 }
 
 std::string Csv(const std::vector<Json>& plans, const std::string& table) {
@@ -83,23 +77,23 @@ std::string Csv(const std::vector<Json>& plans, const std::string& table) {
       header.push_back(c);
   out += CsvRow(header);
   for (const Json& plan : plans)
-    for (const Json& item : plan[table]) {
+    for (const Json& item : Field(plan, table)) {
       std::vector<std::string> row = PlanColumns(plan);
       if (table == "deadlines") {
         for (const char* f : {"kind", "date", "start", "end", "recurrence", "action"})
-          row.push_back(Str(item[f]));
-        row.push_back(Joined(item["responsible"], "; "));
-        for (const char* f : {"section", "line", "text"}) row.push_back(Str(item[f]));
+          row.push_back(Text(Field(item, f)));
+        row.push_back(Joined(Field(item, "responsible"), "; "));
+        for (const char* f : {"section", "line", "text"}) row.push_back(Text(Field(item, f)));
       } else if (table == "assignments") {
-        row.push_back(Str(item["assignee"]));
-        row.push_back(Str(item["role"]));
-        row.push_back(Joined(item["tasks"], " | "));
-        row.push_back(Str(item["section"]));
-        row.push_back(Str(item["line"]));
+        row.push_back(Text(Field(item, "assignee")));
+        row.push_back(Text(Field(item, "role")));
+        row.push_back(Joined(Field(item, "tasks"), " | "));
+        row.push_back(Text(Field(item, "section")));
+        row.push_back(Text(Field(item, "line")));
       } else {
         for (const char* f : {"indicator", "quantity", "quantity_max", "unit", "comparator",
                               "section", "line", "text"})
-          row.push_back(Str(item[f]));
+          row.push_back(Text(Field(item, f)));
       }
       out += CsvRow(row);
     }
@@ -137,110 +131,97 @@ std::string Fold(const std::string& line) {
   return out + "\r\n";
 }
 
-std::string Compact(const std::string& iso) {  // 2016-06-05 -> 20160605
-  std::string out;
-  for (char c : iso)
-    if (c != '-') out += c;
-  return out;
-}
-
-// The day after an ISO date (DTEND of all-day events is exclusive).
-std::string DayAfter(const std::string& iso) {
-  return internal::FormatBasicDate(internal::NextDay(*internal::ParseIsoDate(iso)));
-}
-
-std::vector<int> Numbers(const std::string& rule, const std::string& key) {
-  std::vector<int> out;
-  const size_t at = rule.find(Cat({key, "="}));
-  if (at == std::string::npos) return out;
-  std::stringstream list(rule.substr(at + key.size() + 1, rule.find(';', at) - at - key.size() - 1));
-  for (std::string n; std::getline(list, n, ',');) out.push_back(std::stoi(n));
-  return out;
-}
+std::string Basic(const internal::CivilDate& date) { return internal::FormatBasicDate(date); }
 
 // The first day on or after `from` that a yearly BYMONTH/BYMONTHDAY rule
 // picks, so that DTSTART is an instance of its RRULE (RFC 5545 3.8.5.3).
-internal::CivilDate FirstInstance(const std::string& rule, const std::string& from) {
-  const internal::CivilDate start = *internal::ParseIsoDate(from);
-  const std::vector<int> months = Numbers(rule, "BYMONTH"), days = Numbers(rule, "BYMONTHDAY");
-  if (months.empty() || days.empty()) return start;
-  for (int y = start.year; y < start.year + 2; ++y)
+internal::CivilDate FirstInstance(const std::string& rule, const internal::CivilDate& from) {
+  const std::vector<int> months = RuleNumbers(rule, "BYMONTH").value_or(std::vector<int>());
+  const std::vector<int> days = RuleNumbers(rule, "BYMONTHDAY").value_or(std::vector<int>());
+  for (int y = from.year; y < from.year + 2; ++y)
     for (int m : months)
       for (int d : days)
-        if (internal::FormatBasicDate({y, m, d}) >= internal::FormatBasicDate(start))
-          return {y, m, d};
-  return start;
+        // A day the month does not have is not an instance (RFC 5545 3.3.10).
+        if (internal::IsRealDay({y, m, d}) && Basic({y, m, d}) >= Basic(from)) return {y, m, d};
+  return from;
+}
+
+// An event's DTSTART, DTEND (the day after the last: all-day ends are
+// exclusive) and RRULE.
+struct EventDates {
+  std::string start, end, rule;
+};
+
+// The dates of a deadline's event; std::nullopt when it has none to put in
+// a calendar ("trước ngày 05/6" with no year).
+std::optional<EventDates> DatesOf(const Json& d, const Json& doc) {
+  const std::optional<DeadlineKind> kind = ParseDeadlineKind(Text(Field(d, "kind")));
+  const auto date = DateField(Field(d, "date")), start = DateField(Field(d, "start")),
+             end = DateField(Field(d, "end"));
+  if ((kind == DeadlineKind::kDue || kind == DeadlineKind::kEvent) && date)
+    return EventDates{Basic(*date), Basic(internal::NextDay(*date)), ""};
+  if ((kind == DeadlineKind::kWindow || kind == DeadlineKind::kPeriod) && start && end)
+    return EventDates{Basic(*start), Basic(internal::NextDay(*end)), ""};
+  if (kind != DeadlineKind::kRecurring || !Field(d, "recurrence").is_string()) return std::nullopt;
+  const auto from = start ? start : DateField(Field(doc, "date"));
+  if (!from) return std::nullopt;
+  EventDates dates;
+  dates.rule = Text(Field(d, "recurrence"));
+  const internal::CivilDate first = FirstInstance(dates.rule, *from);
+  dates.start = Basic(first);
+  dates.end = Basic(internal::NextDay(first));
+  if (end) dates.rule += Cat({";UNTIL=", Basic(*end)});
+  return dates;
+}
+
+// The VEVENT of the index-th deadline `d` of `plan`.
+std::string IcsEvent(const Json& plan, const Json& d, int index, const EventDates& dates) {
+  const auto doc_date = DateField(Field(Field(plan, "document"), "date"));
+  const std::string stamp = Cat({doc_date ? Basic(*doc_date) : "20000101", "T000000Z"});
+  // Stable: the same plan gives the same UIDs on every run.
+  const std::string uid =
+      Cat({InputDigest(Cat({Text(Field(Field(plan, "source"), "sha256")), "|",
+                          Text(Field(d, "section")), "|", Text(Field(d, "line")), "|",
+                          Text(Field(d, "kind")), "|", std::to_string(index)}))
+               .substr(0, 32),
+           "@vnplan"});
+  const std::string action = Text(Field(d, "action"));
+  const std::string summary = action.empty() ? Text(Field(d, "text")) : action;
+  std::string out = "BEGIN:VEVENT\r\n";
+  out += Fold(Cat({"UID:", uid}));
+  out += Cat({"DTSTAMP:", stamp, "\r\n"});
+  out += Cat({"DTSTART;VALUE=DATE:", dates.start, "\r\n"});
+  out += Cat({"DTEND;VALUE=DATE:", dates.end, "\r\n"});
+  if (!dates.rule.empty()) out += Fold(Cat({"RRULE:", dates.rule}));
+  out += Fold(Cat({"SUMMARY:", IcsText(internal::TruncateUtf8(summary, 300))}));
+  std::string description = Text(Field(d, "text"));
+  description.append("\n")
+      .append(PlanName(plan))
+      .append(", mục ")
+      .append(Text(Field(d, "section")));
+  description.append(", dòng ").append(Text(Field(d, "line")));
+  const Json& responsible = Field(d, "responsible");
+  if (!responsible.empty()) description.append("\n").append(Joined(responsible, "; "));
+  out += Fold(Cat({"DESCRIPTION:", IcsText(description)}));
+  return out + "END:VEVENT\r\n";
 }
 
 }  // namespace
 
-std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int* skipped) {
+std::string DeadlinesToIcs(const std::vector<Json>& plans, int* skipped) {
   std::string out;
   out += "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vnplan//plan deadlines//VI\r\n"
          "CALSCALE:GREGORIAN\r\n";
   *skipped = 0;
-  for (const std::string& text : plan_json_texts) {
-    const Json parsed = Json::parse(text);
-    for (const Json& plan : parsed.is_array() ? parsed : Json::array({parsed})) {
-      const Json& doc = plan["document"];
-      const std::string stamp =
-          Cat({doc["date"].is_string() ? Compact(doc["date"].get<std::string>()) : "20000101",
-               "T000000Z"});
-      const std::string who = Str(doc["symbol"]).empty()
-                                  ? Str(plan["source"]["file"])
-                                  : Cat({Str(doc["number"]), "/", Str(doc["symbol"])});
-      int index = 0;
-      for (const Json& d : plan["deadlines"]) {
-        ++index;
-        const std::string kind_name = Str(d["kind"]);
-        const std::optional<DeadlineKind> kind = ParseDeadlineKind(kind_name);
-        std::string start, end, rule;
-        if ((kind == DeadlineKind::kDue || kind == DeadlineKind::kEvent) && d["date"].is_string()) {
-          start = Compact(Str(d["date"]));
-          end = DayAfter(Str(d["date"]));
-        } else if ((kind == DeadlineKind::kWindow || kind == DeadlineKind::kPeriod) &&
-                   d["start"].is_string() &&
-                   d["end"].is_string()) {
-          start = Compact(Str(d["start"]));
-          end = DayAfter(Str(d["end"]));
-        } else if (kind == DeadlineKind::kRecurring && d["recurrence"].is_string()) {
-          rule = Str(d["recurrence"]);
-          const std::string from = d["start"].is_string() ? Str(d["start"])
-                                   : doc["date"].is_string() ? Str(doc["date"])
-                                                             : "";
-          if (from.empty()) {
-            ++*skipped;
-            continue;
-          }
-          const internal::CivilDate first = FirstInstance(rule, from);
-          start = internal::FormatBasicDate(first);
-          end = internal::FormatBasicDate(internal::NextDay(first));
-          if (d["end"].is_string()) rule += Cat({";UNTIL=", Compact(Str(d["end"]))});
-        } else {
-          ++*skipped;  // no date to put in a calendar ("trước ngày 05/6" with no year)
-          continue;
-        }
-        // Stable: the same plan gives the same UIDs on every run.
-        const std::string uid =
-            Cat({InputDigest(Cat({Str(plan["source"]["sha256"]), "|", Str(d["section"]), "|",
-                                Str(d["line"]), "|", kind_name, "|", std::to_string(index)}))
-                     .substr(0, 32),
-                 "@vnplan"});
-        const std::string summary = Str(d["action"]).empty() ? Str(d["text"]) : Str(d["action"]);
-        out += "BEGIN:VEVENT\r\n";
-        out += Fold(Cat({"UID:", uid}));
-        out += Cat({"DTSTAMP:", stamp, "\r\n"});
-        out += Cat({"DTSTART;VALUE=DATE:", start, "\r\n"});
-        out += Cat({"DTEND;VALUE=DATE:", end, "\r\n"});
-        if (!rule.empty()) out += Fold(Cat({"RRULE:", rule}));
-        out += Fold(Cat({"SUMMARY:", IcsText(internal::TruncateUtf8(summary, 300))}));
-        std::string description = Str(d["text"]);
-        description.append("\n").append(who).append(", mục ").append(Str(d["section"]));
-        description.append(", dòng ").append(Str(d["line"]));
-        if (!d["responsible"].empty()) description.append("\n").append(Joined(d["responsible"], "; "));
-        out += Fold(Cat({"DESCRIPTION:", IcsText(description)}));
-        out += "END:VEVENT\r\n";
-      }
+  for (const Json& plan : plans) {
+    int index = 0;
+    for (const Json& d : Field(plan, "deadlines")) {
+      ++index;
+      const std::optional<EventDates> dates = DatesOf(d, Field(plan, "document"));
+      if (dates)
+        out += IcsEvent(plan, d, index, *dates);
+      else
+        ++*skipped;
     }
   }
   return out + "END:VCALENDAR\r\n";
@@ -256,31 +237,12 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     err << "vnplan: --csv takes deadlines, assignments or targets\n";
     return kExitUsage;
   }
-  std::vector<std::string> texts;
   std::vector<Json> plans;
-  bool failed = false;
-  for (const std::string& path : options.plans) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    try {
-      if (!in) throw std::runtime_error("cannot open");
-      const Json j = Json::parse(buffer.str());
-      for (const Json& plan : j.is_array() ? j : Json::array({j})) {
-        if (!plan.contains("document") || !plan.contains("deadlines"))
-          throw std::runtime_error("not a vnplan plan JSON");
-        plans.push_back(plan);
-      }
-      texts.push_back(buffer.str());
-    } catch (const std::exception& e) {
-      err << "vnplan: " << path << ": " << e.what() << "\n";
-      failed = true;
-    }
-  }
+  const bool failed = !ReadPlanFiles(options.plans, &plans, err);
   std::string result;
   if (options.ics) {
     int skipped = 0;
-    result = DeadlinesToIcs(texts, &skipped);
+    result = DeadlinesToIcs(plans, &skipped);
     if (skipped > 0) err << "vnplan: " << skipped << " deadlines without a date were left out\n";
   } else {
     result = Csv(plans, options.csv);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace vnplan {
 
 struct ExportOptions {
@@ -18,8 +20,9 @@ struct ExportOptions {
 
 int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
 
-// The iCalendar text for the deadlines of the given plans (for tests).
-std::string DeadlinesToIcs(const std::vector<std::string>& plan_json_texts, int* skipped);
+// The iCalendar text for the deadlines of plans checked by ReadPlans
+// (plan_file.h); *skipped counts the deadlines with no date to put in it.
+std::string DeadlinesToIcs(const std::vector<nlohmann::json>& plans, int* skipped);
 
 }  // namespace vnplan
 

@@ -18,6 +18,12 @@ namespace {
 
 std::string PlanJson(const std::string& name) { return testing::CorpusPlanJson(name); }
 
+// A corpus plan as DeadlinesToIcs takes it (plan_file_test checks that
+// every corpus plan passes ReadPlans).
+std::vector<nlohmann::json> Plans(const std::string& json_text) {
+  return {nlohmann::json::parse(json_text)};
+}
+
 std::string Date(icaltimetype t) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
@@ -26,7 +32,7 @@ std::string Date(icaltimetype t) {
 
 TEST(IcsExport, LibicalParsesValidatesAndExpandsTheCalendar) {
   int skipped = 0;
-  const std::string ics = DeadlinesToIcs({PlanJson("004-phu-tho-2016.txt")}, &skipped);
+  const std::string ics = DeadlinesToIcs(Plans(PlanJson("004-phu-tho-2016.txt")), &skipped);
   icalcomponent* calendar = icalparser_parse_string(ics.c_str());
   ASSERT_NE(calendar, nullptr);
   EXPECT_EQ(icalcomponent_isa(calendar), ICAL_VCALENDAR_COMPONENT);
@@ -62,7 +68,7 @@ TEST(IcsExport, LibicalParsesValidatesAndExpandsTheCalendar) {
 
 TEST(IcsExport, QuarterlyWindowAndPeriodsBecomeTheRightEvents) {
   int skipped = 0;
-  const std::string ics = DeadlinesToIcs({PlanJson("000-ninh-binh-2023.restored.txt")}, &skipped);
+  const std::string ics = DeadlinesToIcs(Plans(PlanJson("000-ninh-binh-2023.restored.txt")), &skipped);
   icalcomponent* calendar = icalparser_parse_string(ics.c_str());
   ASSERT_NE(calendar, nullptr);
   bool quarterly = false, year = false;
@@ -94,7 +100,7 @@ TEST(IcsExport, QuarterlyWindowAndPeriodsBecomeTheRightEvents) {
 TEST(IcsExport, UidsAreStableAndUnique) {
   int skipped = 0;
   const std::string plan = PlanJson("002-hoa-binh-2017.txt");
-  const std::string a = DeadlinesToIcs({plan}, &skipped), b = DeadlinesToIcs({plan}, &skipped);
+  const std::string a = DeadlinesToIcs(Plans(plan), &skipped), b = DeadlinesToIcs(Plans(plan), &skipped);
   EXPECT_EQ(a, b);
   std::set<std::string> uids;
   int count = 0;

@@ -1,0 +1,184 @@
+// Plan JSON that does not follow the schema (issue 14, item 3): each input
+// below used to crash `export` or `compare` (SIGSEGV from const operator[]
+// on a missing key, uncaught type_error, substr/stoi on "2016" or
+// "BYMONTH=x", kDays[-1] for month 00). Each is now one line naming the
+// file and the field, and the good files beside it are still exported or
+// compared, with exit code 1.
+#include "tools/vnplan/plan_file.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/support/test_support.h"
+#include "tools/vnplan/compare_command.h"
+#include "tools/vnplan/export_command.h"
+
+namespace vnplan {
+namespace {
+
+std::string PlanJson(const std::string& name) { return testing::CorpusPlanJson(name); }
+
+std::vector<nlohmann::json> Plans(const std::string& json_text) {
+  std::vector<nlohmann::json> plans;
+  const Status status = ReadPlans(json_text, &plans);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return plans;
+}
+
+// The check refuses nothing vnplan writes.
+TEST(PlanFile, EveryCorpusPlanIsRead) {
+  const std::vector<std::string> texts = testing::CorpusTexts();
+  ASSERT_FALSE(texts.empty());
+  for (const std::string& path : texts) {
+    const std::string name = path.substr(path.rfind('/') + 1);
+    EXPECT_EQ(Plans(PlanJson(name)).size(), 1u) << name;
+  }
+}
+
+struct BadPlan {
+  const char* pointer;  // the field replaced in a corpus plan ("" = the whole file)
+  const char* value;    // its JSON
+  const char* field;    // what the error names
+};
+
+constexpr BadPlan kBadPlans[] = {
+    {"", R"({"document":{},"deadlines":[{}]})", "document.issuer is missing"},
+    {"", R"({"document":null})", "document is not an object"},
+    {"", R"([1])", "[0] is not an object"},
+    {"/deadlines/0/kind", "null", "deadlines[0].kind is not text"},
+    {"/deadlines/0/kind", "7", "deadlines[0].kind is not text"},
+    {"/deadlines/0/kind", R"("soon")", "deadlines[0].kind is not a deadline kind"},
+    {"/document/number", "[1,2]", "document.number is not text or null"},
+    {"/document/issuer", "null", "document.issuer is not an object"},
+    {"/source/file", "null", "source.file is not text"},
+    {"/deadlines/0/responsible", R"("Sở")", "deadlines[0].responsible is not a list"},
+    {"/deadlines/0/responsible", "[null]", "deadlines[0].responsible[0] is not text"},
+    {"/deadlines/0/line", R"("12")", "deadlines[0].line is not an integer"},
+    {"/targets/0/quantity", R"("18")", "targets[0].quantity is not a number or null"},
+    {"/deadlines", "{}", "deadlines is not a list"},
+    {"/deadlines/0/date", R"("2016")", "deadlines[0].date is not a date"},
+    {"/deadlines/0/date", R"("abcd-ef-gh")", "deadlines[0].date is not a date"},
+    {"/deadlines/0/start", R"("2016-13-01")", "deadlines[0].start is not a date"},
+    {"/deadlines/0/end", R"("2016-00-10")", "deadlines[0].end is not a date"},
+    {"/document/date", R"("2016-02-30")", "document.date is not a date"},
+    {"/deadlines/0/recurrence", R"("FREQ=YEARLY;BYMONTH=x;BYMONTHDAY=5")",
+     "deadlines[0].recurrence is not a recurrence rule"},
+    {"/deadlines/0/recurrence", R"("FREQ=YEARLY;BYMONTH=13;BYMONTHDAY=5")",
+     "deadlines[0].recurrence is not a recurrence rule"},
+    {"/deadlines/0/recurrence", "\"FREQ=YEARLY\\r\\nEND:VEVENT\"",
+     "deadlines[0].recurrence is not a recurrence rule"},
+    {"/sections/0/kind", R"("intro")", "sections[0].kind is not a section kind"},
+    {"/sections/0/children", "[{}]", "sections[0].children[0].number is missing"},
+    {"/assignments/0/role", R"("boss")", "assignments[0].role is not a role"},
+};
+
+// The bad plan's file: a corpus plan with one field replaced, or the value.
+std::string WriteBadPlan(const BadPlan& bad, const std::string& name) {
+  nlohmann::json plan = nlohmann::json::parse(PlanJson("004-phu-tho-2016.txt"));
+  if (*bad.pointer != '\0')
+    plan[nlohmann::json::json_pointer(bad.pointer)] = nlohmann::json::parse(bad.value);
+  else
+    plan = nlohmann::json::parse(bad.value);
+  const std::string path = testing::OutputDir() + "/" + name;
+  testing::WriteFile(path, plan.dump());
+  return path;
+}
+
+int Lines(const std::string& text, const std::string& containing) {
+  int n = 0;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);)
+    n += line.find(containing) != std::string::npos;
+  return n;
+}
+
+TEST(PlanFile, ExportSaysWhichFileAndFieldAreBadAndExportsTheOthers) {
+  const std::string good = testing::OutputDir() + "/good.json";
+  testing::WriteFile(good, PlanJson("002-hoa-binh-2017.txt"));
+  const auto good_plan = nlohmann::json::parse(PlanJson("002-hoa-binh-2017.txt"));
+  int skipped = 0;
+  const std::string good_ics = DeadlinesToIcs(Plans(PlanJson("002-hoa-binh-2017.txt")), &skipped);
+  int n = 0;
+  for (const BadPlan& bad : kBadPlans) {
+    const std::string path = WriteBadPlan(bad, "bad" + std::to_string(n++) + ".json");
+    for (const char* table : {"deadlines", "assignments", "targets", ""}) {
+      ExportOptions options;
+      options.plans = {path, good};
+      options.csv = table;
+      options.ics = options.csv.empty();
+      std::ostringstream out, err;
+      EXPECT_EQ(RunExport(options, out, err), 1) << bad.value << " " << table;
+      EXPECT_EQ(Lines(err.str(), path + ": not a vnplan plan JSON: " + bad.field), 1)
+          << bad.pointer << " = " << bad.value << ": " << err.str();
+      EXPECT_EQ(Lines(err.str(), path), 1) << err.str();
+      if (options.ics) {
+        EXPECT_EQ(out.str(), good_ics);  // the good plan's calendar, whole
+      } else {
+        // The header, then the good plan's rows only.
+        EXPECT_EQ(Lines(out.str(), "\r"), static_cast<int>(good_plan[table].size()) + 1) << table;
+        EXPECT_EQ(Lines(out.str(), "004-phu-tho"), 0);
+      }
+    }
+  }
+}
+
+TEST(PlanFile, RecurrenceListsAreReadOnlyWhenTheyAreNumbers) {
+  EXPECT_EQ(RuleNumbers("FREQ=YEARLY;BYMONTH=3,6;BYMONTHDAY=15", "BYMONTH"),
+            (std::vector<int>{3, 6}));
+  EXPECT_EQ(RuleNumbers("FREQ=YEARLY;BYMONTH=3,6;BYMONTHDAY=15", "BYMONTHDAY"),
+            (std::vector<int>{15}));
+  EXPECT_EQ(RuleNumbers("FREQ=MONTHLY;INTERVAL=3", "BYMONTH"), std::vector<int>());
+  for (const char* bad : {"FREQ=YEARLY;BYMONTH=x", "FREQ=YEARLY;BYMONTH=", "FREQ=YEARLY;BYMONTH=3,",
+                          "FREQ=YEARLY;BYMONTH=,3", "FREQ=YEARLY;BYMONTH=99999999999"})
+    EXPECT_FALSE(RuleNumbers(bad, "BYMONTH").has_value()) << bad;
+}
+
+// A deeply nested value where an object belongs is named by its type, not
+// written out (the writer recurses: the old reader crashed on it).
+TEST(PlanFile, ADeeplyNestedValueIsRefusedWithoutWritingItOut) {
+  nlohmann::json plan = nlohmann::json::parse(PlanJson("002-hoa-binh-2017.txt"));
+  std::string text = plan.dump();
+  const size_t depth = 200000;
+  text.insert(1, "\"document\":" + std::string(depth, '[') + std::string(depth, ']') + ",");
+  text.replace(text.find("\"document\":{"), 11, "\"other\":");
+  std::vector<nlohmann::json> plans;
+  const Status status = ReadPlans(text, &plans);
+  EXPECT_EQ(status.message(), "not a vnplan plan JSON: document is not an object: array");
+  EXPECT_TRUE(plans.empty());
+}
+
+TEST(PlanFile, CompareSaysWhichFileAndFieldAreBadAndComparesTheOthers) {
+  const std::string a = testing::OutputDir() + "/good-a.json",
+                    b = testing::OutputDir() + "/good-b.json";
+  testing::WriteFile(a, PlanJson("002-hoa-binh-2017.txt"));
+  testing::WriteFile(b, PlanJson("003-dak-nong-2023.txt"));
+  int n = 0;
+  for (const BadPlan& bad : kBadPlans) {
+    const std::string path = WriteBadPlan(bad, "cmp-bad" + std::to_string(n++) + ".json");
+    CompareOptions options;
+    options.plans = {a, path, b};
+    options.json = "-";
+    options.html = testing::OutputDir() + "/cmp.html";
+    std::ostringstream out, err;
+    EXPECT_EQ(RunCompare(options, out, err), 1) << bad.value;
+    EXPECT_EQ(Lines(err.str(), path + ": not a vnplan plan JSON: " + bad.field), 1) << err.str();
+    EXPECT_EQ(Lines(err.str(), "vnplan:"), 1) << err.str();
+    const auto comparison = nlohmann::json::parse(out.str());
+    ASSERT_EQ(comparison["plans"].size(), 2u);
+    EXPECT_EQ(comparison["plans"][0]["file"], "002-hoa-binh-2017.txt");
+    EXPECT_EQ(comparison["plans"][1]["file"], "003-dak-nong-2023.txt");
+  }
+  // With one plan left there is nothing to compare: an error, no report.
+  CompareOptions options;
+  options.plans = {a, WriteBadPlan(kBadPlans[0], "cmp-only-bad.json")};
+  options.json = "-";
+  std::ostringstream out, err;
+  EXPECT_EQ(RunCompare(options, out, err), 1);
+  EXPECT_EQ(out.str(), "");
+  EXPECT_EQ(Lines(err.str(), "two or more plans; 1 could be read"), 1) << err.str();
+}
+
+}  // namespace
+}  // namespace vnplan
