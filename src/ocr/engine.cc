@@ -14,6 +14,7 @@
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
 #include "src/ocr/preprocess.h"
+#include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
 
 namespace vnplan {
@@ -31,13 +32,19 @@ TesseractPtr StartTesseract(const std::string& languages) {
   return api;
 }
 
-OcrPage ReadImage(tesseract::TessBaseAPI* api, Pix* image, OcrSteps steps) {
+// Reads a page; `layer` holds the words of a PDF page's text layer, whose
+// place is given in points of a page rendered at kRenderDpi.
+OcrPage ReadImage(tesseract::TessBaseAPI* api, Pix* image, OcrSteps steps,
+                  const std::vector<LayerWord>& layer) {
   PixPtr clean = Clean(image, steps);
   api->SetImage(clean.get());
   api->SetSourceResolution(kRenderDpi);
   OcrPage page;
   if (api->Recognize(nullptr) != 0) return {"", 0, false, {}, ""};
-  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean.get())), &page.words);
+  std::vector<LayoutLine> lines = ReadLines(api);
+  const double cleaned = static_cast<double>(pixGetWidth(clean.get())) / pixGetWidth(image);
+  SpliceLayerWords(layer, kRenderDpi / 72.0 * cleaned, &lines);
+  page.text = PageText(lines, static_cast<int>(pixGetWidth(clean.get())), &page.words);
   page.mean_confidence = api->MeanTextConf();
   return page;
 }
@@ -63,12 +70,13 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   if (input.source == PageInput::Source::kPdfPage) {
     if (!worker->pdf) worker->pdf = LoadPdf(bytes);
     if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, kRenderDpi);
+    if (image) BlankLayerWords(image.get(), input.layer_words, kRenderDpi);
   } else {
     image = DecodeImagePage(bytes, input);
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
-  *out = ReadImage(worker->api.get(), image.get(), steps);
+  *out = ReadImage(worker->api.get(), image.get(), steps, input.layer_words);
   out->layer_text = input.layer_text;
   return PageOutcome::kRead;
 }

@@ -98,7 +98,7 @@ bool ListTiffPages(std::string_view bytes, const OcrOptions& options, std::vecto
       *error = "page " + std::to_string(n + 1) + " of the TIFF: " + *error;
       return false;
     }
-    pages->push_back({PageInput::Source::kTiffPage, n, ""});
+    pages->push_back({PageInput::Source::kTiffPage, n, "", {}});
   }
   if (pages->empty()) *error = "not a readable TIFF";
   return !pages->empty();
@@ -125,7 +125,7 @@ bool ListImagePages(std::string_view bytes, const OcrOptions& options,
   }
   if (!Fits(w, h, options.max_pixels, error)) return false;
   if (IsTiff(format)) return ListTiffPages(bytes, options, pages, error);
-  pages->push_back({PageInput::Source::kImage, 0, ""});
+  pages->push_back({PageInput::Source::kImage, 0, "", {}});
   return true;
 }
 

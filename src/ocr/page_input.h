@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/ocr/pix.h"
+#include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
 
 namespace vnplan::ocr {
@@ -24,6 +25,7 @@ struct PageInput {
   Source source = Source::kImage;
   int index = 0;
   std::string layer_text;  // a PDF page's text layer, form feeds removed
+  std::vector<LayerWord> layer_words;  // of a kPdfPage: its text layer's words
 };
 
 // Lists the pages of an image file, refusing (false, *error) an unreadable

@@ -28,16 +28,12 @@ namespace {
 constexpr double kThinTextLayer = 0.05;
 constexpr int kProbeDpi = 50;
 
-struct Box {
-  double left, top, right, bottom;  // points, from the top left
-};
-
-// Dark pixels of `grey` (rendered at kProbeDpi) inside and outside `boxes`.
-void CountInk(Pix* grey, const std::vector<Box>& boxes, long long* inside, long long* outside) {
+// Dark pixels of `grey` (rendered at kProbeDpi) inside and outside the boxes of `words`.
+void CountInk(Pix* grey, const std::vector<LayerWord>& words, long long* inside, long long* outside) {
   const l_int32 w = pixGetWidth(grey), h = pixGetHeight(grey), wpl = pixGetWpl(grey);
   std::vector<uint8_t> covered(static_cast<size_t>(w) * h, 0);
   const double scale = kProbeDpi / 72.0;
-  for (const Box& b : boxes) {
+  for (const LayerWord& b : words) {
     const int x0 = std::clamp(static_cast<int>(b.left * scale), 0, w);
     const int x1 = std::clamp(static_cast<int>(b.right * scale) + 1, 0, w);
     const int y0 = std::clamp(static_cast<int>(b.top * scale), 0, h);
@@ -52,22 +48,28 @@ void CountInk(Pix* grey, const std::vector<Box>& boxes, long long* inside, long 
   }
 }
 
-bool IsScannedPage(const poppler::document& doc, int index, const poppler::page& page) {
+std::vector<LayerWord> LayerWords(const poppler::page& page) {
+  std::vector<LayerWord> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    const poppler::rectf r = box.bbox();
+    words.push_back({std::string(utf8.begin(), utf8.end()), r.left(), r.top(), r.right(), r.bottom()});
+  }
+  return words;
+}
+
+bool IsScannedPage(const poppler::document& doc, int index, const poppler::page& page,
+                   const std::vector<LayerWord>& words) {
+  if (words.empty()) return true;
   const poppler::rectf area = page.page_rect();
   const double page_area = area.width() * area.height();
-  std::vector<Box> boxes;
   double text_area = 0;
-  for (const poppler::text_box& word : page.text_list()) {
-    const poppler::rectf r = word.bbox();
-    boxes.push_back({r.left(), r.top(), r.right(), r.bottom()});
-    text_area += r.width() * r.height();
-  }
-  if (boxes.empty()) return true;
+  for (const LayerWord& w : words) text_area += (w.right - w.left) * (w.bottom - w.top);
   if (page_area <= 0 || text_area >= kThinTextLayer * page_area) return false;
   const PixPtr probe = RenderPdfPage(doc, index, kProbeDpi);
   if (!probe) return false;
   long long inside = 0, outside = 0;
-  CountInk(probe.get(), boxes, &inside, &outside);
+  CountInk(probe.get(), words, &inside, &outside);
   return outside > inside;
 }
 
@@ -110,9 +112,10 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    PageInput input{PageInput::Source::kTextLayer, i, LayerText(*page)};
+    PageInput input{PageInput::Source::kTextLayer, i, LayerText(*page), {}};
+    std::vector<LayerWord> words = LayerWords(*page);
     const bool scanned = options.pdf_reading == PdfReading::kOcr ||
-                         (options.pdf_reading == PdfReading::kAuto && IsScannedPage(*doc, i, *page));
+                         (options.pdf_reading == PdfReading::kAuto && IsScannedPage(*doc, i, *page, words));
     if (!scanned) {
       pages->push_back(std::move(input));
       continue;
@@ -122,6 +125,9 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
               static_cast<long long>(box.height() * kRenderDpi / 72), options.max_pixels, error))
       return false;
     input.source = PageInput::Source::kPdfPage;
+    // A scan with a thin layer: the layer is blanked and its words put back
+    // where they fill a printed line. Forced OCR reads the page as it looks.
+    if (options.pdf_reading == PdfReading::kAuto) input.layer_words = std::move(words);
     pages->push_back(std::move(input));
   }
   return true;
