@@ -32,19 +32,13 @@ TesseractPtr StartTesseract(const std::string& languages) {
   return api;
 }
 
-// Reads a page; `layer` holds the words of a PDF page's text layer, whose
-// place is given in points of a page rendered at kRenderDpi.
-OcrPage ReadImage(tesseract::TessBaseAPI* api, Pix* image, OcrSteps steps,
-                  const std::vector<LayerWord>& layer) {
+OcrPage ReadImage(tesseract::TessBaseAPI* api, Pix* image, OcrSteps steps) {
   PixPtr clean = Clean(image, steps);
   api->SetImage(clean.get());
   api->SetSourceResolution(kRenderDpi);
   OcrPage page;
   if (api->Recognize(nullptr) != 0) return {"", 0, false, {}, ""};
-  std::vector<LayoutLine> lines = ReadLines(api);
-  const double cleaned = static_cast<double>(pixGetWidth(clean.get())) / pixGetWidth(image);
-  SpliceLayerWords(layer, kRenderDpi / 72.0 * cleaned, &lines);
-  page.text = PageText(lines, static_cast<int>(pixGetWidth(clean.get())), &page.words);
+  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean.get())), &page.words);
   page.mean_confidence = api->MeanTextConf();
   return page;
 }
@@ -76,7 +70,7 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
-  *out = ReadImage(worker->api.get(), image.get(), steps, input.layer_words);
+  *out = ReadImage(worker->api.get(), image.get(), steps);
   out->layer_text = input.layer_text;
   return PageOutcome::kRead;
 }

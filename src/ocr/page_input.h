@@ -25,7 +25,7 @@ struct PageInput {
   Source source = Source::kImage;
   int index = 0;
   std::string layer_text;  // a PDF page's text layer, form feeds removed
-  std::vector<LayerWord> layer_words;  // of a kPdfPage: its text layer's words
+  std::vector<LayerWord> layer_words;  // of a kPdfPage: its text layer's words to paint out
 };
 
 // Lists the pages of an image file, refusing (false, *error) an unreadable

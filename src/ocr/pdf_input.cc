@@ -125,8 +125,8 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
               static_cast<long long>(box.height() * kRenderDpi / 72), options.max_pixels, error))
       return false;
     input.source = PageInput::Source::kPdfPage;
-    // A scan with a thin layer: the layer is blanked and its words put back
-    // where they fill a printed line. Forced OCR reads the page as it looks.
+    // A scan with a thin layer: the layer's words that stand apart from the
+    // print are painted out before OCR. Forced OCR reads the page as it looks.
     if (options.pdf_reading == PdfReading::kAuto) input.layer_words = std::move(words);
     pages->push_back(std::move(input));
   }

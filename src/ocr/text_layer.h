@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "src/ocr/layout.h"
 #include "src/ocr/pix.h"
 
 namespace vnplan::ocr {
@@ -18,19 +17,14 @@ struct LayerWord {
   double left = 0, top = 0, right = 0, bottom = 0;
 };
 
-// Paints the layer's words white on `page` (rendered at `dpi`), so that
-// Tesseract reads the scan, not the layer drawn over it.
+// Paints white, on `page` (grey, rendered at `dpi`), the layer's words that
+// stand apart from the scan's print, so that Tesseract does not read them:
+// an e-signature box ("Ký bởi", "Thời gian ký") is not page text; it stays
+// in OcrPage::layer_text. A word with the scan's print just left and right
+// of it fills a blank in a printed line, as an e-office stamps a number
+// into "Số: ___/BGDĐT" (cv1849): it is part of the line and is left to be
+// read with it (its box also covers the printed ":" and "/" it overlaps).
 void BlankLayerWords(Pix* page, const std::vector<LayerWord>& layer, int dpi);
-
-// Puts back the layer's words that fill a blank inside a printed line, as
-// an e-office stamps a document's number into "Số: ___/BGDĐT" (cv1849): a
-// word joins the OCR'd line it overlaps for at least half its height when
-// that line has words on both sides of it; it gets confidence 100. Words
-// forming lines of their own (an e-signature box: "Ký bởi", "Thời gian
-// ký") are not page text; they stay in OcrPage::layer_text. `scale` turns
-// points into the pixels of `lines`.
-void SpliceLayerWords(const std::vector<LayerWord>& layer, double scale,
-                      std::vector<LayoutLine>* lines);
 
 }  // namespace vnplan::ocr
 
