@@ -44,8 +44,10 @@ struct Column {
 // An administrative page opens with two centred columns (agency, number on
 // the left; national motto, place and date on the right). Tesseract often
 // reads them as one block, merging "UBND TỈNH …" and "CỘNG HÒA …" into one
-// line. The masthead starts at the first of the top lines with a wide gap
-// (lines above it, e.g. an e-signature box, stay where they are). Each line
+// line. The masthead starts at the first of the top lines with a wide gap;
+// lines above it that keep to one half of the page (an e-signature box in
+// a corner) stay where they are, a line across the middle means there is
+// no masthead (a page after the first). Each line
 // is parted at its own widest gap: one cut for all lines, tuned on
 // generated pages, put the last word of a long left line ("TRƯỜNG ĐẠI HỌC
 // CÔNG THƯƠNG") on the right on real scans. A line without a gap joins the
@@ -56,9 +58,12 @@ Masthead FindMasthead(const std::vector<LayoutLine>& lines, int page_width) {
   const int min_gap = std::max(40, page_width / 25);
   constexpr size_t kFirstLines = 4, kMostLines = 8;
   Masthead head;
-  while (head.begin < std::min(lines.size(), kFirstLines) && WidestGapMiddle(lines[head.begin], min_gap) < 0)
-    ++head.begin;
-  if (head.begin == std::min(lines.size(), kFirstLines)) return {};
+  for (;; ++head.begin) {
+    if (head.begin == std::min(lines.size(), kFirstLines)) return {};
+    const LayoutLine& line = lines[head.begin];
+    if (WidestGapMiddle(line, min_gap) >= 0) break;
+    if (line.left < page_width / 2 && line.right > page_width / 2) return {};  // body text: no masthead
+  }
   Column left, right;
   for (head.end = head.begin; head.end < lines.size() && head.end < head.begin + kMostLines; ++head.end) {
     const LayoutLine& line = lines[head.end];
