@@ -55,8 +55,9 @@ struct OcrOptions {
   long long max_pixels = 150'000'000;  // per page, from its header before decoding; larger pages are refused
   // Pages per input (image frames, TIFF pages, PDF pages); a longer input is
   // refused before any page is read. An administrative document has tens of
-  // pages; at 2-3 s a page, 2,000 pages is already more than an hour.
-  int max_pages = 2000;
+  // pages; at 1.5-3 s a scanned page, 1,000 pages is already half an hour
+  // or more.
+  int max_pages = 1000;
   // Leptonica steps, as ParseOcrSteps reads them; an unknown name makes
   // Read fail with its message. bench/ocr_bench.py measures them.
   std::string steps = "despeckle,deskew,scale";
@@ -107,8 +108,11 @@ class OcrEngine {
 
   // Reads every page. Returns false and sets *error (a sentence naming the
   // problem: a truncated image, an encrypted PDF, a page over the pixel
-  // limit) when the input cannot be read; never throws. Safe to call from
-  // several threads at once.
+  // limit, more pages than max_pages, the first page that cannot be
+  // decoded, an unknown step in OcrOptions::steps) when the input cannot be
+  // read; never throws. Every page's size is checked from its header before
+  // any page is decoded, and pages are decoded one at a time as they are
+  // read. Safe to call from several threads at once.
   bool Read(std::string_view bytes, OcrDocument* out, std::string* error) const;
 
  private:

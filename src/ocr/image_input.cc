@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <utility>
 
 #include "src/ocr/page_input.h"
 
@@ -131,9 +132,13 @@ bool ListImagePages(std::string_view bytes, const OcrOptions& options,
 
 PixPtr DecodeImagePage(std::string_view bytes, const PageInput& page) {
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
-  if (page.source == PageInput::Source::kTiffPage)
-    return PixPtr(pixReadMemTiff(data, bytes.size(), page.index));
-  return PixPtr(pixReadMem(data, bytes.size()));
+  PixPtr pix(page.source == PageInput::Source::kTiffPage ? pixReadMemTiff(data, bytes.size(), page.index)
+                                                         : pixReadMem(data, bytes.size()));
+  // A page with an alpha channel goes onto white paper: dropping the alpha
+  // would leave black ink on black where the page is transparent.
+  if (pix && pixGetSpp(pix.get()) == 4)
+    if (PixPtr opaque{pixRemoveAlpha(pix.get())}) pix = std::move(opaque);
+  return pix;
 }
 
 }  // namespace vnplan::ocr

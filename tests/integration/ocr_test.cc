@@ -247,6 +247,28 @@ TEST(Ocr, OneBitG4PagesAreRead) {
   }
 }
 
+// Issue 14: black ink on a transparent PNG is read (onto white paper).
+TEST(Ocr, TransparentPngIsReadOnWhite) {
+  const std::string& png = RenderedPage("png");
+  Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  ASSERT_NE(page, nullptr);
+  Pix* grey = pixConvertTo8(page, 0);
+  Pix* ink = pixInvert(nullptr, grey);  // opaque where dark
+  Pix* rgba = pixCreate(pixGetWidth(grey), pixGetHeight(grey), 32);  // black everywhere
+  pixSetRGBComponent(rgba, ink, L_ALPHA_CHANNEL);
+  pixSetSpp(rgba, 4);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemPng(&data, &size, rgba, 0), 0);
+  const std::string transparent(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  for (Pix* p : {page, grey, ink, rgba}) pixDestroy(&p);
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(transparent, &doc, &error)) << error;
+  EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
+}
+
 // The real signed 1-bit scan of ../shared/realscans (skipped where absent):
 // four pages, each OCR'd and in its place; page 1 keeps its e-signature
 // box apart; the masthead's left block comes before its right block.
