@@ -219,6 +219,25 @@ TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   EXPECT_NE(doc.pages[0].text.find("Province"), std::string::npos) << doc.pages[0].text;
 }
 
+// A short page of real text (a last page: a few lines on A4) has a thin
+// text layer too, but its ink lies inside the layer's words: it is not a
+// scan, and its text layer is its text.
+TEST(Ocr, AShortTextPageKeepsItsTextLayer) {
+  const std::string draw = "BT /F1 12 Tf 72 770 Td (Noi nhan: So Tai chinh; Luu VT.) Tj ET";
+  const std::string pdf = PdfOf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
+       "/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 4 0 R >>",
+       "<< /Length " + std::to_string(draw.size()) + " >>\nstream\n" + draw + "\nendstream"});
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine().Read(pdf, &doc, &error)) << error;
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_TRUE(doc.pages[0].text_layer);
+  EXPECT_NE(doc.pages[0].text.find("Noi nhan: So Tai chinh"), std::string::npos) << doc.pages[0].text;
+  EXPECT_EQ(doc.Text().find('\f'), std::string::npos);  // poppler's own form feed is not a page break
+}
+
 // Issue 11: 1-bit pages (CCITT G4 in a TIFF and in a PDF) are read.
 TEST(Ocr, OneBitG4PagesAreRead) {
   const std::string& png = RenderedPage("png");
