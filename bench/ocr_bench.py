@@ -9,6 +9,10 @@ seconds per page of each (the least of 3 runs) (both single-threaded: OMP_THREAD
 Tesseract's word confidences (`vnplan ocr IMAGE`) and after restoration of
 the same OCR text without them (`vnplan restore`). Then the wall time of a
 4-page scanned PDF read one page after another (--jobs 1) and in parallel.
+Last, where ../shared/realscans is beside the checkout (never on a user's
+machine: skipped), the real scans: word error rates per gold page from
+../shared/tools/ocr_wer.py, and CPU seconds per page of `vnplan ocr` on each
+PDF and of plain Tesseract on its pages rendered at 300 dpi.
 
 Usage: ocr_bench.py SCANS_DIR VNPLAN [MODEL_DIR|-] [STEPS]
 """
@@ -149,6 +153,29 @@ def main(scans, vnplan, model=None, steps=None):
         two = wall([vnplan, "ocr", pdf, "--jobs", str(os.cpu_count() or 2), "--restore", "never"])
         print(f"4-page scanned PDF: {one:.2f} s one page after another, {two:.2f} s in parallel "
               f"({one / two:.2f}x on {os.cpu_count()} cores)")
+    real_scans(vnplan)
+
+
+def real_scans(vnplan):
+    """The real-scan table (../shared/realscans), or a line saying it is skipped."""
+    shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared")
+    scans = os.path.join(shared, "realscans")
+    if not os.path.isdir(scans):
+        print("real scans: ../shared/realscans absent, skipped")
+        return
+    print("real scans (WER per gold page, ../shared/tools/ocr_wer.py):")
+    wer = subprocess.run([sys.executable, os.path.join(shared, "tools", "ocr_wer.py"), scans, vnplan],
+                         capture_output=True, text=True)
+    print(wer.stdout.rstrip())
+    with tempfile.TemporaryDirectory() as work:
+        for pdf in sorted(f for f in os.listdir(scans) if f.endswith(".pdf")):
+            path = os.path.join(scans, pdf)
+            text, ours = run([vnplan, "ocr", path, "--jobs", "1", "--restore", "never"])
+            pages = text.count("\f") + 1
+            subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", path, os.path.join(work, pdf)], check=True)
+            tess = sum(run(["tesseract", os.path.join(work, image), "-", "-l", "vie"])[1]
+                       for image in os.listdir(work) if image.startswith(pdf))
+            print(f"{pdf}: {pages} pages, s/page tesseract {tess / pages:.2f}, vnplan {ours / pages:.2f}")
 
 
 if __name__ == "__main__":

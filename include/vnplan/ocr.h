@@ -1,8 +1,10 @@
-// OcrEngine: the first stage. Scans (PNG, JPEG, TIFF including multi-page)
-// and PDFs go in; text comes out a page at a time. A PDF page with a text
-// layer gives its text directly; other pages are cleaned with Leptonica
-// (see OcrOptions::steps) and read by Tesseract, pages in parallel with one
-// Tesseract per worker. The two-column masthead of an administrative page
+// OcrEngine: the first stage. Scans (PNG, JPEG, GIF, BMP, TIFF including
+// multi-page) and PDFs go in; text comes out a page at a time. A PDF page
+// whose text layer holds the page gives its text directly; other pages
+// (scans, and scans carrying only a small e-signature box as text) are
+// cleaned with Leptonica (see OcrOptions::steps) and read by Tesseract,
+// pages in parallel with one Tesseract per worker, each page decoded only
+// when it is read. The two-column masthead of an administrative page
 // comes out column by column, and every word keeps its confidence.
 //
 // Tesseract's own OpenMP threads must be off: with them a page takes five
@@ -17,18 +19,49 @@
 #include <string_view>
 #include <vector>
 
+#include "vnplan/status.h"
+
 namespace vnplan {
+
+// A Leptonica cleaning step (OcrOptions::steps). Whatever order they are
+// named in, pages go through them in this order: despeckle (3x3 median on
+// pages with salt-and-pepper specks, a 3x3 mean on others), deskew, scale
+// (pages under about 130 dpi, to 225 dpi), background, binarize.
+enum class OcrStep { kDespeckle, kDeskew, kScale, kBackground, kBinarize };
+
+// A set of OcrSteps: bit (1 << step). 0 ("none") leaves pages to
+// Tesseract's own thresholding.
+using OcrSteps = unsigned;
+
+// Parses a comma-separated list of step names ("despeckle,deskew,scale") or
+// "none". A name that is not a step (e.g. "deskewx"), an empty list or an
+// empty name gives InvalidArgument naming it and the known names, so a
+// command line can refuse the option before reading anything.
+Status ParseOcrSteps(std::string_view names, OcrSteps* steps);
+
+// How a PDF page is read (OCRmyPDF's --skip-text / --force-ocr).
+enum class PdfReading {
+  kAuto,       // its text layer when that holds the page, else OCR (see ocr.cc)
+  kTextLayer,  // always its text layer, however little it holds
+  kOcr,        // always rendered and OCR'd; the text layer is kept as layer_text
+};
+
+// Parses "auto", "text" or "ocr"; anything else gives InvalidArgument.
+Status ParsePdfReading(std::string_view name, PdfReading* reading);
 
 struct OcrOptions {
   std::string languages = "vie";
   int jobs = 0;                       // worker threads; 0 = one per core
-  long long max_pixels = 150'000'000;  // per page; larger pages are refused, not read
-  // Leptonica steps, comma-separated, applied in this order: despeckle (3x3
-  // median on pages with salt-and-pepper specks, a 3x3 mean on others),
-  // deskew, scale (pages under about 130 dpi, to 225 dpi), background,
-  // binarize. "none" leaves pages to Tesseract's own thresholding.
-  // bench/ocr_bench.py measures them.
+  long long max_pixels = 150'000'000;  // per page, from its header before decoding; larger pages are refused
+  // Pages per input (image frames, TIFF pages, PDF pages); a longer input is
+  // refused before any page is read. An administrative document has tens of
+  // pages; at 1.5-3 s a scanned page, 1,000 pages is already half an hour
+  // or more.
+  int max_pages = 1000;
+  // Leptonica steps, as ParseOcrSteps reads them; an unknown name makes
+  // Read fail with its message. bench/ocr_bench.py measures them.
   std::string steps = "despeckle,deskew,scale";
+  PdfReading pdf_reading = PdfReading::kAuto;
 };
 
 // A word as Tesseract read it: where it is on the page and how sure it was,
@@ -44,8 +77,13 @@ struct OcrWord {
 struct OcrPage {
   std::string text;
   double mean_confidence = -1;  // Tesseract's, 0-100; -1 for a text layer
-  bool text_layer = false;
+  bool text_layer = false;      // text is the PDF page's own text layer, not OCR
   std::vector<OcrWord> words;  // in text order; empty for a text layer
+  // A PDF page that was OCR'd although it has a text layer: that layer's
+  // text, e.g. the e-signature box an e-office stamps on a scan after
+  // signing it ("Ký bởi: …", "Cơ quan: …", "Thời gian ký: …"), kept for a
+  // later stage to report who signed and when. Not part of text or Text().
+  std::string layer_text;
 };
 
 struct OcrDocument {
@@ -70,8 +108,11 @@ class OcrEngine {
 
   // Reads every page. Returns false and sets *error (a sentence naming the
   // problem: a truncated image, an encrypted PDF, a page over the pixel
-  // limit) when the input cannot be read; never throws. Safe to call from
-  // several threads at once.
+  // limit, more pages than max_pages, the first page that cannot be
+  // decoded, an unknown step in OcrOptions::steps) when the input cannot be
+  // read; never throws. Every page's size is checked from its header before
+  // any page is decoded, and pages are decoded one at a time as they are
+  // read. Safe to call from several threads at once.
   bool Read(std::string_view bytes, OcrDocument* out, std::string* error) const;
 
  private:

@@ -71,8 +71,38 @@ std::string PdfOf(const std::vector<std::string>& objects) {
   return pdf;
 }
 
+// A stream object holding `content`.
+std::string Stream(const std::string& content) {
+  return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
+}
+
+// A font the PDF draws itself (Type 3: every letter, digit and the colon a
+// box), so that poppler asks no system font of fontconfig, whose caches
+// LeakSanitizer reports. `glyph` and `blank` are the numbers of the objects
+// BoxGlyph() and BlankGlyph(). Text in it is ASCII letters, digits, ':', ' '.
+std::string BoxGlyph() { return Stream("500 0 0 0 400 600 d1 50 0 300 600 re f"); }
+std::string BlankGlyph() { return Stream("500 0 d0"); }
+std::string BoxFont(size_t glyph, size_t blank) {
+  static const char* const kDigits[] = {"zero", "one", "two", "three", "four",
+                                        "five", "six", "seven", "eight", "nine"};
+  const std::string box = " " + std::to_string(glyph) + " 0 R";
+  std::string names = "32 /space 48", procs = "/space " + std::to_string(blank) + " 0 R";
+  for (const char* digit : kDigits) names += std::string(" /") + digit, procs += std::string(" /") + digit + box;
+  names += " /colon 65", procs += " /colon" + box;
+  for (char c = 'A'; c <= 'Z'; ++c) names += std::string(" /") + c, procs += std::string(" /") + c + box;
+  names += " 97";
+  for (char c = 'a'; c <= 'z'; ++c) names += std::string(" /") + c, procs += std::string(" /") + c + box;
+  std::string widths;
+  for (int c = 32; c <= 122; ++c) widths += " 500";
+  return "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+         "/CharProcs << " + procs + " >> /Encoding << /Type /Encoding /Differences [" + names +
+         "] >> /FirstChar 32 /LastChar 122 /Widths [" + widths + "] >>";
+}
+
 // A scanned PDF as scanners write it: each page one JPEG, no text layer.
-std::string ScannedPdf(const std::string& png, int pages) {
+// With `signature`, page 1 also carries it as a small text layer in its
+// bottom left corner, as an e-office signs a scan.
+std::string ScannedPdf(const std::string& png, int pages, const std::string& signature = "") {
   Pix* pix = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
   Pix* grey = pixConvertTo8(pix, 0);
   l_uint8* data = nullptr;
@@ -83,16 +113,19 @@ std::string ScannedPdf(const std::string& png, int pages) {
   lept_free(data);
   pixDestroy(&grey);
   pixDestroy(&pix);
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "", BoxGlyph(), BlankGlyph()};
   std::string kids;
   // The page is the image's size at 300 dpi, in points.
   const std::string pw = std::to_string(w * 72 / 300), ph = std::to_string(h * 72 / 300);
-  const std::string draw = "q " + pw + " 0 0 " + ph + " 0 0 cm /Im0 Do Q";
+  const std::string image = "q " + pw + " 0 0 " + ph + " 0 0 cm /Im0 Do Q";
+  const std::string font = "/Font << /F1 " + BoxFont(3, 4) + " >>";
   for (int i = 0; i < pages; ++i) {
     const size_t page = objects.size() + 1;
     kids += std::to_string(page) + " 0 R ";
+    const std::string draw =
+        image + (i == 0 && !signature.empty() ? " BT /F1 6 Tf 8 8 Td (" + signature + ") Tj ET" : "");
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pw + " " + ph + "] /Resources << /XObject << /Im0 " +
-                      std::to_string(page + 1) + " 0 R >> >> /Contents " + std::to_string(page + 2) + " 0 R >>");
+                      std::to_string(page + 1) + " 0 R >> " + font + " >> /Contents " + std::to_string(page + 2) + " 0 R >>");
     objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(w) + " /Height " +
                       std::to_string(h) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length " +
                       std::to_string(jpeg.size()) + " >>\nstream\n" + jpeg + "\nendstream");
@@ -188,6 +221,122 @@ TEST(Ocr, ScannedPdfPagesAreRenderedAndRead) {
     EXPECT_NE(page.text.find("941/KH-SGD&ĐT"), std::string::npos) << page.text;
   }
   EXPECT_EQ(doc.pages[0].text, doc.pages[2].text);
+}
+
+// Issue 11: an e-office signs a scan after scanning it; the signature box
+// is a small text layer over page 1. Page 1 is still OCR'd, and the box is
+// kept beside its text, not in it.
+TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
+  OcrDocument doc;
+  std::string error;
+  const std::string pdf = ScannedPdf(RenderedPage("png"), 2, "Signed by: Office of the Province 20250121");
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(pdf, &doc, &error)) << error;
+  ASSERT_EQ(doc.pages.size(), 2u);
+  EXPECT_FALSE(doc.pages[0].text_layer);
+  EXPECT_NE(doc.pages[0].text.find("941/KH-SGD&ĐT"), std::string::npos) << doc.pages[0].text;
+  EXPECT_NE(doc.pages[0].layer_text.find("Signed by: Office of the Province"), std::string::npos)
+      << doc.pages[0].layer_text;
+  EXPECT_EQ(doc.pages[0].text.find("Province"), std::string::npos) << doc.pages[0].text;
+  EXPECT_EQ(doc.pages[0].text, doc.pages[1].text);
+  EXPECT_EQ(doc.Text().find("Province"), std::string::npos);
+  // Forcing the text layer gives the signature box alone.
+  OcrOptions text_only{"vie", 2};
+  text_only.pdf_reading = PdfReading::kTextLayer;
+  ASSERT_TRUE(OcrEngine(text_only).Read(pdf, &doc, &error)) << error;
+  EXPECT_TRUE(doc.pages[0].text_layer);
+  EXPECT_NE(doc.pages[0].text.find("Province"), std::string::npos) << doc.pages[0].text;
+}
+
+// A short page of real text (a last page: a few lines on A4) has a thin
+// text layer too, but its ink lies inside the layer's words: it is not a
+// scan, and its text layer is its text.
+TEST(Ocr, AShortTextPageKeepsItsTextLayer) {
+  const std::string draw = "BT /F1 12 Tf 72 770 Td (Noi nhan: So Tai chinh Luu VT) Tj ET";
+  const std::string pdf = PdfOf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 " + BoxFont(5, 6) +
+           " >> >> /Contents 4 0 R >>",
+       Stream(draw), BoxGlyph(), BlankGlyph()});
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine().Read(pdf, &doc, &error)) << error;
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_TRUE(doc.pages[0].text_layer);
+  EXPECT_NE(doc.pages[0].text.find("Noi nhan: So Tai chinh"), std::string::npos) << doc.pages[0].text;
+  EXPECT_EQ(doc.Text().find('\f'), std::string::npos);  // poppler's own form feed is not a page break
+}
+
+// Issue 11: 1-bit pages (CCITT G4 in a TIFF and in a PDF) are read.
+TEST(Ocr, OneBitG4PagesAreRead) {
+  const std::string& png = RenderedPage("png");
+  Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  ASSERT_NE(page, nullptr);
+  Pix* grey = pixConvertTo8(page, 0);
+  Pix* bits = pixConvertTo1(grey, 128);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemTiff(&data, &size, bits, IFF_TIFF_G4), 0);
+  const std::string tiff(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  ASSERT_EQ(pixConvertToPdfData(bits, L_G4_ENCODE, 0, &data, &size, 0, 0, 300, "g4", nullptr, 0), 0);
+  const std::string pdf(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  pixDestroy(&bits);
+  pixDestroy(&grey);
+  pixDestroy(&page);
+  const OcrEngine engine(OcrOptions{"vie", 1});
+  for (const std::string* file : {&tiff, &pdf}) {
+    OcrDocument doc;
+    std::string error;
+    ASSERT_TRUE(engine.Read(*file, &doc, &error)) << error;
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
+  }
+}
+
+// Issue 14: black ink on a transparent PNG is read (onto white paper).
+TEST(Ocr, TransparentPngIsReadOnWhite) {
+  const std::string& png = RenderedPage("png");
+  Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  ASSERT_NE(page, nullptr);
+  Pix* grey = pixConvertTo8(page, 0);
+  Pix* ink = pixInvert(nullptr, grey);  // opaque where dark
+  Pix* rgba = pixCreate(pixGetWidth(grey), pixGetHeight(grey), 32);  // black everywhere
+  pixSetRGBComponent(rgba, ink, L_ALPHA_CHANNEL);
+  pixSetSpp(rgba, 4);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMemPng(&data, &size, rgba, 0), 0);
+  const std::string transparent(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  for (Pix* p : {page, grey, ink, rgba}) pixDestroy(&p);
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(transparent, &doc, &error)) << error;
+  EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
+}
+
+// The real signed 1-bit scan of ../shared/realscans (skipped where absent):
+// four pages, each OCR'd and in its place; page 1 keeps its e-signature
+// box apart; the masthead's left block comes before its right block.
+TEST(Ocr, RealSignedOneBitScanGivesEveryPageInItsPlace) {
+  const std::string path = testing::SourcePath("../shared/realscans/qn-2352-ct.pdf");
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is absent";
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(testing::ReadFile(path), &doc, &error)) << error;
+  ASSERT_EQ(doc.pages.size(), 4u);
+  for (const OcrPage& page : doc.pages) {
+    EXPECT_FALSE(page.text_layer);
+    EXPECT_GT(page.words.size(), 50u);
+  }
+  EXPECT_FALSE(doc.pages[0].layer_text.empty());
+  const std::string& first = doc.pages[0].text;
+  EXPECT_LT(first.find("Số:"), first.find("CỘNG HÒA")) << first;
+  std::vector<std::string> lines;
+  std::istringstream in(doc.Text());
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  EXPECT_EQ(LineWith(lines, "NHÂN DÂN") + 1, LineWith(lines, "TỈNH")) << first;
 }
 
 TEST(Ocr, PdfWithNoPagesOrAPasswordIsRefusedClearly) {

@@ -1,0 +1,163 @@
+#include "src/ocr/layout.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+
+namespace vnplan::ocr {
+namespace {
+
+// Where a line's widest gap between words is at least `min_gap` wide, the
+// x of the gap's middle; -1 otherwise.
+int WidestGapMiddle(const LayoutLine& line, int min_gap) {
+  int widest = min_gap - 1, middle = -1;
+  for (size_t i = 1; i < line.words.size(); ++i) {
+    const int gap = line.words[i].left - line.words[i - 1].right;
+    if (gap > widest) widest = gap, middle = (line.words[i].left + line.words[i - 1].right) / 2;
+  }
+  return middle;
+}
+
+int Centre(const OcrWord& w) { return (w.left + w.right) / 2; }
+
+// The two-column masthead: lines [begin, end), and for each the x that
+// parts its left column's words from its right column's (words centred left
+// of it are left; INT_MAX: all left, INT_MIN: all right).
+struct Masthead {
+  size_t begin = 0, end = 0;
+  std::vector<int> splits;
+};
+
+// The running centre of a column's pieces of line, to tell which column a
+// one-sided line belongs to.
+struct Column {
+  long long sum = 0, count = 0;
+  void Add(int left, int right) { sum += (left + right) / 2, ++count; }
+  int centre() const { return count ? static_cast<int>(sum / count) : -1; }
+};
+
+// An administrative page opens with two centred columns (agency, number on
+// the left; national motto, place and date on the right). Tesseract often
+// reads them as one block, merging "UBND TỈNH …" and "CỘNG HÒA …" into one
+// line. The masthead starts at the first of the top lines with a wide gap;
+// lines above it that keep to one half of the page (an e-signature box in
+// a corner) stay where they are, a line across the middle means there is
+// no masthead (a page after the first). Each line
+// is parted at its own widest gap: one cut for all lines, tuned on
+// generated pages, put the last word of a long left line ("TRƯỜNG ĐẠI HỌC
+// CÔNG THƯƠNG") on the right on real scans. A line without a gap joins the
+// column whose centre is nearer; the masthead ends at a line centred on the
+// page rather than on a column (the title), at a wide vertical space, or
+// after 8 lines.
+Masthead FindMasthead(const std::vector<LayoutLine>& lines, int page_width) {
+  const int min_gap = std::max(40, page_width / 25);
+  constexpr size_t kFirstLines = 4, kMostLines = 8;
+  Masthead head;
+  for (;; ++head.begin) {
+    if (head.begin == std::min(lines.size(), kFirstLines)) return {};
+    const LayoutLine& line = lines[head.begin];
+    if (WidestGapMiddle(line, min_gap) >= 0) break;
+    if (line.left < page_width / 2 && line.right > page_width / 2) return {};  // body text: no masthead
+  }
+  Column left, right;
+  for (head.end = head.begin; head.end < lines.size() && head.end < head.begin + kMostLines; ++head.end) {
+    const LayoutLine& line = lines[head.end];
+    if (head.end > head.begin) {  // the masthead ends where the spacing does
+      const LayoutLine& above = lines[head.end - 1];
+      if (line.top - above.bottom > 2 * (above.bottom - above.top)) break;
+    }
+    int split = WidestGapMiddle(line, min_gap);
+    if (split >= 0) {
+      for (const OcrWord& w : line.words) (Centre(w) < split ? left : right).Add(w.left, w.right);
+    } else {
+      const int centre = (line.left + line.right) / 2;
+      const int to_left = std::abs(centre - left.centre()), to_right = std::abs(centre - right.centre());
+      if (std::abs(centre - page_width / 2) < std::min(to_left, to_right)) break;
+      split = to_left <= to_right ? INT_MAX : INT_MIN;
+      (to_left <= to_right ? left : right).Add(line.left, line.right);
+    }
+    head.splits.push_back(split);
+  }
+  return head;
+}
+
+}  // namespace
+
+std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api) {
+  std::vector<LayoutLine> lines;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (!it) return lines;
+  using tesseract::RIL_PARA;
+  using tesseract::RIL_TEXTLINE;
+  using tesseract::RIL_WORD;
+  bool line_begins = true;
+  do {
+    line_begins |= it->IsAtBeginningOf(RIL_TEXTLINE);
+    if (it->Empty(RIL_WORD)) continue;
+    std::unique_ptr<char[]> word(it->GetUTF8Text(RIL_WORD));
+    // Rules and box edges come out as words of no text: not words, and a
+    // line of nothing else is no line.
+    if (!word || std::string_view(word.get()).find_first_not_of(" \t\n") == std::string_view::npos) {
+      if (!line_begins && it->IsAtFinalElement(RIL_PARA, RIL_WORD)) lines.back().paragraph_end = true;
+      continue;
+    }
+    if (line_begins) lines.emplace_back();
+    line_begins = false;
+    LayoutLine& line = lines.back();
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    it->BoundingBox(RIL_WORD, &x0, &y0, &x1, &y1);
+    const bool first = line.words.empty();
+    line.left = first ? x0 : std::min(line.left, x0);
+    line.top = first ? y0 : std::min(line.top, y0);
+    line.right = std::max(line.right, x1);
+    line.bottom = std::max(line.bottom, y1);
+    line.words.push_back({word.get(), it->Confidence(RIL_WORD), x0, y0, x1, y1, 0, 0});
+    if (it->IsAtFinalElement(RIL_PARA, RIL_WORD)) line.paragraph_end = true;
+  } while (it->Next(RIL_WORD));
+  return lines;
+}
+
+std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
+                     std::vector<OcrWord>* words) {
+  const Masthead head = FindMasthead(lines, page_width);
+  std::string text;
+  int line_number = 0;
+  auto end_line = [&] {
+    text += '\n';
+    ++line_number;
+  };
+  // Writes the words of `line` centred on the chosen side of `split`.
+  auto emit = [&](const LayoutLine& line, int split, bool left_side) {
+    bool any = false;
+    for (const OcrWord& w : line.words) {
+      if ((Centre(w) < split) != left_side) continue;
+      if (any) text += ' ';
+      words->push_back(w);
+      words->back().line = line_number;
+      words->back().offset = text.size();
+      text += w.text;
+      any = true;
+    }
+    if (any) end_line();
+  };
+  auto emit_body = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      emit(lines[i], INT_MAX, true);
+      if (lines[i].paragraph_end) end_line();
+    }
+  };
+  emit_body(0, head.begin);
+  for (int side = 0; side < 2 && head.end > head.begin; ++side) {
+    for (size_t i = head.begin; i < head.end; ++i) emit(lines[i], head.splits[i - head.begin], side == 0);
+    end_line();
+  }
+  emit_body(head.end, lines.size());
+  return text;
+}
+
+}  // namespace vnplan::ocr

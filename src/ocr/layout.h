@@ -1,0 +1,35 @@
+// The page's text in reading order from Tesseract's lines: the two-column
+// masthead of an administrative page comes out column by column.
+#ifndef VNPLAN_SRC_OCR_LAYOUT_H_
+#define VNPLAN_SRC_OCR_LAYOUT_H_
+
+#include <string>
+#include <vector>
+
+#include "vnplan/ocr.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace vnplan::ocr {
+
+// A line as Tesseract found it: its words with their boxes and confidences.
+struct LayoutLine {
+  std::vector<OcrWord> words;
+  int left = 0, right = 0, top = 0, bottom = 0;  // pixel extent of the words
+  bool paragraph_end = false;
+};
+
+// The lines of the page `api` has just recognised, in Tesseract's order.
+std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api);
+
+// The page's text, the header's left column before its right, as a person
+// reads them; each word's line and page-relative offset are recorded in
+// *words as it is written.
+std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
+                     std::vector<OcrWord>* words);
+
+}  // namespace vnplan::ocr
+
+#endif  // VNPLAN_SRC_OCR_LAYOUT_H_

@@ -1,0 +1,175 @@
+#include "src/ocr/pdf_input.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+namespace vnplan::ocr {
+namespace {
+
+// Whether a PDF page's text layer holds the page, or the page is a scan
+// (perhaps carrying a small text layer) to render and OCR. The one rule:
+// a page is a scan when its text layer is thin AND prints less than half
+// of the page's ink. Measured:
+// - Word boxes of the text layer over the page's area: a printed page of
+//   13-point text 25-40% (a pango-rendered page of the corpus: 32%), three
+//   header lines about 3%; the e-signature box a Vietnamese e-office stamps
+//   on a signed scan 0.7% (realscans qn-2352-ct p1, 11 words), an e-office
+//   stamped number 0.07% (cv1849 p1). Under 5% the layer is thin.
+// - A thin layer may still be a short page of real text (a last page, a
+//   page number): then the page's ink lies inside the word boxes. On a
+//   scan it lies outside them, over the whole image. The ink is counted on
+//   the page rendered at kProbeDpi, enough to see print and cheap to render.
+constexpr double kThinTextLayer = 0.05;
+constexpr int kProbeDpi = 50;
+
+// Dark pixels of `grey` (rendered at kProbeDpi) inside and outside the boxes of `words`.
+void CountInk(Pix* grey, const std::vector<LayerWord>& words, long long* inside, long long* outside) {
+  const l_int32 w = pixGetWidth(grey), h = pixGetHeight(grey), wpl = pixGetWpl(grey);
+  std::vector<uint8_t> covered(static_cast<size_t>(w) * h, 0);
+  const double scale = kProbeDpi / 72.0;
+  for (const LayerWord& b : words) {
+    const int x0 = std::clamp(static_cast<int>(b.left * scale), 0, w);
+    const int x1 = std::clamp(static_cast<int>(b.right * scale) + 1, 0, w);
+    const int y0 = std::clamp(static_cast<int>(b.top * scale), 0, h);
+    const int y1 = std::clamp(static_cast<int>(b.bottom * scale) + 1, 0, h);
+    for (int y = y0; y < y1; ++y) std::fill(&covered[y * w + x0], &covered[y * w + x0] + (x1 - x0), 1);
+  }
+  *inside = *outside = 0;
+  for (l_int32 y = 0; y < h; ++y) {
+    const l_uint32* row = pixGetData(grey) + y * wpl;
+    for (l_int32 x = 0; x < w; ++x)
+      if (GET_DATA_BYTE(row, x) < 128) ++(covered[y * w + x] ? *inside : *outside);
+  }
+}
+
+std::vector<LayerWord> LayerWords(const poppler::page& page) {
+  std::vector<LayerWord> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    const poppler::rectf r = box.bbox();
+    words.push_back({std::string(utf8.begin(), utf8.end()), r.left(), r.top(), r.right(), r.bottom()});
+  }
+  return words;
+}
+
+bool IsScannedPage(const poppler::document& doc, int index, const poppler::page& page,
+                   const std::vector<LayerWord>& words) {
+  if (words.empty()) return true;
+  const poppler::rectf area = page.page_rect();
+  const double page_area = area.width() * area.height();
+  double text_area = 0;
+  for (const LayerWord& w : words) text_area += (w.right - w.left) * (w.bottom - w.top);
+  if (page_area <= 0 || text_area >= kThinTextLayer * page_area) return false;
+  const PixPtr probe = RenderPdfPage(doc, index, kProbeDpi);
+  if (!probe) return false;
+  long long inside = 0, outside = 0;
+  CountInk(probe.get(), words, &inside, &outside);
+  return outside > inside;
+}
+
+// The page's text layer as one page of text: poppler ends it with its own
+// form feed, which would split the document's pages one too many times.
+std::string LayerText(const poppler::page& page) {
+  const poppler::byte_array utf8 = page.text().to_utf8();
+  std::string text(utf8.begin(), utf8.end());
+  text.erase(std::remove(text.begin(), text.end(), '\f'), text.end());
+  return text;
+}
+
+}  // namespace
+
+std::unique_ptr<poppler::document> LoadPdf(std::string_view bytes) {
+  return std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+}
+
+bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
+                  std::vector<PageInput>* pages, std::string* error) {
+  std::unique_ptr<poppler::document> doc = LoadPdf(bytes);
+  if (!doc) {
+    *error = "not a readable PDF";
+    return false;
+  }
+  if (doc->is_locked()) {
+    *error = "the PDF is encrypted; it cannot be read without its password";
+    return false;
+  }
+  if (doc->pages() <= 0) {
+    *error = "the PDF has no pages";
+    return false;
+  }
+  if (doc->pages() > options.max_pages) {
+    *error = "the PDF has " + std::to_string(doc->pages()) + " pages; the limit is " +
+             std::to_string(options.max_pages);
+    return false;
+  }
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) continue;
+    PageInput input{PageInput::Source::kTextLayer, i, LayerText(*page), {}};
+    std::vector<LayerWord> words = LayerWords(*page);
+    const bool scanned = options.pdf_reading == PdfReading::kOcr ||
+                         (options.pdf_reading == PdfReading::kAuto && IsScannedPage(*doc, i, *page, words));
+    if (!scanned) {
+      pages->push_back(std::move(input));
+      continue;
+    }
+    const poppler::rectf box = page->page_rect();
+    if (!Fits(static_cast<long long>(box.width() * kRenderDpi / 72),
+              static_cast<long long>(box.height() * kRenderDpi / 72), options.max_pixels, error))
+      return false;
+    input.source = PageInput::Source::kPdfPage;
+    // A scan with a thin layer: the layer's words that stand apart from the
+    // print are painted out before OCR. Forced OCR reads the page as it looks.
+    if (options.pdf_reading == PdfReading::kAuto) input.layer_words = std::move(words);
+    pages->push_back(std::move(input));
+  }
+  return true;
+}
+
+PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi) {
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) return nullptr;
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  if (!image.is_valid() || image.format() != poppler::image::format_argb32) return nullptr;
+  PixPtr pix(pixCreate(image.width(), image.height(), 8));
+  if (!pix) return nullptr;
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row = reinterpret_cast<const uint32_t*>(image.const_data() + y * image.bytes_per_row());
+    l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
+    for (int x = 0; x < image.width(); ++x) {  // grey: (r + 2g + b) / 4
+      const uint32_t argb = row[x];
+      SET_DATA_BYTE(line, x, ((argb >> 16 & 0xFF) + 2 * (argb >> 8 & 0xFF) + (argb & 0xFF)) / 4);
+    }
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  return pix;
+}
+
+}  // namespace vnplan::ocr
+
+namespace vnplan {
+
+Status ParsePdfReading(std::string_view name, PdfReading* reading) {
+  // The one name table of PdfReading.
+  static constexpr std::pair<std::string_view, PdfReading> kNames[] = {
+      {"auto", PdfReading::kAuto}, {"text", PdfReading::kTextLayer}, {"ocr", PdfReading::kOcr}};
+  for (const auto& [known, value] : kNames)
+    if (name == known) {
+      *reading = value;
+      return Status::Ok();
+    }
+  return Status::InvalidArgument("unknown PDF reading '" + std::string(name) +
+                                 "' (known: auto, text, ocr)");
+}
+
+}  // namespace vnplan

@@ -1,0 +1,38 @@
+// PDF pages for the OCR stage: which pages are read from their text layer
+// and which are scans to render and OCR (poppler).
+#ifndef VNPLAN_SRC_OCR_PDF_INPUT_H_
+#define VNPLAN_SRC_OCR_PDF_INPUT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/ocr/page_input.h"
+
+namespace poppler {
+class document;
+}
+
+namespace vnplan::ocr {
+
+// The dpi pages are rendered at for OCR.
+constexpr int kRenderDpi = 300;
+
+// Null if the bytes are not a PDF poppler can open.
+std::unique_ptr<poppler::document> LoadPdf(std::string_view bytes);
+
+// Lists the PDF's pages, deciding for each whether its text layer is its
+// text (OcrOptions::pdf_reading). Refuses (false, *error) an unreadable or
+// encrypted PDF, one without pages or with too many, a page over the pixel
+// limit at kRenderDpi.
+bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
+                  std::vector<PageInput>* pages, std::string* error);
+
+// Page `index` rendered in grey at `dpi`; null if poppler cannot render it.
+// Each worker has its own document, so pages render in parallel.
+PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi);
+
+}  // namespace vnplan::ocr
+
+#endif  // VNPLAN_SRC_OCR_PDF_INPUT_H_

@@ -1,0 +1,100 @@
+// Reading order from Tesseract's lines, on lines made here: the two-column
+// masthead, and which words of a text layer are painted out before OCR.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "src/ocr/layout.h"
+#include "src/ocr/text_layer.h"
+
+namespace vnplan::ocr {
+namespace {
+
+constexpr int kPageWidth = 2480;  // A4 at 300 dpi
+
+// A line of words at [top, bottom); each word given as text and its x range.
+LayoutLine Line(int top, int bottom, const std::vector<std::pair<std::string, std::pair<int, int>>>& words) {
+  LayoutLine line;
+  line.top = top;
+  line.bottom = bottom;
+  line.left = words.front().second.first;
+  for (const auto& [text, x] : words) {
+    line.words.push_back({text, 90, x.first, top, x.second, bottom, 0, 0});
+    line.right = x.second;
+  }
+  return line;
+}
+
+TEST(Layout, MastheadIsPartedLineByLineBelowAnESignatureBox) {
+  const std::vector<LayoutLine> lines = {
+      // An e-signature box over the top right: no wide gap, above the masthead.
+      Line(40, 75, {{"Ký", {1650, 1700}}, {"bởi:", {1715, 1800}}, {"Sở", {1815, 1870}}}),
+      Line(200, 250, {{"BỘ", {300, 380}}, {"CÔNG", {395, 560}}, {"THƯƠNG", {575, 800}},
+                      {"CỘNG", {1100, 1260}}, {"HÒA", {1275, 1400}}}),
+      // The left line is longer than the first: its last word ends past the
+      // middle of the first line's gap (950).
+      Line(260, 310, {{"TRƯỜNG", {150, 380}}, {"ĐẠI", {395, 500}}, {"HỌC", {515, 640}},
+                      {"CÔNG", {655, 820}}, {"THƯƠNG", {835, 1050}},
+                      {"Độc", {1300, 1400}}, {"lập", {1415, 1500}}}),
+      Line(320, 370, {{"Số:", {400, 480}}, {"12/KH-ĐHCT", {495, 800}}}),  // left only
+      Line(400, 450, {{"KẾ", {1140, 1220}}, {"HOẠCH", {1235, 1340}}}),    // centred: the title
+      Line(500, 550, {{"I.", {200, 240}}, {"MỤC", {255, 400}}, {"ĐÍCH", {415, 560}}}),
+  };
+  std::vector<OcrWord> words;
+  const std::string text = PageText(lines, kPageWidth, &words);
+  EXPECT_EQ(text,
+            "Ký bởi: Sở\n"
+            "BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nSố: 12/KH-ĐHCT\n\n"
+            "CỘNG HÒA\nĐộc lập\n\n"
+            "KẾ HOẠCH\nI. MỤC ĐÍCH\n");
+  ASSERT_EQ(words.size(), 22u);
+  for (const OcrWord& w : words) EXPECT_EQ(text.substr(w.offset, w.text.size()), w.text);
+}
+
+TEST(Layout, APageWithoutTwoColumnsKeepsTesseractsOrder) {
+  const std::vector<LayoutLine> lines = {
+      Line(100, 150, {{"Một", {200, 300}}, {"dòng", {315, 420}}}),
+      Line(160, 210, {{"Hai", {200, 280}}}),
+  };
+  std::vector<OcrWord> words;
+  EXPECT_EQ(PageText(lines, kPageWidth, &words), "Một dòng\nHai\n");
+}
+
+// A page at 72 dpi (a pixel a point), white, with black rectangles.
+PixPtr PageWith(const std::vector<std::array<int, 4>>& black) {
+  PixPtr page(pixCreate(800, 400, 8));
+  pixSetAll(page.get());
+  for (const auto& [x, y, w, h] : black) {
+    Box* box = boxCreate(x, y, w, h);
+    pixClearInRect(page.get(), box);
+    boxDestroy(&box);
+  }
+  return page;
+}
+
+bool IsBlack(Pix* page, int x, int y) {
+  l_uint32 value = 255;
+  pixGetPixel(page, x, y, &value);
+  return value < 128;
+}
+
+TEST(TextLayer, WordsStandingApartArePaintedOutWordsInAPrintedLineKept) {
+  // A printed line "Số: ___/BGDĐT" with a stamped number in its blank, and
+  // an e-signature line of two words alone at the top right.
+  PixPtr page = PageWith({{100, 200, 80, 40}, {230, 200, 170, 40},  // the scan's print
+                          {190, 205, 30, 30},                       // "1849", drawn
+                          {600, 50, 45, 25}, {660, 50, 40, 25}});   // "Ký bởi:", drawn
+  const std::vector<LayerWord> layer = {
+      {"1849", 186, 202, 224, 238}, {"Ký", 598, 48, 647, 77}, {"bởi:", 658, 48, 702, 77}};
+  BlankLayerWords(page.get(), layer, 72);
+  EXPECT_TRUE(IsBlack(page.get(), 200, 220));   // the number is left to be read
+  EXPECT_FALSE(IsBlack(page.get(), 620, 60));   // the signature is painted out
+  EXPECT_FALSE(IsBlack(page.get(), 680, 60));
+  EXPECT_TRUE(IsBlack(page.get(), 120, 220));   // the scan's print is untouched
+  EXPECT_TRUE(IsBlack(page.get(), 300, 220));
+}
+
+}  // namespace
+}  // namespace vnplan::ocr
