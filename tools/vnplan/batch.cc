@@ -181,6 +181,30 @@ std::string Bar(size_t done, size_t total, long pages, double seconds) {
   return line;
 }
 
+// The run's last lines, and its exit code: 3 when an output could not be
+// written, 1 when an input failed, else 0.
+int Summarize(const std::vector<Item>& items, double seconds, std::ostream& err) {
+  int written = 0, skipped = 0, failed = 0, unwritten = 0, not_started = 0;
+  for (const Item& item : items) {
+    written += item.outcome == Outcome::kWritten;
+    skipped += item.outcome == Outcome::kSkipped;
+    failed += item.outcome == Outcome::kFailed;
+    unwritten += item.outcome == Outcome::kUnwritten;
+    not_started += item.outcome == Outcome::kPending;
+  }
+  char summary[200];
+  std::snprintf(summary, sizeof summary,
+                "vnplan: %zu files: %d written, %d skipped (up to date), %d failed, in %.1f s\n",
+                items.size(), written, skipped, failed + unwritten, seconds);
+  err << summary;
+  if (unwritten > 0) {
+    err << "vnplan: " << unwritten << " output(s) could not be written; " << not_started
+        << " input(s) not started\n";
+    return kExitOutputFailed;
+  }
+  return failed > 0 ? kExitInputFailed : kExitOk;
+}
+
 }  // namespace
 
 InputList ExpandInputs(const std::vector<std::string>& inputs, const std::string& output_dir) {
@@ -261,26 +285,8 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
   for (auto& t : threads) t.join();
   report();
   if (options.progress_bar) err << "\n";
-  int written = 0, skipped = 0, failed = 0, unwritten = 0, not_started = 0;
-  for (const Item& item : items) {
-    written += item.outcome == Outcome::kWritten;
-    skipped += item.outcome == Outcome::kSkipped;
-    failed += item.outcome == Outcome::kFailed;
-    unwritten += item.outcome == Outcome::kUnwritten;
-    not_started += item.outcome == Outcome::kPending;
-  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  char summary[200];
-  std::snprintf(summary, sizeof summary,
-                "vnplan: %zu files: %d written, %d skipped (up to date), %d failed, in %.1f s\n",
-                items.size(), written, skipped, failed + unwritten, seconds);
-  err << summary;
-  if (unwritten > 0) {
-    err << "vnplan: " << unwritten << " output(s) could not be written; " << not_started
-        << " input(s) not started\n";
-    return kExitOutputFailed;
-  }
-  return failed > 0 ? kExitInputFailed : kExitOk;
+  return Summarize(items, seconds, err);
 }
 
 }  // namespace vnplan

@@ -76,4 +76,12 @@ std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
   return bytes;
 }
 
+std::optional<std::string> ReadInputOrSay(const std::string& path, std::istream& in,
+                                          std::size_t limit, std::ostream& err) {
+  std::string error;
+  std::optional<std::string> bytes = ReadInput(path, in, limit, error);
+  if (!bytes) err << "vnplan: " << path << ": " << error << "\n";
+  return bytes;
+}
+
 }  // namespace vnplan

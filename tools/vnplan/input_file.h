@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <ostream>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,11 @@ namespace vnplan {
 // is missing, a directory, unreadable or over `limit` bytes.
 std::optional<std::string> ReadInput(const std::string& path, std::istream& in,
                                      std::size_t limit, std::string& error);
+
+// ReadInput for a command with one input: on failure, says why on `err`
+// ("vnplan: PATH: reason").
+std::optional<std::string> ReadInputOrSay(const std::string& path, std::istream& in,
+                                          std::size_t limit, std::ostream& err);
 
 }  // namespace vnplan
 

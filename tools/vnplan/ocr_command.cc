@@ -17,12 +17,8 @@ constexpr std::size_t kMaxScanBytes = std::size_t{1} << 30;
 
 int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out,
            std::ostream& err) {
-  std::string error;
-  const std::optional<std::string> bytes = ReadInput(options.input, in, kMaxScanBytes, error);
-  if (!bytes) {
-    err << "vnplan: " << options.input << ": " << error << "\n";
-    return kExitInputFailed;
-  }
+  const std::optional<std::string> bytes = ReadInputOrSay(options.input, in, kMaxScanBytes, err);
+  if (!bytes) return kExitInputFailed;
   if (!OcrEngine::IsScan(*bytes)) {
     err << "vnplan: " << options.input << ": not an image or a PDF\n";
     return kExitInputFailed;

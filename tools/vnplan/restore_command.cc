@@ -25,12 +25,8 @@ std::string ModelDir(const std::string& option, const std::string& executable_di
 
 int RunRestore(const RestoreCommandOptions& options, std::istream& in, std::ostream& out,
                std::ostream& err) {
-  std::string error;
-  const std::optional<std::string> input = ReadInput(options.input, in, kMaxRestoreBytes, error);
-  if (!input) {
-    err << "vnplan: " << options.input << ": " << error << "\n";
-    return kExitInputFailed;
-  }
+  const std::optional<std::string> input = ReadInputOrSay(options.input, in, kMaxRestoreBytes, err);
+  if (!input) return kExitInputFailed;
   PipelineOptions pipeline_options;
   pipeline_options.restore = RestoreMode::kAlways;
   pipeline_options.model_dir = options.model_dir;
