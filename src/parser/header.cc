@@ -60,22 +60,21 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
     size_t end = 0;
     if (TypeOf(lines[i], &end)) return 0;
   }
-  // Back over what belongs to the masthead's left column: capitals (the
-  // agency), the number, "V/v"; the first other line is not the document's.
+  // Back over what belongs to the masthead's left column, which a scan read
+  // column by column puts above the motto whole (agency, number, a "V/v"
+  // subject of several lines): its first line is the topmost agency line
+  // in capitals among the few non-blank lines above the motto.
   size_t start = motto;
-  int kept = 0, blanks = 0;
-  for (size_t i = motto; i > 0 && kept < kMaxMastheadLines && blanks <= kMaxBlankRun; --i) {
+  int seen = 0, blanks = 0;
+  for (size_t i = motto; i > 0 && seen < kMaxMastheadLines && blanks <= kMaxBlankRun; --i) {
     const Line& above = lines[i - 1];
     if (above.blank) {
       ++blanks;
       continue;
     }
-    const bool masthead = IsAllCaps(above.clean) || RE2::PartialMatch(above.clean, re_->number) ||
-                          RE2::PartialMatch(above.folded.text, re_->subject);
-    if (!masthead) break;
-    start = i - 1;
-    ++kept;
+    ++seen;
     blanks = 0;
+    if (IsAllCaps(above.clean) && CountWords(above.clean) >= 2) start = i - 1;
   }
   return start;
 }
@@ -110,6 +109,9 @@ size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
   return j;
 }
 
+// A subject runs on for at most this many lines (four seen on real scans).
+constexpr size_t kMaxSubjectLines = 5;
+
 // A Công văn has no type line: "V/v …" under its number says what it is
 // about, and is its title.
 bool HeaderReader::ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
@@ -121,7 +123,17 @@ bool HeaderReader::ReadSubject(const std::vector<Line>& lines, size_t from, size
     const size_t at = static_cast<size_t>(folded.data() - line.folded.text.data());
     const std::string_view subject = TrimSpaces(line.folded.SourceOf(line.clean, at, line.folded.text.size()));
     header.type = "Công văn";
-    if (!subject.empty()) header.title = std::string(subject);
+    // Its lines run on under the number until a blank line, the motto's
+    // capitals, the place and date or "Kính gửi".
+    std::string title(subject);
+    for (size_t k = i + 1; k < to && k < lines.size() && k <= i + kMaxSubjectLines; ++k) {
+      const Line& next = lines[k];
+      if (next.blank || IsAllCaps(next.clean) || RE2::PartialMatch(next.folded.text, re_->place_date) ||
+          RE2::PartialMatch(next.folded.text, re_->addressee))
+        break;
+      title += " " + next.clean;
+    }
+    if (!title.empty()) header.title = title;
     return true;
   }
   return false;

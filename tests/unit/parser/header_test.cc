@@ -204,6 +204,19 @@ TEST(Header, AnAgencyNameCutAfterVaGoesOn) {
   EXPECT_EQ(p.header.issuer.parent, std::nullopt);
 }
 
+TEST(Header, AMastheadReadColumnByColumnKeepsItsAgencyNumberAndSubject) {
+  // OCR of a two-column masthead: the left column whole, then the right.
+  const Plan p = ParseText(
+      "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 18/BGDĐT-KT\nV/v kiểm tra, đánh giá thực\ntrạng phòng học bộ môn\n"
+      "tại các cơ sở giáo dục\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Hà Nội, ngày 10 tháng 4 năm 2026\n\nKính gửi: Các Sở.\n");
+  EXPECT_EQ(p.header.issuer.name, "Bộ Giáo dục và Đào tạo");
+  EXPECT_EQ(p.header.number, "18");
+  EXPECT_EQ(p.header.type, "Công văn");
+  EXPECT_EQ(p.header.title, "kiểm tra, đánh giá thực trạng phòng học bộ môn tại các cơ sở giáo dục");
+  EXPECT_EQ(p.header.date, "2026-04-10");
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
