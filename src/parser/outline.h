@@ -35,6 +35,12 @@ struct Outline {
   std::vector<BodyUnit> units;  // document order
 };
 
+// Where the body starts among a document's blocks: at the first top-level
+// heading (a chapter, an article "Điều 1.", a Roman part), else at the first
+// numbered title; blocks.size() when there is none. What comes before is the
+// preamble (the legal bases).
+size_t BodyStart(const std::vector<Block>& blocks);
+
 class OutlineBuilder {
  public:
   OutlineBuilder();

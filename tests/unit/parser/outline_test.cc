@@ -70,6 +70,107 @@ TEST(Outline, RepeatedRomanNumeralGetsTheNextNumber) {
   EXPECT_EQ(p.sections[2].kind, SectionKind::kOrganisation);
 }
 
+// A decision's articles as a converter writes them: the bold ends at the
+// number and the text runs on ("**Điều 1. **Ban" / "hành …"), or the whole
+// title is bold ("**Điều 3. Hiệu lực thi hành**"), or the number wraps
+// ("**Điều" / "4. Tổ chức thực hiện**").
+TEST(Outline, ArticlesAreTopLevelSectionsWithTheirTitles) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\n"
+      "*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*\n**QUYẾT ĐỊNH:**\n"
+      "**Điều 1. **Ban\nhành kèm theo Quyết định này Quy chế làm việc của Ban Chỉ đạo, thay thế "
+      "Quyết định số 12/QĐ-UBND.\n"
+      "**Điều 2.** Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan theo dõi việc thực hiện.\n"
+      "**Điều 3. Hiệu lực thi hành**\n"
+      "1. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+      "2. Bãi bỏ các quy định trước đây trái với Quyết định này.\n"
+      "**Điều\n4. Tổ chức thực hiện**\n"
+      "Chánh Văn phòng, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[0].title, "Ban hành kèm theo Quyết định này Quy chế làm việc của");
+  EXPECT_EQ(p.sections[0].line, 5);
+  ASSERT_EQ(p.sections[0].items.size(), 1u);  // the article's text, where finders read it
+  EXPECT_NE(p.sections[0].items[0].text.find("thay thế"), std::string::npos);
+  EXPECT_EQ(p.sections[1].title, "Giao Sở Nội vụ chủ trì");
+  EXPECT_EQ(p.sections[2].title, "Hiệu lực thi hành");
+  EXPECT_EQ(p.sections[2].items.size(), 2u);  // its clauses, not top-level sections
+  EXPECT_TRUE(p.sections[2].children.empty());
+  EXPECT_EQ(p.sections[3].number, "4");
+  EXPECT_EQ(p.sections[3].title, "Tổ chức thực hiện");
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kOrganisation);
+  // The preamble ends at the first article: the reference inside Điều 1 is
+  // not a legal basis.
+  ASSERT_EQ(p.legal_bases.size(), 1u);
+  EXPECT_EQ(p.legal_bases[0].number, "72/2025/QH15");
+  ASSERT_FALSE(p.assignments.empty());
+  EXPECT_EQ(p.assignments[0].assignee, "Sở Nội vụ");
+  EXPECT_EQ(p.assignments[0].section, "2");
+}
+
+// Clauses and points nest under their article, numbered as one cites them
+// ("khoản 2 Điều 5" is "5.2"); a chapter holds its articles.
+TEST(Outline, ChaptersHoldArticlesAndArticlesHoldClauses) {
+  const Plan p = ParseText(
+      "THÔNG TƯ\nQuy định hoạt động của Tổ công tác\n*Căn cứ Luật số 72/2025/QH15;*\n"
+      "**Chương I**\n**QUY ĐỊNH CHUNG**\n"
+      "**Điều 1. Phạm vi điều chỉnh**\nQuy chế này quy định việc tổ chức hoạt động.\n"
+      "**Chương II**\n**NHIỆM VỤ CỤ THỂ**\n"
+      "**Điều 2. Nhiệm vụ của Tổ công tác**\n1. Nhiệm vụ chung\n- Theo dõi, tổng hợp.\n"
+      "2. Nhiệm vụ cụ thể\na) Xây dựng kế hoạch năm\n- Trình trước ngày 15 tháng 12.\n"
+      "**Điều 3. Mục tiêu**\nBảo đảm hoạt động thông suốt.\n");
+  ASSERT_EQ(p.sections.size(), 2u);
+  EXPECT_EQ(p.sections[0].number, "I");
+  EXPECT_EQ(p.sections[0].title, "QUY ĐỊNH CHUNG");
+  ASSERT_EQ(p.sections[0].children.size(), 1u);
+  EXPECT_EQ(p.sections[0].children[0].number, "I.1");
+  EXPECT_EQ(p.sections[0].children[0].title, "Phạm vi điều chỉnh");
+  const Section& chapter = p.sections[1];
+  EXPECT_EQ(chapter.number, "II");
+  EXPECT_EQ(chapter.line, 8);
+  ASSERT_EQ(chapter.children.size(), 2u);
+  const Section& article = chapter.children[0];
+  EXPECT_EQ(article.number, "II.2");
+  EXPECT_EQ(article.kind, SectionKind::kTasks);
+  ASSERT_EQ(article.children.size(), 2u);
+  EXPECT_EQ(article.children[1].number, "II.2.2");
+  EXPECT_EQ(article.children[1].children.at(0).number, "II.2.2.a");
+  EXPECT_EQ(chapter.children[1].kind, SectionKind::kPurpose);
+  ASSERT_EQ(p.goals.size(), 1u);
+  EXPECT_EQ(p.goals[0].section, "II.3");
+}
+
+// "Điều 5 Nghị định số …" wrapped onto the start of a line is a citation,
+// "Điều tra" is a survey, "Chương trình" a programme: none is a heading.
+TEST(Outline, CitationsAndLookalikesAreNotArticlesOrChapters) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nI. NỘI DUNG\n- Thực hiện chế độ báo cáo theo quy định tại\n"
+      "Điều 5 Nghị định số 12/2025/NĐ-CP của Chính phủ.\n"
+      "- Tổ chức khảo sát, đánh giá kết quả.\nĐiều tra, thống kê số hộ theo quý.\n"
+      "Chương trình giáo dục được rà soát hằng năm.\n");
+  ASSERT_EQ(p.sections.size(), 1u);
+  EXPECT_TRUE(p.sections[0].children.empty());
+  EXPECT_EQ(p.sections[0].items.size(), 4u);
+}
+
+// A decision that approves a plan in its own text: the plan's parts are
+// top-level sections next to the articles.
+TEST(Outline, RomanPartsInsideAnArticleStandBesideTheArticles) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nPhê duyệt Đề án X\n**QUYẾT ĐỊNH:**\n"
+      "**Điều 1.** Phê duyệt Đề án X với các nội dung sau:\n"
+      "**I. MỤC TIÊU**\n- Hoàn thành trong năm.\n**II. TỔ CHỨC THỰC HIỆN**\n"
+      "1. Sở Tài chính\n- Bố trí kinh phí.\n"
+      "**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[1].number, "I");
+  EXPECT_EQ(p.sections[2].number, "II");
+  EXPECT_EQ(p.sections[2].children.at(0).number, "II.1");
+  EXPECT_EQ(p.sections[3].number, "2");
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kOther);  // opening words, not a title
+}
+
 TEST(Outline, TextWithoutHeadingsGivesEmptyLists) {
   const Plan p = ParseText("Một đoạn văn bản bình thường không có đề mục nào.\nDòng thứ hai.\n");
   EXPECT_TRUE(p.sections.empty());
