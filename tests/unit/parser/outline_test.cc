@@ -62,12 +62,22 @@ TEST(Outline, LongNumberedSentencesAreItemsAndWrappedLinesJoin) {
   EXPECT_NE(p.sections[0].items[1].text.find("đặc điểm"), std::string::npos);
 }
 
-TEST(Outline, RepeatedRomanNumeralGetsTheNextNumber) {
+// A document that repeats a numeral keeps it: facts and readers cite "mục
+// IV" as printed. The numbers after it are the document's too; only a
+// numeral OCR lost takes the next one.
+TEST(Outline, RepeatedRomanNumeralKeepsTheDocumentsNumber) {
   const Plan p = ParseText("KẾ HOẠCH\nX\nIII. NỘI DUNG\n- a.\nIV. LỘ TRÌNH\n- b.\n"
-                           "IV. TỔ CHỨC THỰC HIỆN\n- c.\n");
-  ASSERT_EQ(p.sections.size(), 3u);
-  EXPECT_EQ(p.sections[2].number, "V");
+                           "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng\n- c.\nV. KINH PHÍ\n- d.\n"
+                           ". CHẾ ĐỘ BÁO CÁO\n- e.\n");
+  ASSERT_EQ(p.sections.size(), 5u);
+  EXPECT_EQ(p.sections[1].number, "IV");
+  EXPECT_EQ(p.sections[2].number, "IV");
+  EXPECT_EQ(p.sections[2].line, 7);  // what tells the two apart
   EXPECT_EQ(p.sections[2].kind, SectionKind::kOrganisation);
+  EXPECT_EQ(p.sections[2].children.at(0).number, "IV.1");
+  EXPECT_EQ(p.sections[3].number, "V");
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kFunding);
+  EXPECT_EQ(p.sections[4].number, "VI");
 }
 
 // A decision's articles as a converter writes them: the bold ends at the
