@@ -58,6 +58,21 @@ std::string_view Lead(std::string_view folded, int words) {
   return pos == std::string_view::npos ? folded : folded.substr(0, pos);
 }
 
+// Where a heading's kind word may start: anywhere in a plan heading's lead;
+// in an article or chapter title, within its first words or at the start of
+// one of its parts ("Nguồn kinh phí thực hiện", "Phạm vi điều chỉnh và đối
+// tượng áp dụng", but not "Thẩm quyền quyết định bổ sung tiêu chuẩn, định
+// mức …", whose clauses were 18 false criteria in one devset decision).
+constexpr int kPlanKindStartWords = 8;
+constexpr int kLegalKindStartWords = 3;
+
+// True if byte `pos` of a folded title starts one of its coordinated parts:
+// "phạm vi điều chỉnh và đối tượng áp dụng", "…, nội dung và hình thức".
+bool StartsPart(std::string_view folded, size_t pos) {
+  const std::string_view before = folded.substr(0, pos);
+  return before.ends_with(", ") || before.ends_with(" va ");
+}
+
 // How many words of an untitled article name it in the outline: its subject
 // ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giao Sở Tài chính chủ trì"), not
 // the whole paragraph, which is the section's item. A comma ends the title
@@ -129,8 +144,9 @@ struct OutlineBuilder::Patterns {
 OutlineBuilder::OutlineBuilder() : re_(std::make_unique<Patterns>()) {}
 OutlineBuilder::~OutlineBuilder() = default;
 
-SectionKind OutlineBuilder::KindOf(std::string_view folded_title) const {
+SectionKind OutlineBuilder::KindOf(std::string_view folded_title, int start_words) const {
   const std::string_view lead = Lead(folded_title, 8);
+  const size_t latest_start = Lead(folded_title, start_words).size();
   SectionKind best = SectionKind::kOther;
   size_t best_pos = std::string_view::npos;
   bool purpose = false, requirements = false;
@@ -138,6 +154,7 @@ SectionKind OutlineBuilder::KindOf(std::string_view folded_title) const {
     re2::StringPiece match;
     if (!RE2::PartialMatch(lead, *re, &match)) continue;
     const size_t pos = static_cast<size_t>(match.data() - lead.data());
+    if (pos >= latest_start && !StartsPart(lead, pos)) continue;
     purpose |= kind == SectionKind::kPurpose;
     requirements |= kind == SectionKind::kRequirements;
     if (pos < best_pos) best = kind, best_pos = pos;
@@ -226,7 +243,12 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
     section.number = NumberOf(b, path, last_roman, top_stars);
     section.title = Title(b.text);
     section.line = b.first_line();
-    section.kind = KindOf(b.folded.text);
+    // A plan's heading names its kind anywhere in its first words ("KẾT QUẢ
+    // VÀ NHIỆM VỤ …"); a legal text's article or chapter title states its
+    // subject first ("Tiêu chuẩn, điều kiện bổ nhiệm", "Nguồn kinh phí").
+    section.kind = KindOf(b.folded.text, rank <= 0 && b.marker != Marker::kRoman
+                                             ? kLegalKindStartWords
+                                             : kPlanKindStartWords);
     bool has_text = false;  // an article's text: an item of its own section
     if (b.marker == Marker::kArticle) {
       const ArticleHead head = ReadArticle(b);

@@ -48,8 +48,10 @@ class OutlineBuilder {
 
   // Builds the tree from the body's blocks (which must outlive the result).
   Outline Build(const std::vector<Block>& blocks) const;
-  // The section kind named by a folded heading title, or kOther.
-  SectionKind KindOf(std::string_view folded_title) const;
+  // The section kind named by a folded heading title, or kOther. With
+  // `start_words`, the name must begin within that many words: "Thẩm quyền
+  // quyết định tiêu chuẩn, định mức …" is about authority, not criteria.
+  SectionKind KindOf(std::string_view folded_title, int start_words = 8) const;
 
  private:
   struct Patterns;

@@ -150,6 +150,26 @@ TEST(Outline, ChaptersHoldArticlesAndArticlesHoldClauses) {
   EXPECT_EQ(p.goals[0].section, "II.3");
 }
 
+// An article's title states its subject first: a kind word deep inside it
+// ("… tiêu chuẩn, định mức …" in an article on who decides) names no kind.
+TEST(Outline, ArticleKindsComeFromTheStartOfTheirTitles) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nBan hành Quy định về tài sản công\n*Căn cứ Luật số 15/2017/QH14;*\n"
+      "**Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng**\nQuy định này áp dụng cho các sở.\n"
+      "**Điều 2. Thẩm quyền quyết định bổ sung tiêu chuẩn, định mức sử dụng máy móc**\n"
+      "1. Giám đốc Sở Tài chính quyết định đối với các trường hợp sau đây:\n"
+      "a) Máy móc chuyên dùng có giá dưới 500 triệu đồng.\n"
+      "**Điều 3. Tiêu chuẩn xét tặng danh hiệu**\n- Hoàn thành xuất sắc nhiệm vụ.\n"
+      "**Điều 4. Nguồn kinh phí thực hiện**\nNgân sách tỉnh bảo đảm.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].kind, SectionKind::kSubjects);
+  EXPECT_EQ(p.sections[1].kind, SectionKind::kOther);
+  EXPECT_EQ(p.sections[2].kind, SectionKind::kCriteria);
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kFunding);
+  ASSERT_EQ(p.criteria.size(), 1u);
+  EXPECT_EQ(p.criteria[0].section, "3");
+}
+
 // "Điều 5 Nghị định số …" wrapped onto the start of a line is a citation,
 // "Điều tra" is a survey, "Chương trình" a programme: none is a heading.
 TEST(Outline, CitationsAndLookalikesAreNotArticlesOrChapters) {
