@@ -191,10 +191,14 @@ std::string NumberOf(const Block& b, std::vector<Open>& path, int& last_roman,
   };
   switch (b.marker) {
     case Marker::kRoman:
-      // The document's own numeral, even where it repeats one ("IV." twice
-      // in 002): a reader cites what is written, and each section's `line`
-      // tells the two apart. Only an unreadable numeral takes the next number.
-      last_roman = b.label.empty() ? last_roman + 1 : RomanValue(b.label);
+      // The document's own numeral, even where it repeats the one before
+      // ("IV." twice in 002): a reader cites what is written, and each
+      // section's `line` tells the two apart. An unreadable numeral, or one
+      // lower than the last, takes the next number: that is a misread ("V."
+      // restored as "I." in corpus 000's OCR), not the document's slip.
+      last_roman = b.label.empty() || RomanValue(b.label) < last_roman
+                       ? last_roman + 1
+                       : RomanValue(b.label);
       return RomanNumeral(last_roman);
     case Marker::kDotted: {
       // "2.1." belongs under the part that holds it: "IV.2.1", "5.2.1".

@@ -64,12 +64,12 @@ TEST(Outline, LongNumberedSentencesAreItemsAndWrappedLinesJoin) {
 
 // A document that repeats a numeral keeps it: facts and readers cite "mục
 // IV" as printed. The numbers after it are the document's too; only a
-// numeral OCR lost takes the next one.
+// numeral OCR lost or misread below the last one takes the next number.
 TEST(Outline, RepeatedRomanNumeralKeepsTheDocumentsNumber) {
   const Plan p = ParseText("KẾ HOẠCH\nX\nIII. NỘI DUNG\n- a.\nIV. LỘ TRÌNH\n- b.\n"
                            "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng\n- c.\nV. KINH PHÍ\n- d.\n"
-                           ". CHẾ ĐỘ BÁO CÁO\n- e.\n");
-  ASSERT_EQ(p.sections.size(), 5u);
+                           ". CHẾ ĐỘ BÁO CÁO\n- e.\nI. KHEN THƯỞNG\n- f.\n");
+  ASSERT_EQ(p.sections.size(), 6u);
   EXPECT_EQ(p.sections[1].number, "IV");
   EXPECT_EQ(p.sections[2].number, "IV");
   EXPECT_EQ(p.sections[2].line, 7);  // what tells the two apart
@@ -78,6 +78,7 @@ TEST(Outline, RepeatedRomanNumeralKeepsTheDocumentsNumber) {
   EXPECT_EQ(p.sections[3].number, "V");
   EXPECT_EQ(p.sections[3].kind, SectionKind::kFunding);
   EXPECT_EQ(p.sections[4].number, "VI");
+  EXPECT_EQ(p.sections[5].number, "VII");  // "I." after "VI." is a misread
 }
 
 // A decision's articles as a converter writes them: the bold ends at the
