@@ -67,6 +67,11 @@ struct DocumentReader::Patterns {
   RE2 document_number{R"(^\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*-)"};
   RE2 letter{R"(^([a-eg-ik-nđ])\s*(?:\)\s*|\.\s+)(\S.*)$)"};
   RE2 star{R"(^\*\s*(\S.*)$)"};
+  // "Điều 5. Title" or "Điều 5: text"; not "Điều 5 Nghị định số …", a
+  // citation wrapped onto the start of a line.
+  RE2 article{R"(^(?:Điều|ĐIỀU|Ðiều)\s*(\d{1,3})\s*[.:]\s*(.*)$)"};
+  // "Chương II" with its title on the same line or the next; not "Chương trình".
+  RE2 chapter{R"(^(?:Chương|CHƯƠNG)\s+([IVXL]{1,6})\s*(?:[.:]\s*|\s+|$)(.*)$)"};
 };
 
 int Block::LineAt(size_t text_offset) const {
@@ -206,6 +211,17 @@ std::vector<std::string> JoinEmphasis(std::vector<std::string_view> raw) {
 
 }  // namespace
 
+int DocumentReader::BoldLead(std::string_view raw) const {
+  const size_t open = raw.find_first_not_of(" #");
+  if (open == std::string_view::npos || raw.compare(open, 2, "**") != 0) return -1;
+  // "****" closes bold and opens it again: "**Điều ****2****. Title**".
+  std::string inside(raw.substr(open + 2));
+  ReplaceAll(inside, "****", "");
+  const size_t close = inside.find("**");
+  if (close != std::string::npos) inside.resize(close);
+  return static_cast<int>(Clean(inside).size());
+}
+
 std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
   std::vector<std::string_view> raw;
   for (size_t start = 0;;) {
@@ -220,6 +236,7 @@ std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
     Line line;
     line.number = ++number;
     line.clean = Clean(joined);
+    line.bold_lead = std::min(BoldLead(joined), static_cast<int>(line.clean.size()));
     int letters = 0, chars = 0;
     ForEachCodePoint(line.clean, [&](UChar32 c) {
       ++chars;
@@ -247,7 +264,17 @@ Block DocumentReader::StartBlock(const Line& line) const {
                       s.find_first_of(").") != std::string::npos && s.find_first_of(").") <= 4;
   const bool other = first == '*' || first == '-' || first == '+' || first == '~' ||
                      first == 0xE2 || first == 0xC2;  // dashes, bullets
-  if (digit && RE2::FullMatch(s, re_->dotted, &a, &c, &d, &rest) && StartsUpper(rest)) {
+  const bool legal = s.rfind("\xC4\x90", 0) == 0 || s.rfind("\xC3\x90", 0) == 0 ||
+                     first == 'C';  // "Điều", "Ðiều" (a look-alike), "Chương"
+  if (legal && RE2::FullMatch(s, re_->article, &a, &rest) &&
+      (rest.empty() || StartsUpper(rest))) {
+    b.marker = Marker::kArticle;
+    b.label = std::to_string(ToInt(a));
+  } else if (legal && RE2::FullMatch(s, re_->chapter, &a, &rest) &&
+             (rest.empty() || StartsUpper(rest)) && RomanValue(a) > 0) {
+    b.marker = Marker::kChapter;
+    b.label = RomanNumeral(RomanValue(a));
+  } else if (digit && RE2::FullMatch(s, re_->dotted, &a, &c, &d, &rest) && StartsUpper(rest)) {
     b.marker = Marker::kDotted;
     b.label.append(a.data(), a.size()).append(1, '.').append(c.data(), c.size());
     if (!d.empty()) b.label.append(1, '.').append(d.data(), d.size());
@@ -278,6 +305,8 @@ Block DocumentReader::StartBlock(const Line& line) const {
   }
   b.text = rest.as_string();
   b.line_starts.emplace_back(0, line.number);
+  if (line.bold_lead >= 0)
+    b.bold_lead = std::max(0, line.bold_lead - static_cast<int>(s.size() - b.text.size()));
   return b;
 }
 
@@ -288,6 +317,13 @@ bool DocumentReader::Continues(const Block& block, const Line& line,
   switch (block.marker) {
     case Marker::kRoman:
       return false;
+    case Marker::kChapter:
+      return block.text.empty();  // "Chương II" / "QUY ĐỊNH CHUNG"
+    case Marker::kArticle:
+      // "**Điều 3. **Chánh" / "Văn phòng …": the bold ends at the number,
+      // the article's text runs on. "**Điều 7. Hiệu lực**": the title ends.
+      if (block.bold_lead == 0 || block.text.empty()) return !EndsClause(block.text);
+      return block.bold_lead < 0 && previous_full && !EndsClause(block.text);
     case Marker::kArabic:
     case Marker::kDotted:
     case Marker::kLetter:
@@ -347,14 +383,19 @@ std::vector<Block> DocumentReader::ReadBlocks(const std::vector<Line>& lines,
     if (next.marker == Marker::kNone && !blocks.empty() &&
         Continues(blocks.back(), line, previous_full)) {
       Block& b = blocks.back();
-      b.line_starts.emplace_back(static_cast<uint32_t>(b.text.size() + 1),
+      // A marker alone on its line ("Chương II", "Điều 1.") takes the next
+      // line as its text.
+      const bool empty = b.text.empty();
+      b.line_starts.emplace_back(static_cast<uint32_t>(b.text.size() + (empty ? 0 : 1)),
                                  line.number);
-      b.folded.text.push_back(' ');
-      b.folded.origin.push_back(static_cast<uint32_t>(b.text.size()));
-      b.text += ' ';
+      if (!empty) {
+        b.folded.text.push_back(' ');
+        b.folded.origin.push_back(static_cast<uint32_t>(b.text.size()));
+        b.text += ' ';
+      }
       AppendFold(line, 0, b.text.size(), b.folded);
       b.text += line.clean;
-      b.all_caps = b.all_caps && IsAllCaps(line.clean);
+      b.all_caps = (empty || b.all_caps) && IsAllCaps(line.clean);
       b.words += CountWords(line.clean);
     } else {
       blocks.push_back(std::move(next));

@@ -18,19 +18,30 @@ struct Line {
   std::string clean;  // markdown stripped, spaces collapsed, trimmed
   FoldedText folded;  // of clean
   bool blank = true;  // empty or noise (page numbers, stamp fragments)
+  // Bytes of `clean` inside a bold span the line starts with ("**Điều 3.
+  // **Chánh" -> 9, "Điều 3."); -1 when the line does not start in bold. A
+  // titled article is bold to its end, an untitled one only on its number.
+  int bold_lead = -1;
 };
 
 // How a block is numbered in the document; the order is the usual depth.
-enum class Marker { kRoman, kArabic, kDotted, kLetter, kStar, kBullet, kNone };
+// Chapters ("Chương II") hold articles ("Điều 5."); articles and Roman
+// headings are both top-level parts of a document.
+enum class Marker {
+  kChapter, kArticle, kRoman, kArabic, kDotted, kLetter, kStar, kBullet, kNone
+};
 
 struct Block {
   Marker marker = Marker::kNone;
-  std::string label;  // "IV", "2", "2.1", "a"; empty when unreadable
+  std::string label;  // "IV", "2", "2.1", "a", "5" (Điều 5); empty when unreadable
   std::string text;   // marker removed, wrapped lines joined with ' '
   FoldedText folded;  // of text
   std::vector<std::pair<uint32_t, int>> line_starts;  // text offset -> line
   bool all_caps = false;
   int words = 0;
+  // Bytes of `text` inside the bold span its first line starts with (0 when
+  // only the marker is bold); -1 when that line does not start in bold.
+  int bold_lead = -1;
 
   int first_line() const { return line_starts.front().second; }
   // The line holding byte `text_offset` of `text`.
@@ -69,6 +80,8 @@ class DocumentReader {
   std::unique_ptr<Patterns> re_;
 
   std::string Clean(std::string_view raw) const;
+  // Line::bold_lead of a raw line.
+  int BoldLead(std::string_view raw) const;
   Block StartBlock(const Line& line) const;
   bool Continues(const Block& block, const Line& line, bool previous_full) const;
 };

@@ -9,6 +9,8 @@ namespace {
 
 int Rank(const Block& b) {
   switch (b.marker) {
+    case Marker::kChapter: return -1;
+    case Marker::kArticle:
     case Marker::kRoman: return 0;
     case Marker::kArabic: return 1;
     case Marker::kDotted:
@@ -19,17 +21,21 @@ int Rank(const Block& b) {
   }
 }
 
-// Numbered paragraphs are headings when they introduce bullets or read like
-// a title; long numbered sentences are items of the enclosing section.
-bool IsHeading(const Block& b, const Block* next) {
-  if (b.marker == Marker::kRoman) return true;
-  if (Rank(b) >= 6) return false;
-  if (next != nullptr && next->marker == Marker::kBullet) return true;
-  if (b.marker == Marker::kStar && b.words > 12) return false;  // "* Các phòng ... gửi ..."
-  // A title may end in ':' but not in a full stop or semicolon.
+// A title may end in ':' but not in a full stop or semicolon, and it is short.
+bool ReadsLikeTitle(const Block& b) {
   const std::string_view t = std::string_view(b.text).substr(0, b.text.find_last_not_of(' ') + 1);
   const bool sentence = !t.empty() && (t.back() == '.' || t.back() == ';');
   return !sentence && b.words <= 40;
+}
+
+// Numbered paragraphs are headings when they introduce bullets or read like
+// a title; long numbered sentences are items of the enclosing section.
+bool IsHeading(const Block& b, const Block* next) {
+  if (Rank(b) <= 0) return true;  // chapters, articles, Roman parts
+  if (Rank(b) >= 6) return false;
+  if (next != nullptr && next->marker == Marker::kBullet) return true;
+  if (b.marker == Marker::kStar && b.words > 12) return false;  // "* Các phòng ... gửi ..."
+  return ReadsLikeTitle(b);
 }
 
 std::string_view FirstWord(std::string_view folded) {
@@ -37,8 +43,8 @@ std::string_view FirstWord(std::string_view folded) {
 }
 
 std::string Title(std::string_view text) {
-  while (!text.empty() && (text.back() == '.' || text.back() == ':' ||
-                           text.back() == ';' || text.back() == ' '))
+  while (!text.empty() && (text.back() == '.' || text.back() == ':' || text.back() == ';' ||
+                           text.back() == ',' || text.back() == ' '))
     text.remove_suffix(1);
   return std::string(text);
 }
@@ -50,6 +56,63 @@ std::string_view Lead(std::string_view folded, int words) {
   for (int w = 0; w < words && pos != std::string_view::npos; ++w)
     pos = folded.find(' ', pos + 1);
   return pos == std::string_view::npos ? folded : folded.substr(0, pos);
+}
+
+// Where a heading's kind word may start: anywhere in a plan heading's lead;
+// in an article or chapter title, within its first words or at the start of
+// one of its parts ("Nguồn kinh phí thực hiện", "Phạm vi điều chỉnh và đối
+// tượng áp dụng", but not "Thẩm quyền quyết định bổ sung tiêu chuẩn, định
+// mức …", whose clauses were 18 false criteria in one devset decision).
+constexpr int kPlanKindStartWords = 8;
+constexpr int kLegalKindStartWords = 3;
+
+// True if byte `pos` of a folded title starts one of its coordinated parts:
+// "phạm vi điều chỉnh và đối tượng áp dụng", "…, nội dung và hình thức".
+bool StartsPart(std::string_view folded, size_t pos) {
+  const std::string_view before = folded.substr(0, pos);
+  return before.ends_with(", ") || before.ends_with(" va ");
+}
+
+// How many words of an untitled article name it in the outline: its subject
+// ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giao Sở Tài chính chủ trì"), not
+// the whole paragraph, which is the section's item. A comma ends the title
+// once it has kArticleTitleMinWords: "Quyết định này sửa đổi, bổ sung Quyết
+// định số …" goes on, its first five words say too little.
+constexpr int kArticleTitleWords = 12;
+constexpr int kArticleTitleMinWords = 6;
+
+// The opening words of an untitled article, up to the end of its first clause.
+std::string_view OpeningWords(std::string_view text) {
+  int seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool stop = c == ';' || c == ':' ||
+                      (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ')) ||
+                      (c == ',' && seen + 1 >= kArticleTitleMinWords);
+    if (stop || (c == ' ' && ++seen == kArticleTitleWords)) return text.substr(0, i);
+  }
+  return text;
+}
+
+// What an article shows in the outline. "**Điều 7. Hiệu lực thi hành**" is
+// titled: bold to its end. "**Điều 1. **Ban hành kèm theo …" is not: its
+// opening words name it and its text is an item of its own section, where
+// the finders read it. Without emphasis, a title reads like one.
+struct ArticleHead {
+  std::string title;
+  bool titled = false;
+  bool has_text = false;  // text beyond the title
+};
+
+ArticleHead ReadArticle(const Block& b) {
+  const std::string_view text = b.text;
+  if (b.bold_lead > 0) {
+    const std::string_view rest = text.substr(static_cast<size_t>(b.bold_lead));
+    return {Title(text.substr(0, static_cast<size_t>(b.bold_lead))), true,
+            CountWords(rest) > 0};
+  }
+  if (b.bold_lead < 0 && ReadsLikeTitle(b)) return {Title(text), true, false};
+  return {Title(OpeningWords(text)), false, !text.empty()};
 }
 
 }  // namespace
@@ -81,8 +144,9 @@ struct OutlineBuilder::Patterns {
 OutlineBuilder::OutlineBuilder() : re_(std::make_unique<Patterns>()) {}
 OutlineBuilder::~OutlineBuilder() = default;
 
-SectionKind OutlineBuilder::KindOf(std::string_view folded_title) const {
+SectionKind OutlineBuilder::KindOf(std::string_view folded_title, int start_words) const {
   const std::string_view lead = Lead(folded_title, 8);
+  const size_t latest_start = Lead(folded_title, start_words).size();
   SectionKind best = SectionKind::kOther;
   size_t best_pos = std::string_view::npos;
   bool purpose = false, requirements = false;
@@ -90,6 +154,7 @@ SectionKind OutlineBuilder::KindOf(std::string_view folded_title) const {
     re2::StringPiece match;
     if (!RE2::PartialMatch(lead, *re, &match)) continue;
     const size_t pos = static_cast<size_t>(match.data() - lead.data());
+    if (pos >= latest_start && !StartsPart(lead, pos)) continue;
     purpose |= kind == SectionKind::kPurpose;
     requirements |= kind == SectionKind::kRequirements;
     if (pos < best_pos) best = kind, best_pos = pos;
@@ -98,15 +163,61 @@ SectionKind OutlineBuilder::KindOf(std::string_view folded_title) const {
   return best;
 }
 
+size_t BodyStart(const std::vector<Block>& blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (Rank(blocks[i]) <= 0) return i;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (blocks[i].marker == Marker::kArabic && !EndsClause(blocks[i].text)) return i;
+  return blocks.size();
+}
+
+namespace {
+
+// The sections open at the current block, outermost first.
+struct Open {
+  Section* section;
+  int info;
+  int rank;
+  int stars;  // unnumbered children so far
+  std::string_view folded_title;
+};
+
+// The number the document gives a heading, as a dotted path under `path`.
+std::string NumberOf(const Block& b, std::vector<Open>& path, int& last_roman,
+                     int& top_stars) {
+  const std::string parent = path.empty() ? "" : path.back().section->number;
+  auto join = [&](const std::string& tail) {
+    return parent.empty() ? tail : parent + "." + tail;
+  };
+  switch (b.marker) {
+    case Marker::kRoman:
+      // The document's own numeral, even where it repeats the one before
+      // ("IV." twice in 002): a reader cites what is written, and each
+      // section's `line` tells the two apart. An unreadable numeral, or one
+      // lower than the last, takes the next number: that is a misread ("V."
+      // restored as "I." in corpus 000's OCR), not the document's slip.
+      last_roman = b.label.empty() || RomanValue(b.label) < last_roman
+                       ? last_roman + 1
+                       : RomanValue(b.label);
+      return RomanNumeral(last_roman);
+    case Marker::kDotted: {
+      // "2.1." belongs under the part that holds it: "IV.2.1", "5.2.1".
+      std::string top;
+      for (const Open& o : path)
+        if (o.rank <= 0) top = o.section->number;
+      return top.empty() ? b.label : top + "." + b.label;
+    }
+    case Marker::kStar:
+      return join(std::to_string(path.empty() ? ++top_stars : ++path.back().stars));
+    default:
+      return join(b.label);
+  }
+}
+
+}  // namespace
+
 Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
   Outline out;
-  struct Open {
-    Section* section;
-    int info;
-    int rank;
-    int stars;  // unnumbered children so far
-    std::string_view folded_title;
-  };
   std::vector<Open> path;
   int last_roman = 0, top_stars = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -128,43 +239,31 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
       continue;
     }
     const int rank = Rank(b);
-    while (!path.empty() && path.back().rank >= rank) path.pop_back();
-    std::string number;
-    const std::string parent = path.empty() ? "" : path.back().section->number;
-    auto join = [&](const std::string& tail) {
-      return parent.empty() ? tail : parent + "." + tail;
-    };
-    switch (b.marker) {
-      case Marker::kRoman:
-        // An unreadable or repeated numeral ("IV." twice in 002) takes the
-        // next number, so that every section has its own address.
-        last_roman = b.label.empty() || RomanValue(b.label) <= last_roman
-                         ? last_roman + 1
-                         : RomanValue(b.label);
-        number = RomanNumeral(last_roman);
-        break;
-      case Marker::kDotted: {
-        std::string roman;
-        for (const Open& o : path)
-          if (o.rank == 0) roman = o.section->number;
-        number = roman.empty() ? b.label : roman + "." + b.label;
-        break;
-      }
-      case Marker::kStar:
-        number = join(std::to_string(path.empty() ? ++top_stars
-                                                  : ++path.back().stars));
-        break;
-      default:
-        number = join(b.label);
-    }
+    // A Roman part is top-level: it closes a chapter too (the contract's
+    // numbers have no Roman numeral under another).
+    while (!path.empty() && (path.back().rank >= rank || b.marker == Marker::kRoman))
+      path.pop_back();
     Section section;
-    section.number = number;
+    section.number = NumberOf(b, path, last_roman, top_stars);
     section.title = Title(b.text);
     section.line = b.first_line();
-    section.kind = KindOf(b.folded.text);
+    // A plan's heading names its kind anywhere in its first words ("KẾT QUẢ
+    // VÀ NHIỆM VỤ …"); a legal text's article or chapter title states its
+    // subject first ("Tiêu chuẩn, điều kiện bổ nhiệm", "Nguồn kinh phí").
+    section.kind = KindOf(b.folded.text, rank <= 0 && b.marker != Marker::kRoman
+                                             ? kLegalKindStartWords
+                                             : kPlanKindStartWords);
+    bool has_text = false;  // an article's text: an item of its own section
+    if (b.marker == Marker::kArticle) {
+      const ArticleHead head = ReadArticle(b);
+      section.title = head.title;
+      has_text = head.has_text;
+      if (!head.titled) section.kind = SectionKind::kOther;  // opening words name no kind
+      if (has_text) section.items.push_back({b.text, b.first_line()});
+    }
     if (section.kind == SectionKind::kOther && !path.empty())
       section.kind = path.back().section->kind;
-    SectionInfo info{number, section.kind, b.folded.text,
+    SectionInfo info{section.number, section.kind, b.folded.text,
                      path.empty() ? -1 : path.back().info, section.line};
     std::vector<Section>& siblings =
         path.empty() ? out.tree : path.back().section->children;
@@ -172,7 +271,7 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
     out.infos.push_back(std::move(info));
     const int index = static_cast<int>(out.infos.size()) - 1;
     path.push_back({&siblings.back(), index, rank, 0, b.folded.text});
-    out.units.push_back({&b, index, true});
+    out.units.push_back({&b, index, !has_text});
   }
   return out;
 }

@@ -35,6 +35,12 @@ struct Outline {
   std::vector<BodyUnit> units;  // document order
 };
 
+// Where the body starts among a document's blocks: at the first top-level
+// heading (a chapter, an article "Điều 1.", a Roman part), else at the first
+// numbered title; blocks.size() when there is none. What comes before is the
+// preamble (the legal bases).
+size_t BodyStart(const std::vector<Block>& blocks);
+
 class OutlineBuilder {
  public:
   OutlineBuilder();
@@ -42,8 +48,10 @@ class OutlineBuilder {
 
   // Builds the tree from the body's blocks (which must outlive the result).
   Outline Build(const std::vector<Block>& blocks) const;
-  // The section kind named by a folded heading title, or kOther.
-  SectionKind KindOf(std::string_view folded_title) const;
+  // The section kind named by a folded heading title, or kOther. With
+  // `start_words`, the name must begin within that many words: "Thẩm quyền
+  // quyết định tiêu chuẩn, định mức …" is about authority, not criteria.
+  SectionKind KindOf(std::string_view folded_title, int start_words = 8) const;
 
  private:
   struct Patterns;

@@ -47,11 +47,7 @@ Plan PlanParser::Parse(std::string_view utf8_text) const {
     blocks.insert(blocks.end(), std::make_move_iterator(attached.begin()),
                   std::make_move_iterator(attached.end()));
   }
-  size_t body = blocks.size();
-  for (size_t i = 0; i < blocks.size() && body == blocks.size(); ++i)
-    if (blocks[i].marker == Marker::kRoman) body = i;
-  for (size_t i = 0; i < blocks.size() && body == blocks.size(); ++i)
-    if (blocks[i].marker == Marker::kArabic && !EndsClause(blocks[i].text)) body = i;
+  const size_t body = BodyStart(blocks);
   const std::vector<Block> preamble(blocks.begin(),
                                     blocks.begin() + static_cast<long>(body));
   const std::vector<Block> body_blocks(blocks.begin() + static_cast<long>(body),

@@ -74,5 +74,40 @@ TEST(Genre, SchoolPlanWithSlashAndDotMarkers) {
   EXPECT_EQ(p.assignments[0].assignee, "Tổ chuyên môn");
 }
 
+// A provincial council's resolution as a web library's converter writes it
+// (written for this test): masthead flattened to "|" cells, emphasis cut
+// across lines, articles in three forms ("**Điều 1. Title**", "**Điều" /
+// "2. Title**", "**Điều ****3****. Title**", "**Điều 4. **Nghị" / "quyết …").
+TEST(Genre, ResolutionWithArticles) {
+  // Outside tests/data, whose two plans the batch tests count.
+  const Plan p = testing::ParseText(
+      testing::ReadFile(testing::SourcePath("tests/genre/nghi-quyet-hdnd.md")));
+  EXPECT_EQ(p.header.type, "Nghị quyết");
+  EXPECT_EQ(p.header.number, "07");
+  ASSERT_EQ(p.legal_bases.size(), 2u);  // the articles are not its preamble
+  ASSERT_EQ(p.sections.size(), 4u);
+  const std::vector<std::string> titles = {"Phạm vi điều chỉnh, đối tượng áp dụng",
+                                           "Mức hỗ trợ", "Tổ chức thực hiện"};
+  for (size_t i = 0; i < titles.size(); ++i) {
+    EXPECT_EQ(p.sections[i].number, std::to_string(i + 1));
+    EXPECT_EQ(p.sections[i].title, titles[i]);
+  }
+  EXPECT_EQ(p.sections[0].children.size(), 2u);  // "1. Phạm vi điều chỉnh", "2. Đối tượng …"
+  EXPECT_EQ(p.sections[0].children[1].number, "1.2");
+  EXPECT_EQ(p.sections[1].line, 32);
+  EXPECT_EQ(p.sections[1].items.size(), 2u);
+  EXPECT_EQ(p.sections[2].kind, SectionKind::kOrganisation);
+  EXPECT_EQ(p.sections[3].number, "4");
+  EXPECT_EQ(p.sections[3].title.rfind("Nghị quyết này có hiệu lực", 0), 0u);
+  // The articles' text is read: who does what, and by when.
+  ASSERT_FALSE(p.assignments.empty());
+  EXPECT_EQ(p.assignments[0].assignee, "Ủy ban nhân dân tỉnh");
+  EXPECT_EQ(p.assignments[0].section, "3");
+  bool yearly = false;
+  for (const Deadline& d : p.deadlines)
+    yearly |= d.section == "3" && d.recurrence == "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15";
+  EXPECT_TRUE(yearly);
+}
+
 }  // namespace
 }  // namespace vnplan

@@ -62,12 +62,144 @@ TEST(Outline, LongNumberedSentencesAreItemsAndWrappedLinesJoin) {
   EXPECT_NE(p.sections[0].items[1].text.find("đặc điểm"), std::string::npos);
 }
 
-TEST(Outline, RepeatedRomanNumeralGetsTheNextNumber) {
+// A document that repeats a numeral keeps it: facts and readers cite "mục
+// IV" as printed. The numbers after it are the document's too; only a
+// numeral OCR lost or misread below the last one takes the next number.
+TEST(Outline, RepeatedRomanNumeralKeepsTheDocumentsNumber) {
   const Plan p = ParseText("KẾ HOẠCH\nX\nIII. NỘI DUNG\n- a.\nIV. LỘ TRÌNH\n- b.\n"
-                           "IV. TỔ CHỨC THỰC HIỆN\n- c.\n");
-  ASSERT_EQ(p.sections.size(), 3u);
-  EXPECT_EQ(p.sections[2].number, "V");
+                           "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng\n- c.\nV. KINH PHÍ\n- d.\n"
+                           ". CHẾ ĐỘ BÁO CÁO\n- e.\nI. KHEN THƯỞNG\n- f.\n");
+  ASSERT_EQ(p.sections.size(), 6u);
+  EXPECT_EQ(p.sections[1].number, "IV");
+  EXPECT_EQ(p.sections[2].number, "IV");
+  EXPECT_EQ(p.sections[2].line, 7);  // what tells the two apart
   EXPECT_EQ(p.sections[2].kind, SectionKind::kOrganisation);
+  EXPECT_EQ(p.sections[2].children.at(0).number, "IV.1");
+  EXPECT_EQ(p.sections[3].number, "V");
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kFunding);
+  EXPECT_EQ(p.sections[4].number, "VI");
+  EXPECT_EQ(p.sections[5].number, "VII");  // "I." after "VI." is a misread
+}
+
+// A decision's articles as a converter writes them: the bold ends at the
+// number and the text runs on ("**Điều 1. **Ban" / "hành …"), or the whole
+// title is bold ("**Điều 3. Hiệu lực thi hành**"), or the number wraps
+// ("**Điều" / "4. Tổ chức thực hiện**").
+TEST(Outline, ArticlesAreTopLevelSectionsWithTheirTitles) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\n"
+      "*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*\n**QUYẾT ĐỊNH:**\n"
+      "**Điều 1. **Ban\nhành kèm theo Quyết định này Quy chế làm việc của Ban Chỉ đạo, thay thế "
+      "Quyết định số 12/QĐ-UBND.\n"
+      "**Điều 2.** Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan theo dõi việc thực hiện.\n"
+      "**Điều 3. Hiệu lực thi hành**\n"
+      "1. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+      "2. Bãi bỏ các quy định trước đây trái với Quyết định này.\n"
+      "**Điều\n4. Tổ chức thực hiện**\n"
+      "Chánh Văn phòng, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[0].title, "Ban hành kèm theo Quyết định này Quy chế làm việc của");
+  EXPECT_EQ(p.sections[0].line, 5);
+  ASSERT_EQ(p.sections[0].items.size(), 1u);  // the article's text, where finders read it
+  EXPECT_NE(p.sections[0].items[0].text.find("thay thế"), std::string::npos);
+  EXPECT_EQ(p.sections[1].title, "Giao Sở Nội vụ chủ trì");
+  EXPECT_EQ(p.sections[2].title, "Hiệu lực thi hành");
+  EXPECT_EQ(p.sections[2].items.size(), 2u);  // its clauses, not top-level sections
+  EXPECT_TRUE(p.sections[2].children.empty());
+  EXPECT_EQ(p.sections[3].number, "4");
+  EXPECT_EQ(p.sections[3].title, "Tổ chức thực hiện");
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kOrganisation);
+  // The preamble ends at the first article: the reference inside Điều 1 is
+  // not a legal basis.
+  ASSERT_EQ(p.legal_bases.size(), 1u);
+  EXPECT_EQ(p.legal_bases[0].number, "72/2025/QH15");
+  ASSERT_FALSE(p.assignments.empty());
+  EXPECT_EQ(p.assignments[0].assignee, "Sở Nội vụ");
+  EXPECT_EQ(p.assignments[0].section, "2");
+}
+
+// Clauses and points nest under their article, numbered as one cites them
+// ("khoản 2 Điều 5" is "5.2"); a chapter holds its articles.
+TEST(Outline, ChaptersHoldArticlesAndArticlesHoldClauses) {
+  const Plan p = ParseText(
+      "THÔNG TƯ\nQuy định hoạt động của Tổ công tác\n*Căn cứ Luật số 72/2025/QH15;*\n"
+      "**Chương I**\n**QUY ĐỊNH CHUNG**\n"
+      "**Điều 1. Phạm vi điều chỉnh**\nQuy chế này quy định việc tổ chức hoạt động.\n"
+      "**Chương II**\n**NHIỆM VỤ CỤ THỂ**\n"
+      "**Điều 2. Nhiệm vụ của Tổ công tác**\n1. Nhiệm vụ chung\n- Theo dõi, tổng hợp.\n"
+      "2. Nhiệm vụ cụ thể\na) Xây dựng kế hoạch năm\n- Trình trước ngày 15 tháng 12.\n"
+      "**Điều 3. Mục tiêu**\nBảo đảm hoạt động thông suốt.\n");
+  ASSERT_EQ(p.sections.size(), 2u);
+  EXPECT_EQ(p.sections[0].number, "I");
+  EXPECT_EQ(p.sections[0].title, "QUY ĐỊNH CHUNG");
+  ASSERT_EQ(p.sections[0].children.size(), 1u);
+  EXPECT_EQ(p.sections[0].children[0].number, "I.1");
+  EXPECT_EQ(p.sections[0].children[0].title, "Phạm vi điều chỉnh");
+  const Section& chapter = p.sections[1];
+  EXPECT_EQ(chapter.number, "II");
+  EXPECT_EQ(chapter.line, 8);
+  ASSERT_EQ(chapter.children.size(), 2u);
+  const Section& article = chapter.children[0];
+  EXPECT_EQ(article.number, "II.2");
+  EXPECT_EQ(article.kind, SectionKind::kTasks);
+  ASSERT_EQ(article.children.size(), 2u);
+  EXPECT_EQ(article.children[1].number, "II.2.2");
+  EXPECT_EQ(article.children[1].children.at(0).number, "II.2.2.a");
+  EXPECT_EQ(chapter.children[1].kind, SectionKind::kPurpose);
+  ASSERT_EQ(p.goals.size(), 1u);
+  EXPECT_EQ(p.goals[0].section, "II.3");
+}
+
+// An article's title states its subject first: a kind word deep inside it
+// ("… tiêu chuẩn, định mức …" in an article on who decides) names no kind.
+TEST(Outline, ArticleKindsComeFromTheStartOfTheirTitles) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nBan hành Quy định về tài sản công\n*Căn cứ Luật số 15/2017/QH14;*\n"
+      "**Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng**\nQuy định này áp dụng cho các sở.\n"
+      "**Điều 2. Thẩm quyền quyết định bổ sung tiêu chuẩn, định mức sử dụng máy móc**\n"
+      "1. Giám đốc Sở Tài chính quyết định đối với các trường hợp sau đây:\n"
+      "a) Máy móc chuyên dùng có giá dưới 500 triệu đồng.\n"
+      "**Điều 3. Tiêu chuẩn xét tặng danh hiệu**\n- Hoàn thành xuất sắc nhiệm vụ.\n"
+      "**Điều 4. Nguồn kinh phí thực hiện**\nNgân sách tỉnh bảo đảm.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].kind, SectionKind::kSubjects);
+  EXPECT_EQ(p.sections[1].kind, SectionKind::kOther);
+  EXPECT_EQ(p.sections[2].kind, SectionKind::kCriteria);
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kFunding);
+  ASSERT_EQ(p.criteria.size(), 1u);
+  EXPECT_EQ(p.criteria[0].section, "3");
+}
+
+// "Điều 5 Nghị định số …" wrapped onto the start of a line is a citation,
+// "Điều tra" is a survey, "Chương trình" a programme: none is a heading.
+TEST(Outline, CitationsAndLookalikesAreNotArticlesOrChapters) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nX\nI. NỘI DUNG\n- Thực hiện chế độ báo cáo theo quy định tại\n"
+      "Điều 5 Nghị định số 12/2025/NĐ-CP của Chính phủ.\n"
+      "- Tổ chức khảo sát, đánh giá kết quả.\nĐiều tra, thống kê số hộ theo quý.\n"
+      "Chương trình giáo dục được rà soát hằng năm.\n");
+  ASSERT_EQ(p.sections.size(), 1u);
+  EXPECT_TRUE(p.sections[0].children.empty());
+  EXPECT_EQ(p.sections[0].items.size(), 4u);
+}
+
+// A decision that approves a plan in its own text: the plan's parts are
+// top-level sections next to the articles.
+TEST(Outline, RomanPartsInsideAnArticleStandBesideTheArticles) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nPhê duyệt Đề án X\n**QUYẾT ĐỊNH:**\n"
+      "**Điều 1.** Phê duyệt Đề án X với các nội dung sau:\n"
+      "**I. MỤC TIÊU**\n- Hoàn thành trong năm.\n**II. TỔ CHỨC THỰC HIỆN**\n"
+      "1. Sở Tài chính\n- Bố trí kinh phí.\n"
+      "**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.\n");
+  ASSERT_EQ(p.sections.size(), 4u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[1].number, "I");
+  EXPECT_EQ(p.sections[2].number, "II");
+  EXPECT_EQ(p.sections[2].children.at(0).number, "II.1");
+  EXPECT_EQ(p.sections[3].number, "2");
+  EXPECT_EQ(p.sections[3].kind, SectionKind::kOther);  // opening words, not a title
 }
 
 TEST(Outline, TextWithoutHeadingsGivesEmptyLists) {
