@@ -11,9 +11,10 @@ namespace vnplan::internal {
 namespace {
 
 // What may stand before an agency's head word, folded: "các", "mọi",
-// "Thủ trưởng (các)", "Người đứng đầu (các)", "Chủ tịch", "Giám đốc".
+// "Thủ trưởng (các)", "Người đứng đầu (các)", "Chủ tịch", "Giám đốc",
+// "Thống đốc".
 constexpr const char* kAgencyPrefix =
-    R"((?:c\S{1,2}c |m\S{1,2}i |th\S{1,2} tr\S{2}ng (?:c\S{1,2}c )?|ng\S{1,3}i [dpb]\S{1,2}ng [dpb]\S{1,2}u (?:c\S{1,2}c )?|ch\S{1,2} t\S{1,2}ch |gi\S{1,2}m [dpb]\S{1,2}c )?)";
+    R"((?:c\S{1,2}c |m\S{1,2}i |th\S{1,2} tr\S{2}ng (?:c\S{1,2}c )?|ng\S{1,3}i [dpb]\S{1,2}ng [dpb]\S{1,2}u (?:c\S{1,2}c )?|ch\S{1,2} t\S{1,2}ch |gi\S{1,2}m [dpb]\S{1,2}c |th\S{1,2}ng [dpb]\S{1,2}c )?)";
 
 // Head words of an agency that takes a proper name after it: "Sở Xây
 // dựng", "Công an tỉnh", "Ban Chỉ đạo ...", "Viện Kiểm sát nhân dân ...".
@@ -46,7 +47,7 @@ bool SpeltAsHead(std::string_view word) {
 // trực Hội đồng", "Hiệu trưởng", "Lãnh đạo", "Khối", "các cơ quan", "các
 // địa phương".
 constexpr const char* kGenericHead =
-    R"((?:th\S{2}ng tr\S{1,2}c|ubnd|[dpb]\S{1,2}n v\S|hi\S{1,2}u tr\S{2}ng|t\S{1,2} chuy\S{1,2}n m\S{1,2}n|c\S{1,2}p \S{1,2}y|l\S{1,2}nh [dpb]\S{1,2}o|kh\S{1,2}i|c\S{1,2}c ph\S{1,2}ng|c\S{1,2}c (?:c\S{1,2} quan|[dpb]\S{1,2}a ph\S{1,2}\S{1,2}ng))\b)";
+    R"((?:th\S{2}ng tr\S{1,2}c|ubnd|[dpb]\S{1,2}n v\S|hi\S{1,2}u tr\S{2}ng|t\S{1,2} chuy\S{1,2}n m\S{1,2}n|c\S{1,2}p \S{1,2}y|l\S{1,2}nh [dpb]\S{1,2}o|khoi|c\S{1,2}c ph\S{1,2}ng|c\S{1,2}c (?:c\S{1,2} quan|[dpb]\S{1,2}a ph\S{1,2}\S{1,2}ng))\b)";
 
 // The head of an agency's name with what may stand before it.
 std::string AgencyPattern() {
@@ -56,7 +57,7 @@ std::string AgencyPattern() {
 // What an agency is told to do; the first one after the agency's name ends
 // it.
 constexpr const char* kVerb =
-    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i))";
+    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b))";
 
 AssignmentRole RoleOf(bool given, std::string_view verb) {
   if (given) return AssignmentRole::kLead;
@@ -71,7 +72,9 @@ AssignmentRole RoleOf(bool given, std::string_view verb) {
 // and "Nhiệm vụ" sections, and as a top-level paragraph numbered 1., 2.
 // (Chỉ thị, Công điện and Thông báo address agencies that way, with no
 // such section).
-// Elsewhere ("Lộ trình", "Nội dung") it only says whom a step concerns.
+// Elsewhere ("Lộ trình", "Nội dung") only a heading that is an agency's
+// proper name does ("2. Sở Tài chính"); "Đối với các trường học" there says
+// whom a step concerns.
 bool AssignsByHeading(const Outline& outline, int section) {
   const SectionInfo& info = outline.infos[static_cast<size_t>(section)];
   if (info.parent < 0 && !info.number.empty() && info.number[0] >= '0' && info.number[0] <= '9')
@@ -109,7 +112,7 @@ struct AssignmentFinder::Patterns {
   RE2 agency_only{R"(^(?:([dpb]\S{1,2}i v\S{1,2}i|[dpb]\S{1,2} ngh\S{1,2})\s+)?()" + agency +
                   R"(.*)$)"};
   RE2 given{R"((?:^|[.;:"]\s*|\s)(giao)(?: cho)?\s+()" + agency + ")"};
-  RE2 not_agency{R"(^(?:phong trao|phong,? ch\S{1,2}ng|trong|so l\S{1,3}ng|ban h\S{1,2}nh|bao c\S{1,2}o)\b)"};
+  RE2 not_agency{R"(^(?:phong trao|tr\S{2}ng h\S{1,2}p|phong,? ch\S{1,2}ng|trong|so l\S{1,3}ng|ban h\S{1,2}nh|bao c\S{1,2}o)\b)"};
   RE2 next_agency{"^" + agency};
   RE2 named_head{std::string("^") + kAgencyPrefix + "(" + kNamedHead + ")"};
   RE2 ambiguous_head{kAmbiguousHead};
@@ -231,22 +234,30 @@ std::vector<std::string> AssignmentFinder::ResponsibleIn(
   return out;
 }
 
-bool AssignmentFinder::FromHeading(const Block& b, const std::string& section,
+bool AssignmentFinder::FromHeading(const Block& b, const std::string& section, bool strict,
                                    Assignment* a) const {
   AssignmentRole role = AssignmentRole::kLead;
-  std::string assignee = SubjectOf(b.folded, b.text, &role);
+  std::string assignee = strict ? "" : SubjectOf(b.folded, b.text, &role);
   std::vector<std::string> tasks;
   if (!assignee.empty()) {
     // "1. Chủ tịch Ủy ban nhân dân các tỉnh ...:" names; it gives no task.
     if (assignee != TrimEntry(b.text)) tasks.push_back(b.text);
   } else {
     // The heading is the agency's name: "2. Sở Tài chính", "Đề nghị ...".
-    re2::StringPiece name;
-    if (!RE2::FullMatch(b.folded.text, re_->agency_only, nullptr, &name) ||
+    re2::StringPiece address, name, head;
+    if (!RE2::FullMatch(b.folded.text, re_->agency_only, &address, &name) ||
         RE2::PartialMatch(name, re_->not_agency))
       return false;
     const size_t at = OffsetIn(b.folded.text, name);
     if (!NameFollows(b.folded, b.text, at)) return false;
+    // Strict: only a head with its capitalised proper name ("Sở Tài
+    // chính"), not "Đối với các trường" nor "Các đơn vị".
+    if (strict) {
+      if (address.size() > 1 && address[1] == 'o') return false;  // đối với
+      if (!RE2::PartialMatch(name, re_->named_head, &head)) return false;
+      const size_t next = OffsetIn(b.folded.text, head) + head.size() + 1;
+      if (next >= b.folded.text.size() || !Text(b.folded, b.text).Capital(next)) return false;
+    }
     assignee = TrimEntry(b.folded.SourceOf(b.text, at, b.folded.text.size()));
   }
   *a = {assignee, role, tasks, section, b.first_line()};
@@ -303,8 +314,10 @@ std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
       // section: Chỉ thị and Công điện have no "Tổ chức thực hiện".
       topics[unit.section] = b.text;
       Assignment a;
-      if (!AssignsByHeading(outline, unit.section) || !FromHeading(b, info.number, &a))
+      if (!FromHeading(b, info.number, !AssignsByHeading(outline, unit.section), &a)) {
+        FromGiven(b, info.number, out);  // "2. Giao Thường trực ... giám sát"
         continue;
+      }
       by_section[unit.section] = out.size();
       out.push_back(std::move(a));
       continue;
@@ -315,7 +328,7 @@ std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
     if ((b.marker == Marker::kArabic || b.marker == Marker::kDotted) &&
         AssignsByHeading(outline, unit.section)) {
       Assignment a;
-      if (FromHeading(b, info.number, &a) && !a.tasks.empty()) {
+      if (FromHeading(b, info.number, false, &a) && !a.tasks.empty()) {
         out.push_back(std::move(a));
         continue;
       }

@@ -88,7 +88,10 @@ class AssignmentFinder {
   // ("Báo", "Hội") and no capitalised name follows it.
   bool NameFollows(const FoldedText& folded, std::string_view original,
                    size_t begin) const;
-  bool FromHeading(const Block& b, const std::string& section, Assignment* a) const;
+  // The agency a heading names; `strict` where headings do not normally
+  // assign: only an agency's proper name, alone, counts.
+  bool FromHeading(const Block& b, const std::string& section, bool strict,
+                   Assignment* a) const;
   bool FromLabel(const Block& b, const std::string& section, const std::string& topic,
                  std::vector<Assignment>& out) const;
   void FromGiven(const Block& b, const std::string& section,

@@ -118,6 +118,12 @@ TEST(Assignments, AgencyHeadingOutsideTasksOnlySaysWhomAStepConcerns) {
   EXPECT_TRUE(a.empty()) << Names(a);
 }
 
+TEST(Assignments, AgencyNamedByItsProperNameAssignsInAnySection) {
+  const auto a = AssignmentsOf("II. NỘI DUNG THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.\n"
+                               "2. Đối với Phòng Giáo dục huyện\n- Chọn một trường làm điểm.\n");
+  EXPECT_EQ(Names(a), "[Sở Tài chính] ");
+}
+
 TEST(Assignments, LabelledLeadAndSupportingBodies) {
   const auto a = AssignmentsOf(
       "II. NHIỆM VỤ\n1. Gia cố đê biển\n- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
