@@ -54,6 +54,12 @@ class TargetFinder {
   std::unique_ptr<Patterns> re_;
   void FindInUnit(const BodyUnit& unit, const std::string& section,
                   std::vector<Target>& out) const;
+  // ">=" for "ít nhất 50%", ">" for "trên 80%", ... from the words before.
+  std::string PercentComparator(std::string_view before) const;
+  // What a quantity at folded `number_at` measures, within the sentence
+  // [sb, se); `unit_end` is where its unit ends.
+  std::string IndicatorOf(const Block& b, size_t sb, size_t se, size_t number_at,
+                          size_t unit_end, bool percent) const;
 };
 
 // Who must do what: headings naming an agency ("2. Sở Tài chính", "Đề
