@@ -128,7 +128,8 @@ AssignmentFinder::~AssignmentFinder() = default;
 
 // Where the agency that starts at `begin` ends: at the first verb that is
 // not used as a noun nor part of the agency's proper name. A name is
-// capitalised ("Sở Xây dựng chủ trì": "Xây dựng" is the name); in a text
+// capitalised ("Sở Xây dựng chủ trì": "Xây dựng" is the name) until a verb
+// in lower case has been seen ("... và gửi Báo cáo" is a verb); in a text
 // all in capitals, the word right after a head that takes a name is the
 // name. Returns false if no verb follows within 25 words.
 bool AssignmentFinder::AgencyEnd(const FoldedText& folded, std::string_view original,
@@ -149,13 +150,16 @@ bool AssignmentFinder::AgencyEnd(const FoldedText& folded, std::string_view orig
                                                         ? std::string_view::npos
                                                         : limit - begin);
   bool found = false;
+  bool past_name = false;  // a verb in lower case was seen: the name is over
   ForEachMatch(re.verb, scope, [&](const Groups& g) {
     if (found) return;
     const size_t at = begin + OffsetIn(scope, g[0]);
     if (at < head_end || CountWords(text.substr(begin, at - begin)) > 25) return;
     if (at == begin) return;
+    const bool in_name = t.all_caps ? at == head_end + 1 : !past_name && t.Capital(at);
+    if (!t.all_caps && !t.Capital(at)) past_name = true;
     if (RE2::PartialMatch(text.substr(begin, at - begin), re.noun_before)) return;
-    if (t.all_caps ? at == head_end + 1 : t.Capital(at)) return;
+    if (in_name) return;
     *end = at;
     *verb_found = g[0];
     found = true;
