@@ -10,14 +10,54 @@
 namespace vnplan::internal {
 namespace {
 
-// The head of an agency's name, folded ("các đơn vị", "Phòng", "Văn phòng
-// Sở", "Thường trực Hội đồng", "Thủ trưởng các đơn vị", "UBND").
-constexpr const char* kAgency =
-    R"((?:c\S{1,2}c |m\S{1,2}i |th\S{1,2} tr\S{2}ng (?:c\S{1,2}c )?)?(?:ph\S{1,2}ng|so|v\S{1,2}n ph\S{1,2}ng|tr\S{2}ng|trung t\S{1,2}m|ban|h\S{1,2}i [dpb]\S{1,2}ng|th\S{2}ng tr\S{1,2}c|ubnd|\S{1,2}y ban|c\S{1,2}ng [dpb]o\S{1,2}n|[dpb]o\S{1,2}n|[dpb]\S{1,2}n v\S|bo|hi\S{1,2}u tr\S{2}ng|t\S{1,2} chuy\S{1,2}n m\S{1,2}n|c\S{1,2}p \S{1,2}y|l\S{1,2}nh [dpb]\S{1,2}o|kh\S{1,2}i|c\S{1,2}c ph\S{1,2}ng)\b)";
+// What may stand before an agency's head word, folded: "các", "mọi",
+// "Thủ trưởng (các)", "Người đứng đầu (các)", "Chủ tịch", "Giám đốc",
+// "Thống đốc".
+constexpr const char* kAgencyPrefix =
+    R"((?:c\S{1,2}c |m\S{1,2}i |th\S{1,2} tr\S{2}ng (?:c\S{1,2}c )?|ng\S{1,3}i [dpb]\S{1,2}ng [dpb]\S{1,2}u (?:c\S{1,2}c )?|ch\S{1,2} t\S{1,2}ch |gi\S{1,2}m [dpb]\S{1,2}c |th\S{1,2}ng [dpb]\S{1,2}c )?)";
 
-// What an agency is told to do; the first one ends the agency's name.
+// Head words of an agency that takes a proper name after it: "Sở Xây
+// dựng", "Công an tỉnh", "Ban Chỉ đạo ...", "Viện Kiểm sát nhân dân ...".
+// The kinds of committee ("Ban Chỉ đạo", "Ban Tổ chức", "Đoàn Kiểm tra")
+// are heads of their own: their second word is a verb.
+constexpr const char* kNamedHead =
+    R"((?:ban ch\S{1,2} [dpb]\S{1,2}o|ban t\S{1,2} ch\S{1,2}c|ban qu\S{1,2}n l\S|[dpb]o\S{1,2}n ki\S{1,2}m tra|vien kiem sat|toa an|ph\S{1,2}ng|so|v\S{1,2}n ph\S{1,2}ng|tr\S{2}ng|trung t\S{1,2}m|ban|h\S{1,2}i [dpb]\S{1,2}ng|\S{1,2}y ban|c\S{1,2}ng [dpb]o\S{1,2}n|[dpb]o\S{1,2}n|bo|cong an|(?:chi |tong )?cuc|(?:hoc |benh )?vien|dai|bao|hoi|lien doan|ngan hang|(?:tong )?cong ty|kho bac|thanh tra|bao hiem xa hoi|chinh phu)\b)";
+
+// Heads that are ordinary words too ("báo cáo", "hội nghị", "đài", "cục
+// bộ", "viện dẫn"): an agency only when its proper name, capitalised,
+// follows.
+constexpr const char* kAmbiguousHead = R"(^(?:dai|bao|hoi|vien|cuc|chi cuc|tong cuc)$)";
+
+// The first syllable of every head in kNamedHead as it is spelt: folding
+// makes "bản", "số", "phương", "đoạn" look like "Ban", "Sở", "Phòng", "Đoàn".
+constexpr std::string_view kHeadSyllables[] = {
+    "phòng", "sở", "văn", "trường", "trung", "ban", "hội", "ủy", "uỷ", "công", "đoàn",
+    "bộ", "cục", "chi", "tổng", "viện", "học", "bệnh", "đài", "báo", "liên", "ngân",
+    "kho", "thanh", "bảo", "chính", "tòa", "toà"};
+
+bool SpeltAsHead(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; }))
+    return true;  // no marks to tell by (text that lost its diacritics)
+  const std::string lower = LowerUtf8(word);
+  return std::find(std::begin(kHeadSyllables), std::end(kHeadSyllables), lower) !=
+         std::end(kHeadSyllables);
+}
+
+// Heads that name a body by themselves: "các đơn vị", "UBND", "Thường
+// trực Hội đồng", "Hiệu trưởng", "Lãnh đạo", "Khối", "các cơ quan", "các
+// địa phương".
+constexpr const char* kGenericHead =
+    R"((?:th\S{2}ng tr\S{1,2}c|ubnd|[dpb]\S{1,2}n v\S|hi\S{1,2}u tr\S{2}ng|t\S{1,2} chuy\S{1,2}n m\S{1,2}n|c\S{1,2}p \S{1,2}y|l\S{1,2}nh [dpb]\S{1,2}o|khoi|c\S{1,2}c ph\S{1,2}ng|c\S{1,2}c (?:c\S{1,2} quan|[dpb]\S{1,2}a ph\S{1,2}\S{1,2}ng))\b)";
+
+// The head of an agency's name with what may stand before it.
+std::string AgencyPattern() {
+  return std::string(kAgencyPrefix) + "(?:" + kNamedHead + "|" + kGenericHead + ")";
+}
+
+// What an agency is told to do; the first one after the agency's name ends
+// it.
 constexpr const char* kVerb =
-    R"((c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i))";
+    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b))";
 
 AssignmentRole RoleOf(bool given, std::string_view verb) {
   if (given) return AssignmentRole::kLead;
@@ -28,67 +68,147 @@ AssignmentRole RoleOf(bool given, std::string_view verb) {
   return AssignmentRole::kLead;
 }
 
+// Where a heading naming an agency assigns to it: in "Tổ chức thực hiện"
+// and "Nhiệm vụ" sections, and as a top-level paragraph numbered 1., 2.
+// (Chỉ thị, Công điện and Thông báo address agencies that way, with no
+// such section).
+// Elsewhere ("Lộ trình", "Nội dung") only a heading that is an agency's
+// proper name does ("2. Sở Tài chính"); "Đối với các trường học" there says
+// whom a step concerns.
+bool AssignsByHeading(const Outline& outline, int section) {
+  const SectionInfo& info = outline.infos[static_cast<size_t>(section)];
+  if (info.parent < 0 && !info.number.empty() && info.number[0] >= '0' && info.number[0] <= '9')
+    return true;  // a numbered paragraph of a document without Roman parts
+  for (int s = section; s >= 0; s = outline.infos[static_cast<size_t>(s)].parent) {
+    const SectionKind kind = outline.infos[static_cast<size_t>(s)].kind;
+    if (kind == SectionKind::kOrganisation || kind == SectionKind::kTasks) return true;
+  }
+  return false;
+}
+
+// A block with its folded form and whether it is written in capitals
+// (a heading "SỞ XÂY DỰNG", where case no longer marks a proper name).
+struct Text {
+  const FoldedText& folded;
+  std::string_view original;
+  bool all_caps;
+  Text(const FoldedText& f, std::string_view o)
+      : folded(f), original(o), all_caps(IsAllCaps(o)) {}
+  // True if the word at folded offset `at` is written with a capital.
+  bool Capital(size_t at) const {
+    return StartsUpper(folded.SourceOf(original, at, folded.text.size()));
+  }
+};
+
 }  // namespace
 
 struct AssignmentFinder::Patterns {
-  RE2 opening{std::string(
-                  R"(^(?:(giao)(?: cho)?\s+|[dpb]\S{1,2} ngh\S{1,2}\s+|y\S{1,2}u c\S{1,2}u\s+|[dpb]\S{1,2}i v\S{1,2}i\s+|c\S{1,2}n c\S{1,2} (?:n\S{1,2}i dung )?k\S{0,2} ?ho\S{0,2}ch n\S{1,2}y,?\s+)?)") +
-              "(" + kAgency + ")"};
+  const std::string agency = AgencyPattern();
+  RE2 opening{
+      R"((?:(giao|[dpb]\S{1,2} ngh\S{1,2})(?: cho)?\s+|y\S{1,2}u c\S{1,2}u\s+|[dpb]\S{1,2}i v\S{1,2}i\s+|c\S{1,2}n c\S{1,2} (?:n\S{1,2}i dung )?k\S{0,2} ?ho\S{0,2}ch n\S{1,2}y,?\s+)?()" +
+      agency + ")"};
   RE2 verb{kVerb};
-  RE2 agency_only{std::string(R"(^(?:[dpb]\S{1,2}i v\S{1,2}i\s+)?()") + kAgency + R"(.*)$)"};
-  RE2 given{std::string(R"((?:^|[.;:"]\s*|\s)(giao)(?: cho)?\s+()") + kAgency + ")"};
-  RE2 not_agency{R"(^(?:phong trao|trong|so l\S{1,3}ng|ban h\S{1,2}nh)\b)"};
-  RE2 next_agency{std::string("^") + kAgency};
+  RE2 leading_verb{std::string("^") + kVerb};
+  RE2 agency_only{R"(^(?:([dpb]\S{1,2}i v\S{1,2}i|[dpb]\S{1,2} ngh\S{1,2})\s+)?()" + agency +
+                  R"(.*)$)"};
+  RE2 given{R"((?:^|[.;:"]\s*|\s)(giao)(?: cho)?\s+()" + agency + ")"};
+  RE2 not_agency{R"(^(?:phong trao|tr\S{2}ng h\S{1,2}p|phong,? ch\S{1,2}ng|trong|so l\S{1,3}ng|ban h\S{1,2}nh|bao c\S{1,2}o)\b)"};
+  RE2 next_agency{"^" + agency};
+  RE2 named_head{std::string("^") + kAgencyPrefix + "(" + kNamedHead + ")"};
+  RE2 ambiguous_head{kAmbiguousHead};
   RE2 cooperates{R"(^ph\S{1,2}i h\S{1,2}p)"};
+  // "Cơ quan chủ trì: Sở Y tế", "Đơn vị phối hợp: ...".
+  RE2 labelled{R"(^((?:c\S{1,2} quan|[dpb]\S{1,2}n v\S) (ch\S{1,2} tr\S|ph\S{1,2}i h\S{1,2}p)\s*:\s*))"};
   // A verb after these words is a noun: "các tổ chức đoàn thể".
   RE2 noun_before{R"((?:^|\s)(?:c\S{1,2}c|nh\S{1,3}ng|c\S{1,2}a|va|voi|m\S{1,2}i)\s*$)"};
 };
 
-namespace {
+AssignmentFinder::AssignmentFinder() : re_(std::make_unique<Patterns>()) {}
+AssignmentFinder::~AssignmentFinder() = default;
 
 // Where the agency that starts at `begin` ends: at the first verb that is
-// not used as a noun. Returns false if no verb follows within 25 words.
-bool AgencyEnd(const RE2& verb, const RE2& noun_before, std::string_view text,
-               size_t begin, size_t* end, std::string_view* verb_found) {
+// not used as a noun nor part of the agency's proper name. A name is
+// capitalised ("Sở Xây dựng chủ trì": "Xây dựng" is the name) until a verb
+// in lower case has been seen ("... và gửi Báo cáo" is a verb); in a text
+// all in capitals, the word right after a head that takes a name is the
+// name. Returns false if no verb follows within 25 words.
+bool AssignmentFinder::AgencyEnd(const FoldedText& folded, std::string_view original,
+                                 size_t begin, size_t* end,
+                                 std::string_view* verb_found) const {
+  const Patterns& re = *re_;
+  const Text t(folded, original);
+  const std::string_view text = folded.text;
+  size_t head_end = begin;
+  re2::StringPiece head;
+  if (RE2::PartialMatch(text.substr(begin), re.named_head, &head))
+    head_end = OffsetIn(text, head) + head.size();
+  // "Sở Nội vụ: Tham mưu ...": a colon ends the name, verb or not.
+  size_t limit = text.find(':', begin);
+  if (limit != std::string_view::npos && CountWords(text.substr(begin, limit - begin)) > 25)
+    limit = std::string_view::npos;
+  const std::string_view scope = text.substr(begin, limit == std::string_view::npos
+                                                        ? std::string_view::npos
+                                                        : limit - begin);
   bool found = false;
-  ForEachMatch(verb, text.substr(begin), [&](const Groups& g) {
+  bool past_name = false;  // a verb in lower case was seen: the name is over
+  ForEachMatch(re.verb, scope, [&](const Groups& g) {
     if (found) return;
-    const size_t at = begin + OffsetIn(text.substr(begin), g[0]);
-    if (at == begin || CountWords(text.substr(begin, at - begin)) > 25) return;
-    if (RE2::PartialMatch(text.substr(begin, at - begin), noun_before)) return;
+    const size_t at = begin + OffsetIn(scope, g[0]);
+    if (at < head_end || CountWords(text.substr(begin, at - begin)) > 25) return;
+    if (at == begin) return;
+    const bool in_name = t.all_caps ? at == head_end + 1 : !past_name && t.Capital(at);
+    if (!t.all_caps && !t.Capital(at)) past_name = true;
+    if (RE2::PartialMatch(text.substr(begin, at - begin), re.noun_before)) return;
+    if (in_name) return;
     *end = at;
     *verb_found = g[0];
     found = true;
   });
-  return found;
+  if (found || limit == std::string_view::npos || limit == begin) return found;
+  *end = limit;
+  // The task's first verb after the colon still says the role.
+  re2::StringPiece verb;
+  const std::string_view rest = TrimSpaces(text.substr(limit + 1));
+  *verb_found = RE2::PartialMatch(rest, re.leading_verb, &verb) ? std::string_view(verb)
+                                                                 : std::string_view();
+  return true;
 }
 
-}  // namespace
+bool AssignmentFinder::NameFollows(const FoldedText& folded, std::string_view original,
+                                   size_t begin) const {
+  const Text t(folded, original);
+  const std::string_view f = folded.text;
+  re2::StringPiece head;
+  if (!RE2::PartialMatch(f.substr(begin), re_->named_head, &head)) return true;
+  const size_t head_at = OffsetIn(f, head);
+  const size_t syllable_end = std::min(f.find(' ', head_at), head_at + head.size());
+  if (!SpeltAsHead(folded.SourceOf(original, head_at, syllable_end))) return false;
+  if (!RE2::FullMatch(head, re_->ambiguous_head)) return true;
+  if (t.all_caps) return true;
+  size_t next = OffsetIn(f, head) + head.size() + 1;
+  if (f.substr(next, 3) == "va ") next += 3;  // "Báo và Phát thanh, ..."
+  return next < f.size() && t.Capital(next);
+}
 
-AssignmentFinder::AssignmentFinder() : re_(std::make_unique<Patterns>()) {}
-AssignmentFinder::~AssignmentFinder() = default;
-
-bool AssignmentFinder::FindSubject(std::string_view folded, size_t* begin,
-                                   size_t* end, AssignmentRole* role) const {
-  re2::StringPiece given, agency;
-  if (!RE2::PartialMatch(folded, re_->opening, &given, &agency) ||
-      RE2::PartialMatch(agency, re_->not_agency))
+bool AssignmentFinder::FindSubject(const FoldedText& folded, std::string_view original,
+                                   size_t from, size_t* begin, size_t* end,
+                                   AssignmentRole* role) const {
+  const std::string_view f = folded.text;
+  re2::StringPiece g[3];
+  if (!re_->opening.Match(f, from, f.size(), RE2::ANCHOR_START, g, 3) ||
+      RE2::PartialMatch(f.substr(OffsetIn(f, g[2])), re_->not_agency))
     return false;
-  *begin = OffsetIn(folded, agency);
+  *begin = OffsetIn(f, g[2]);
+  if (!NameFollows(folded, original, *begin)) return false;
   std::string_view verb;
-  if (!AgencyEnd(re_->verb, re_->noun_before, folded, *begin, end, &verb))
-    return false;
+  if (!AgencyEnd(folded, original, *begin, end, &verb)) return false;
   // "Sở ... yêu cầu Phòng GD&ĐT ... triển khai": the one asked is assigned.
   if (verb.substr(0, 2) == "ye") {
-    const size_t after = OffsetIn(folded, verb) + verb.size() + 1;
-    if (after >= folded.size()) return false;
-    size_t b = 0, e = 0;
-    if (!FindSubject(folded.substr(after), &b, &e, role)) return false;
-    *begin = after + b;
-    *end = after + e;
-    return true;
+    const size_t after = OffsetIn(f, verb) + verb.size() + 1;
+    if (after >= f.size()) return false;
+    return FindSubject(folded, original, after, begin, end, role);
   }
-  if (role != nullptr) *role = RoleOf(!given.empty(), verb);
+  if (role != nullptr) *role = RoleOf(!g[1].empty() && g[1][0] == 'g', verb);
   return true;
 }
 
@@ -96,14 +216,14 @@ std::string AssignmentFinder::SubjectOf(const FoldedText& folded,
                                         std::string_view original,
                                         AssignmentRole* role) const {
   size_t begin = 0, end = 0;
-  if (!FindSubject(folded.text, &begin, &end, role)) return "";
+  if (!FindSubject(folded, original, 0, &begin, &end, role)) return "";
   return TrimEntry(folded.SourceOf(original, begin, end));
 }
 
 std::vector<std::string> AssignmentFinder::ResponsibleIn(
     const FoldedText& folded, std::string_view original) const {
   size_t begin = 0, end = 0;
-  if (!FindSubject(folded.text, &begin, &end, nullptr)) return {};
+  if (!FindSubject(folded, original, 0, &begin, &end, nullptr)) return {};
   // "X và các Y": split where another agency follows "và".
   std::vector<std::string> out;
   const std::string_view f = folded.text;
@@ -118,32 +238,104 @@ std::vector<std::string> AssignmentFinder::ResponsibleIn(
   return out;
 }
 
+bool AssignmentFinder::FromHeading(const Block& b, const std::string& section, bool strict,
+                                   Assignment* a) const {
+  AssignmentRole role = AssignmentRole::kLead;
+  std::string assignee = strict ? "" : SubjectOf(b.folded, b.text, &role);
+  std::vector<std::string> tasks;
+  if (!assignee.empty()) {
+    // "1. Chủ tịch Ủy ban nhân dân các tỉnh ...:" names; it gives no task.
+    if (assignee != TrimEntry(b.text)) tasks.push_back(b.text);
+  } else {
+    // The heading is the agency's name: "2. Sở Tài chính", "Đề nghị ...".
+    re2::StringPiece address, name, head;
+    if (!RE2::FullMatch(b.folded.text, re_->agency_only, &address, &name) ||
+        RE2::PartialMatch(name, re_->not_agency))
+      return false;
+    const size_t at = OffsetIn(b.folded.text, name);
+    if (!NameFollows(b.folded, b.text, at)) return false;
+    // Strict: only a head with its capitalised proper name ("Sở Tài
+    // chính"), not "Đối với các trường" nor "Các đơn vị".
+    if (strict) {
+      if (address.size() > 1 && address[1] == 'o') return false;  // đối với
+      if (!RE2::PartialMatch(name, re_->named_head, &head)) return false;
+      const size_t next = OffsetIn(b.folded.text, head) + head.size() + 1;
+      if (next >= b.folded.text.size() || !Text(b.folded, b.text).Capital(next)) return false;
+    }
+    assignee = TrimEntry(b.folded.SourceOf(b.text, at, b.folded.text.size()));
+  }
+  *a = {assignee, role, tasks, section, b.first_line()};
+  return true;
+}
+
+bool AssignmentFinder::FromLabel(const Block& b, const std::string& section,
+                                 const std::string& topic, std::vector<Assignment>& out) const {
+  re2::StringPiece label, verb;
+  if (!RE2::PartialMatch(b.folded.text, re_->labelled, &label, &verb)) return false;
+  const size_t at = OffsetIn(b.folded.text, label) + label.size();
+  std::string assignee =
+      TrimEntry(b.folded.SourceOf(b.text, at, b.folded.text.size()));
+  if (assignee.empty()) return false;
+  const AssignmentRole role =
+      verb.starts_with("ch") ? AssignmentRole::kLead : AssignmentRole::kSupport;
+  out.push_back({std::move(assignee), role, {topic.empty() ? b.text : topic}, section,
+                 b.first_line()});
+  return true;
+}
+
+void AssignmentFinder::FromGiven(const Block& b, const std::string& section,
+                                 std::vector<Assignment>& out) const {
+  // "Giao Phòng Giáo dục Trung học phối hợp ..." in any section.
+  const std::string_view f = b.folded.text;
+  ForEachMatch(re_->given, f, [&](const Groups& g) {
+    const size_t at = OffsetIn(f, g[1]);
+    if (!StartsUpper(b.folded.SourceOf(b.text, at, at + g[1].size()))) return;
+    if (RE2::PartialMatch(f.substr(OffsetIn(f, g[2])), re_->not_agency)) return;
+    const size_t s = OffsetIn(f, g[2]);
+    if (!NameFollows(b.folded, b.text, s)) return;
+    size_t e = 0;
+    std::string_view verb;
+    if (!AgencyEnd(b.folded, b.text, s, &e, &verb)) return;
+    const auto [sb, se] = SentenceAround(f, at, at);
+    out.push_back({TrimEntry(b.folded.SourceOf(b.text, s, e)),
+                   AssignmentRole::kLead,
+                   {TrimEntry(b.folded.SourceOf(b.text, at, se))},
+                   section,
+                   b.LineAtFolded(at)});
+  });
+}
+
 std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
   std::vector<Assignment> out;
-  std::map<int, size_t> by_section;  // section -> its assignment in out
+  std::map<int, size_t> by_section;   // section -> its assignment in out
+  std::map<int, std::string> topics;  // section -> its heading's text
   for (const BodyUnit& unit : outline.units) {
     if (unit.section < 0) continue;
     const SectionInfo& info = outline.infos[static_cast<size_t>(unit.section)];
     const Block& b = *unit.block;
-    const bool organisation = info.kind == SectionKind::kOrganisation;
     if (unit.heading) {
-      if (!organisation) continue;
-      AssignmentRole role = AssignmentRole::kLead;
-      std::string assignee = SubjectOf(b.folded, b.text, &role);
-      std::vector<std::string> tasks;
-      if (!assignee.empty()) {
-        tasks.push_back(b.text);
-      } else {
-        re2::StringPiece name;
-        if (!RE2::FullMatch(b.folded.text, re_->agency_only, &name) ||
-            RE2::PartialMatch(name, re_->not_agency))
-          continue;
-        const size_t at = OffsetIn(b.folded.text, name);
-        assignee = TrimEntry(b.folded.SourceOf(b.text, at, b.folded.text.size()));
+      // A numbered paragraph addressed to an agency assigns to it in any
+      // section: Chỉ thị and Công điện have no "Tổ chức thực hiện".
+      topics[unit.section] = b.text;
+      Assignment a;
+      if (!FromHeading(b, info.number, !AssignsByHeading(outline, unit.section), &a)) {
+        FromGiven(b, info.number, out);  // "2. Giao Thường trực ... giám sát"
+        continue;
       }
       by_section[unit.section] = out.size();
-      out.push_back({assignee, role, tasks, info.number, b.first_line()});
+      out.push_back(std::move(a));
       continue;
+    }
+    if (FromLabel(b, info.number, topics[unit.section], out)) continue;
+    // "2. Bộ Xây dựng chỉ đạo ..." a numbered paragraph the outline keeps
+    // in the section before it: a new agency, not that section's task.
+    if ((b.marker == Marker::kArabic || b.marker == Marker::kDotted) &&
+        AssignsByHeading(outline, unit.section)) {
+      Assignment a;
+      if (FromHeading(b, info.number, false, &a) && !a.tasks.empty()) {
+        out.push_back(std::move(a));
+        continue;
+      }
     }
     auto owner = by_section.find(unit.section);
     if (owner != by_section.end()) {
@@ -153,31 +345,15 @@ std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
       a.tasks.push_back(b.text);
       continue;
     }
-    AssignmentRole role = AssignmentRole::kLead;
-    if (organisation) {
+    if (info.kind == SectionKind::kOrganisation) {
+      AssignmentRole role = AssignmentRole::kLead;
       std::string assignee = SubjectOf(b.folded, b.text, &role);
       if (!assignee.empty()) {
         out.push_back({assignee, role, {b.text}, info.number, b.first_line()});
         continue;
       }
     }
-    // "Giao Phòng Giáo dục Trung học phối hợp ..." in any section.
-    const std::string_view f = b.folded.text;
-    ForEachMatch(re_->given, f, [&](const Groups& g) {
-      const size_t at = OffsetIn(f, g[1]);
-      if (!StartsUpper(b.folded.SourceOf(b.text, at, at + g[1].size()))) return;
-      if (RE2::PartialMatch(g[2], re_->not_agency)) return;
-      const size_t s = OffsetIn(f, g[2]);
-      size_t e = 0;
-      std::string_view verb;
-      if (!AgencyEnd(re_->verb, re_->noun_before, f, s, &e, &verb)) return;
-      const auto [sb, se] = SentenceAround(f, at, at);
-      out.push_back({TrimEntry(b.folded.SourceOf(b.text, s, e)),
-                     AssignmentRole::kLead,
-                     {TrimEntry(b.folded.SourceOf(b.text, at, se))},
-                     info.number,
-                     b.LineAtFolded(at)});
-    });
+    FromGiven(b, info.number, out);
   }
   // A heading that only groups others ("Đối với các phòng ...") assigns
   // nothing by itself.

@@ -16,6 +16,12 @@ namespace {
 constexpr const char* kDate =
     R"((?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})(?:\s+n\S{1,2}m\s+(\d{4}))?))";
 
+// Space between the words of a deadline, with the converter's emphasis
+// marks that cut a phrase ("chậm nhất *ngày" / "17 tháng 12.*").
+constexpr const char* kGap = R"([\s*_]+)";
+// A clock time before a date: "18h00 tối Thứ Bảy", "8 giờ 30 sáng".
+constexpr const char* kClock = R"((?:\d{1,2}\s*(?:h|gi\S{1,2})\s*\d{0,2}[^;.\d]{0,25}?\s)?)";
+
 struct DayMonth {
   int day = 0, month = 0, year = 0;
 };
@@ -32,6 +38,7 @@ struct Scope {
   std::string_view text;  // the block, folded
   const std::optional<Period>& period;
   int issue_year;
+  std::string_view issue_date;  // ISO, empty when the header has none
   const RE2& any_year;
   const RE2& recurring_words;
   const RE2& day_before;
@@ -110,6 +117,26 @@ bool Quarterly(const Match& m, Deadline& d) {
   return true;
 }
 
+// "trước ngày 16 hàng tháng": that day of every month.
+bool Monthly(const Match& m, Deadline& d) {
+  const int day = ToInt(m.g[1]);
+  if (day < 1 || day > 31) return false;
+  d.kind = DeadlineKind::kRecurring;
+  d.recurrence = "FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(day);
+  PlanBounds(m.scope, d);
+  return true;
+}
+
+// "Thời gian: ngày 18 tháng 4 năm 2026", "Ngày 18/4/2026: khai mạc": a
+// timetable's day, stated with its year.
+bool Scheduled(const Match& m, Deadline& d) {
+  const DayMonth date = ReadDate(m.g, 1);
+  if (date.year == 0) return false;
+  d.kind = DeadlineKind::kEvent;
+  d.date = IsoDate(date.year, date.month, date.day);
+  return d.date.has_value();
+}
+
 // "từ ngày 05/6 đến ngày 20/6/2024".
 bool Window(const Match& m, Deadline& d) {
   DayMonth a = ReadDate(m.g, 1), z = ReadDate(m.g, 7);
@@ -183,6 +210,17 @@ bool YearRange(const Match& m, Deadline& d) {
   return SetPeriod(d, {ToInt(m.g[1]), 1, 1}, {ToInt(m.g[2]), 12, 31});
 }
 
+// "từ nay đến hết năm 2025": from the document's date (null when it has
+// none) to the end of that year.
+bool FromNow(const Match& m, Deadline& d) {
+  const int last = ToInt(m.g[1]);
+  if (last < kFirstPlanYear || last > kLastPlanYear) return false;
+  d.kind = DeadlineKind::kPeriod;
+  if (!m.scope.issue_date.empty()) d.start = std::string(m.scope.issue_date);
+  d.end = FormatIsoDate({last, 12, 31});
+  return true;
+}
+
 // "quý III/2024".
 bool Quarter(const Match& m, Deadline& d) {
   const std::string_view q = m.g[1];
@@ -224,6 +262,7 @@ bool WholeYear(const Match& m, Deadline& d) {
 struct DeadlineFinder::Context {
   std::optional<Period> period;
   int issue_year = 0;
+  std::string issue_date;
   std::map<std::string, std::vector<std::string>> responsible;  // by section
 };
 
@@ -236,27 +275,35 @@ struct DeadlineFinder::Patterns {
   std::vector<std::pair<std::unique_ptr<RE2>, Handler>> triggers;
   std::unique_ptr<PatternSet> present;  // which of `triggers` a block holds
   Patterns() {
-    const std::string date = kDate;
+    const std::string date = kDate, gap = kGap, clock = kClock;
     const std::pair<std::string, Handler> table[] = {
         {R"(t\S{0,2} ng\S{1,2}y (\d{1,2}) [dpb]\S{1,2}n (?:h\S{1,2}t )?ng\S{1,2}y (\d{1,2}) (?:c\S{1,2}a )?th\S{1,4} cu\S{1,3} (?:m\S{1,3}|h\S{1,3}ng|c\S{1,2}a m\S{1,3}) qu\S)",
          Quarterly},
-        {R"(t\S{0,2} ng\S{1,2}y )" + date + R"( [dpb]\S{1,2}n (?:h\S{1,2}t )?ng\S{1,2}y )" + date,
+        {R"(t\S{0,2} )" + clock + R"(ng\S{1,2}y )" + date +
+             R"( [dpb]\S{1,2}n (?:h\S{1,2}t )?)" + clock + R"(ng\S{1,2}y )" + date,
          Window},
-        {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t(?: l\S)?(?: v\S{1,2}o)?|h\S{1,2}n ch\S{1,2}t|h\S{1,2}n cu\S{1,2}i|kh\S{1,2}ng mu\S{1,2}n h\S{1,2}n)\s*:?\s*ng\S{1,2}y\s+)" +
+        {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t|h\S{1,2}n ch\S{1,2}t)[\s*_]*:?[\s*_]*ng\S{1,2}y)" + gap +
+             R"((\d{1,2}))" + gap + R"((?:h\S{1,2}ng|m\S{1,2}i) th\S{1,2}ng)",
+         Monthly},
+        {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t(?: l\S)?(?: v\S{1,2}o)?|h\S{1,2}n ch\S{1,2}t|h\S{1,2}n cu\S{1,2}i|kh\S{1,2}ng mu\S{1,2}n h\S{1,2}n)[\s*_]*:?[\s*_]*ng\S{1,2}y)" + gap +
              date,
          Due},
-        {R"((?:v\S{1,2}o|l\S{1,2}c [^,;]{0,25}?|di\S{1,2}n ra|khai m\S{1,2}c)\s+ng\S{1,2}y\s+)" + date,
+        {R"((?:v\S{1,2}o|l\S{1,2}c [^,;]{0,25}?|di\S{1,2}n ra|khai m\S{1,2}c)[\s*_]+ng\S{1,2}y)" + gap + date,
          Event},
+        {R"((?:^|th\S{1,2}i gian[^:;.]{0,30}:)[\s*_]*(?:ng\S{1,2}y)?[\s*_]*)" + date +
+             R"((?:[\s*_]*[:-]|[\s*_.]*$))",
+         Scheduled},
         {R"((\d{1,2})\s*(?:l\S{1,2}n|bu\S{1,2}i)\s*/\s*(th\S{1,3}ng|qu\S|n\S{1,2}m|tu\S{1,2}n))",
          Frequency},
         {R"(t\S{1,2} n\S{1,2}m h\S{1,2}c (\d{4})\s*-?\s*(\d{4}) [dpb]\S{1,2}n(?: h\S{1,2}t)? n\S{1,2}m h\S{1,2}c (\d{4})\s*-?\s*(\d{4}))",
          SchoolRange},
         {R"(t\S{1,2} n\S{1,2}m (\d{4}) [dpb]\S{1,2}n(?: h\S{1,2}t)? n\S{1,2}m (\d{4}))", YearRange},
+        {R"(t\S{1,2} nay [dpb]\S{1,2}n(?: h\S{1,2}t)?(?: n\S{1,2}m)? (\d{4}))", FromNow},
         {R"(qu\S (iv|i{1,3}|[1-4])(?:\s*/\s*|\s+n\S{1,2}m\s+)(\d{4}))", Quarter},
         {R"(\bth\S{1,4}\s+(\d{1,2})(?:\s*/\s*|\s+n\S{1,2}m\s+)(\d{4}))", Month},
         {R"(cu\S{1,2}i n\S{1,2}m (\d{4}))", YearEnd},
         {R"(n\S{1,2}m h\S{1,2}c (\d{4})\s*[- ]\s*(\d{4}))", SchoolYear},
-        {R"((?:^|v\S{1,2}o |trong )n\S{1,2}m (\d{4})\b(\s*-\s*\d{4})?)", WholeYear},
+        {R"((?:^|v\S{1,2}o |trong |:\s*)n\S{1,2}m (\d{4})\b(\s*-\s*\d{4})?)", WholeYear},
     };
     std::vector<const RE2*> all;
     for (const auto& [pattern, handler] : table) {
@@ -267,6 +314,7 @@ struct DeadlineFinder::Patterns {
   }
 };
 
+
 DeadlineFinder::DeadlineFinder(const AssignmentFinder& assignments)
     : assignments_(assignments), re_(std::make_unique<Patterns>()) {}
 DeadlineFinder::~DeadlineFinder() = default;
@@ -276,7 +324,10 @@ std::vector<Deadline> DeadlineFinder::Find(
     const std::vector<Assignment>& assignments) const {
   Context context;
   context.period = header.period;
-  if (header.date) context.issue_year = ParseIsoDate(*header.date).value_or(CivilDate{}).year;
+  if (header.date) {
+    context.issue_year = ParseIsoDate(*header.date).value_or(CivilDate{}).year;
+    context.issue_date = *header.date;
+  }
   // A section headed by an agency ("1.1. Văn phòng Sở") makes it
   // responsible for the deadlines inside.
   std::map<std::string, int> heading_lines;
@@ -327,7 +378,7 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
   const Block& b = *unit.block;
   const std::string_view f = b.folded.text;
   if (f.find_first_of("0123456789") == std::string_view::npos) return;  // no date
-  const Scope scope{f, context.period, context.issue_year, re_->any_year,
+  const Scope scope{f, context.period, context.issue_year, context.issue_date, re_->any_year,
                     re_->recurring_words, re_->day_before};
   std::vector<std::pair<size_t, size_t>> taken;
   const std::vector<bool> hit = re_->present->Hits(f);

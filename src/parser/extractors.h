@@ -54,10 +54,17 @@ class TargetFinder {
   std::unique_ptr<Patterns> re_;
   void FindInUnit(const BodyUnit& unit, const std::string& section,
                   std::vector<Target>& out) const;
+  // ">=" for "ít nhất 50%", ">" for "trên 80%", ... from the words before.
+  std::string PercentComparator(std::string_view before) const;
+  // What a quantity at folded `number_at` measures, within the sentence
+  // [sb, se); `unit_end` is where its unit ends.
+  std::string IndicatorOf(const Block& b, size_t sb, size_t se, size_t number_at,
+                          size_t unit_end, bool percent) const;
 };
 
-// Who must do what: section headings naming an agency, sentences whose
-// subject is an agency in "Tổ chức thực hiện", and "Giao X ..." anywhere.
+// Who must do what: headings naming an agency ("2. Sở Tài chính", "Đề
+// nghị Ủy ban ..."), sentences whose subject is an agency in "Tổ chức thực
+// hiện", "Cơ quan chủ trì: X" rows and "Giao X ..." anywhere.
 class AssignmentFinder {
  public:
   AssignmentFinder();
@@ -75,9 +82,26 @@ class AssignmentFinder {
  private:
   struct Patterns;
   std::unique_ptr<Patterns> re_;
-  // Folded offsets of the agency a text starts with, up to its verb.
-  bool FindSubject(std::string_view folded, size_t* begin, size_t* end,
-                   AssignmentRole* role) const;
+  // Folded offsets of the agency that starts at or after `from`, up to
+  // its verb.
+  bool FindSubject(const FoldedText& folded, std::string_view original, size_t from,
+                   size_t* begin, size_t* end, AssignmentRole* role) const;
+  // Where the agency starting at folded offset `begin` ends: its verb.
+  bool AgencyEnd(const FoldedText& folded, std::string_view original, size_t begin,
+                 size_t* end, std::string_view* verb_found) const;
+  // False if the agency at `begin` only looks like one once folded ("bản
+  // vẽ" is not "Ban"), or starts with a head that is also a common word
+  // ("Báo", "Hội") and no capitalised name follows it.
+  bool NameFollows(const FoldedText& folded, std::string_view original,
+                   size_t begin) const;
+  // The agency a heading names; `strict` where headings do not normally
+  // assign: only an agency's proper name, alone, counts.
+  bool FromHeading(const Block& b, const std::string& section, bool strict,
+                   Assignment* a) const;
+  bool FromLabel(const Block& b, const std::string& section, const std::string& topic,
+                 std::vector<Assignment>& out) const;
+  void FromGiven(const Block& b, const std::string& section,
+                 std::vector<Assignment>& out) const;
 };
 
 // Due dates, events, windows, recurring deadlines and periods, normalised

@@ -19,6 +19,26 @@ struct QuantityPattern {
   std::unique_ptr<RE2> re;  // groups: 1 quantity, 2 upper bound, 3 unit
 };
 
+// A clause of at most this many words before a percentage is a verb
+// ("Có", "Dành", "Phấn đấu") rather than what is measured.
+constexpr int kVerbOnlyWords = 2;
+
+// The words before a percentage that give its comparator, folded: "ít
+// nhất, tối thiểu, không dưới 50%", "trên 80%", "không quá 5%", "dưới 3%".
+constexpr std::pair<const char*, const char*> kPercentComparators[] = {
+    {">=", R"(\S{1,2}t nh\S{1,2}t|t\S{1,2}i thi\S{1,2}u|kh\S{1,2}ng d\S{1,3}i|≥|>=)"},
+    {"<=", R"(kh\S{1,2}ng qu\S|t\S{1,2}i [dpb]a|kh\S{1,2}ng v\S{1,3}t qu\S|≤|<=)"},
+    {">", R"(tren|hon|>)"},
+    {"<", R"(duoi|<)"},
+};
+
+// "12,5" and "12.5" are both twelve and a half in a percentage.
+double ToQuantity(std::string_view digits) {
+  std::string number(digits);
+  std::replace(number.begin(), number.end(), ',', '.');
+  return std::atof(number.c_str());
+}
+
 std::string Number(const char* head) {
   return std::string(head) + R"((\d+)(?:\s*-\s*(\d+))?\s*)" + kUnit;
 }
@@ -30,7 +50,9 @@ struct TargetFinder::Patterns {
   RE2 at_least{R"(tr\S{1,2} l\S{1,2}n)"};
   // Trigger words left at the end of an indicator ("... lựa chọn ít nhất là").
   RE2 trigger_tail{
-      R"(((?:\s+(?:\S{1,2}t nh\S{1,2}t|t\S{1,2}i thi\S{1,2}u|kh\S{1,2}ng qu\S|t\S{1,2}i [dpb]a|kh\S{1,2}ng d\S{1,3}i|t\S{1,2}|l\S))+)\s*$)"};
+      R"(((?:\s+(?:\S{1,2}t nh\S{1,2}t|t\S{1,2}i thi\S{1,2}u|kh\S{1,2}ng qu\S|t\S{1,2}i [dpb]a|kh\S{1,2}ng d\S{1,3}i|t\S{1,2}|l\S|tren|duoi|hon|≥|≤|[<>]=?))+)\s*$)"};
+  // What a percentage's comparator is, from the words just before it.
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> percent_comparators;
   // "03 trường mầm non, 03 trường tiểu học và 03 trường THCS".
   RE2 list_more{std::string(R"([^,;.:()]{0,40}?(?:,|\s+v\S)\s*(\d+)\s*)") + kUnit};
   std::vector<QuantityPattern> patterns;
@@ -41,10 +63,16 @@ struct TargetFinder::Patterns {
         {"<=", Number(R"((?:kh\S{1,2}ng qu\S|t\S{1,2}i [dpb]a|kh\S{1,2}ng v\S{1,3}t qu\S)\s+)")},
         {"=", Number(R"((?:\bch\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|[dpb]\S{1,2} c\S{1,2}|[dpb]\S{1,2}ng k\S)\s+(?:t\S{1,2}\s+)?)")},
         {">=", Number(R"((?:\bt\S{1,2}\s+))") + R"([^.;:()]{0,80}?tr\S{1,2} l\S{1,2}n)"},
-        {"=", std::string(R"((\d{1,3})()\s*(%))")},
+        // "50%", "10 - 13%", "85%-90%", "từ 5 đến 10%"; the comparator is
+        // read from the words before it (kPercentComparators).
+        {"=", std::string(R"((\d{1,3}(?:[.,]\d+)?)(?:\s*%?\s*(?:-|[dpb]\S{1,2}n)\s*(\d{1,3}(?:[.,]\d+)?))?\s*(%))")},
     };
     for (const auto& [comparator, pattern] : table)
       patterns.push_back({comparator, std::make_unique<RE2>(pattern)});
+    for (const auto& [comparator, words] : kPercentComparators)
+      percent_comparators.emplace_back(
+          comparator, std::make_unique<RE2>(std::string("(?:^|\\s)(?:") + words +
+                                            R"()(?:\s+l\S)?(?:\s+t\S{1,2})?\s*$)"));
     std::vector<const RE2*> all;
     for (const QuantityPattern& p : patterns) all.push_back(p.re.get());
     present = std::make_unique<PatternSet>(all);
@@ -87,6 +115,39 @@ std::vector<Target> TargetFinder::Find(const Outline& outline) const {
   return out;
 }
 
+std::string TargetFinder::PercentComparator(std::string_view before) const {
+  for (const auto& [comparator, re] : re_->percent_comparators)
+    if (RE2::PartialMatch(before, *re)) return comparator;
+  return "=";
+}
+
+std::string TargetFinder::IndicatorOf(const Block& b, size_t sb, size_t se, size_t number_at,
+                                      size_t unit_end, bool percent) const {
+  // The indicator: the clause before the number ("Cờ thi đua Bộ"), or
+  // after a percentage that a verb or nothing precedes ("100% đơn vị xây
+  // dựng ...", "Có ít nhất 50% số xã ...").
+  const std::string_view f = b.folded.text;
+  size_t cb = number_at;
+  while (cb > sb && f[cb - 1] != ':' && f[cb - 1] != '(') --cb;
+  // "..., trong đó không quá 01 nhà giáo": the indicator starts after
+  // "trong đó" ("of which").
+  const size_t of_which = f.substr(cb, number_at - cb).rfind("trong do");
+  if (of_which != std::string_view::npos) cb += of_which + 8;
+  size_t ce = number_at;
+  re2::StringPiece tail;
+  const std::string_view before = f.substr(cb, number_at - cb);
+  if (RE2::PartialMatch(before, re_->trigger_tail, &tail)) ce = OffsetIn(f, tail);
+  std::string indicator = TrimEntry(b.folded.SourceOf(b.text, cb, ce));
+  if (percent && CountWords(indicator) <= kVerbOnlyWords && unit_end < se) {
+    size_t from = unit_end;
+    while (from < se && f[from] == ' ') ++from;
+    if (f.substr(from, 8) == "tro len ") from += 8;  // "từ 15% trở lên người ..."
+    const std::string after = TrimEntry(b.folded.SourceOf(b.text, from, se));
+    if (CountWords(after) > CountWords(indicator)) indicator = after;
+  }
+  return indicator;
+}
+
 void TargetFinder::FindInUnit(const BodyUnit& unit, const std::string& section,
                               std::vector<Target>& out) const {
   const size_t first = out.size();
@@ -106,32 +167,18 @@ void TargetFinder::FindInUnit(const BodyUnit& unit, const std::string& section,
       const auto [sb, se] = SentenceAround(f, at, end);
       Target t;
       t.text = TrimEntry(b.folded.SourceOf(b.text, sb, se));
-      t.quantity = std::atof(g[1].as_string().c_str());
-      if (!g[2].empty()) t.quantity_max = std::atof(g[2].as_string().c_str());
+      t.quantity = ToQuantity(g[1]);
+      if (!g[2].empty()) t.quantity_max = ToQuantity(g[2]);
       const size_t u = OffsetIn(f, g[3]);
       t.unit = std::string(b.folded.SourceOf(b.text, u, u + g[3].size()));
       std::string comparator = p.comparator;
+      if (g[3] == "%") comparator = PercentComparator(f.substr(sb, OffsetIn(f, g[1]) - sb));
       if (comparator == "=" &&
           RE2::PartialMatch(f.substr(end, se - end), re_->at_least))
         comparator = ">=";
       t.comparator = comparator;
-      // The indicator: the clause before the number ("Cờ thi đua Bộ"), or
-      // after a leading percentage ("100% đơn vị xây dựng ...").
-      const size_t number_at = OffsetIn(f, g[1]);
-      size_t cb = number_at;
-      while (cb > sb && f[cb - 1] != ':' && f[cb - 1] != '(') --cb;
-      // "..., trong đó không quá 01 nhà giáo": the indicator starts after
-      // "trong đó" ("of which").
-      const size_t of_which = f.substr(cb, number_at - cb).rfind("trong do");
-      if (of_which != std::string_view::npos) cb += of_which + 8;
-      size_t ce = number_at;
-      re2::StringPiece tail;
-      const std::string_view before = f.substr(cb, number_at - cb);
-      if (RE2::PartialMatch(before, re_->trigger_tail, &tail))
-        ce = OffsetIn(f, tail);
-      std::string indicator = TrimEntry(b.folded.SourceOf(b.text, cb, ce));
-      if (indicator.empty() && g[3] == "%")
-        indicator = TrimEntry(b.folded.SourceOf(b.text, u + 1, se));
+      const std::string indicator =
+          IndicatorOf(b, sb, se, OffsetIn(f, g[1]), u + g[3].size(), g[3] == "%");
       if (!indicator.empty()) t.indicator = indicator;
       t.section = section;
       t.line = b.LineAtFolded(at);

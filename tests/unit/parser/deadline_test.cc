@@ -91,6 +91,7 @@ TEST(Deadlines, Periods) {
       {"Giai đoạn 1: Năm học 2016-2017 xây dựng mô hình.", "2016-09-01", "2017-05-31"},
       {"Từ năm học 2017-2018 đến năm học 2018-2019 bồi dưỡng.", "2017-09-01", "2019-05-31"},
       {"Thực hiện tại đơn vị từ năm 2023 đến năm 2025.", "2023-01-01", "2025-12-31"},
+      {"Thời gian thực hiện: năm 2018 và các năm tiếp theo.", "2018-01-01", "2018-12-31"},
   };
   for (const Case& c : cases) {
     const auto d = DeadlinesOf(c.body);
@@ -115,6 +116,51 @@ TEST(Deadlines, PlanPeriodsAndReferenceDatesAreNotDeadlines) {
   EXPECT_TRUE(DeadlinesOf("Tuyên truyền giai đoạn 2023 - 2025 theo Chỉ thị số 34-CT/TW ngày "
                           "07/4/2014 của Bộ Chính trị.")
                   .empty());
+}
+
+TEST(Deadlines, EmphasisInsideTheDeadlineIsSpace) {
+  const auto d = DeadlinesOf("Định kỳ hàng năm báo cáo về Sở chậm nhất *ngày 17 tháng 12.*");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].recurrence, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=17");
+}
+
+TEST(Deadlines, MonthlyHalfYearlyAndYearlyReports) {
+  const auto d = DeadlinesOf("Định kỳ hằng tháng (trước ngày 10 hằng tháng), 6 tháng (trước ngày "
+                             "10/7), tổng kết năm (trước ngày 25/11 hằng năm) gửi báo cáo về Sở.");
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].recurrence, "FREQ=MONTHLY;BYMONTHDAY=10");
+  EXPECT_EQ(d[1].recurrence, "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=10");
+  EXPECT_EQ(d[2].recurrence, "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=25");
+  EXPECT_EQ(d[0].start, "2016-01-01");
+}
+
+TEST(Deadlines, TimetableDaysWithTheirYear) {
+  for (const char* body : {"Thời gian tổ chức: ngày 09 tháng 5 năm 2017.",
+                           "Ngày 09/5/2017: Khai mạc hội thi cấp tỉnh."}) {
+    const auto d = DeadlinesOf(body);
+    ASSERT_EQ(d.size(), 1u) << body;
+    EXPECT_EQ(d[0].kind, DeadlineKind::kEvent) << body;
+    EXPECT_EQ(d[0].date, "2017-05-09") << body;
+  }
+  // A date opening a sentence about the past is a reference, not a day to keep.
+  EXPECT_TRUE(DeadlinesOf("Ngày 09/5/2015, Sở đã tổ chức hội thi cấp tỉnh.").empty());
+}
+
+TEST(Deadlines, WindowBetweenClockTimes) {
+  const auto d = DeadlinesOf("Tạm dừng hoạt động từ 20h00 tối Thứ Sáu ngày 12/5/2017 đến 05h00 "
+                             "sáng Chủ Nhật ngày 14/5/2017.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].kind, DeadlineKind::kWindow);
+  EXPECT_EQ(d[0].start, "2017-05-12");
+  EXPECT_EQ(d[0].end, "2017-05-14");
+}
+
+TEST(Deadlines, FromNowRunsFromTheDocumentsDate) {
+  const auto d = DeadlinesOf("Từ nay đến hết năm 2018, các trường rà soát thiết bị.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].kind, DeadlineKind::kPeriod);
+  EXPECT_EQ(d[0].start, "2016-03-01");
+  EXPECT_EQ(d[0].end, "2018-12-31");
 }
 
 TEST(Deadlines, InvalidDatesAreDropped) {

@@ -58,6 +58,32 @@ TEST(Targets, ListedQuantitiesShareTheIndicator) {
   EXPECT_EQ(t[2].comparator, "=");
 }
 
+TEST(Targets, PercentagesWithTheirComparatorsAndRanges) {
+  const auto t = TargetsOf("MỤC TIÊU",
+                           "- Có ít nhất 60% số trường đạt chuẩn.\n"
+                           "- Trên 90% học sinh được khám sức khỏe.\n"
+                           "- Tỷ lệ hồ sơ trễ hạn ≤ 2%.\n"
+                           "- Dưới 5% học sinh bỏ học.\n"
+                           "- Huy động 70%-75% trẻ đến lớp.\n"
+                           "- Đạt tỷ lệ từ 45% trở lên giáo viên dạy giỏi.\n");
+  ASSERT_EQ(t.size(), 6u);
+  EXPECT_EQ(t[0].comparator, ">=");
+  EXPECT_EQ(t[0].quantity, 60);
+  EXPECT_EQ(t[0].unit, "%");
+  EXPECT_EQ(t[0].indicator, "số trường đạt chuẩn");  // "Có" says nothing
+  EXPECT_EQ(t[1].comparator, ">");
+  EXPECT_EQ(t[1].indicator, "học sinh được khám sức khỏe");
+  EXPECT_EQ(t[2].comparator, "<=");
+  EXPECT_EQ(t[2].indicator, "Tỷ lệ hồ sơ trễ hạn");
+  EXPECT_EQ(t[3].comparator, "<");
+  EXPECT_EQ(t[4].quantity, 70);
+  EXPECT_EQ(t[4].quantity_max, 75);
+  EXPECT_EQ(t[5].comparator, ">=");
+  EXPECT_EQ(t[5].quantity, 45);
+  EXPECT_EQ(TargetsOf("MỤC TIÊU", "- Có từ 20% trở lên hộ dân dùng nước sạch.\n")[0].indicator,
+            "hộ dân dùng nước sạch");
+}
+
 TEST(Targets, NumbersWithoutATargetPhraseAreNot) {
   EXPECT_TRUE(TargetsOf("NỘI DUNG", "- Kỷ niệm 70 năm ngày Bác Hồ ra lời kêu gọi thi đua.\n")
                   .empty());
