@@ -105,7 +105,8 @@ std::vector<LegalBasis> LegalBasisReader::Read(
 struct ContactFinder::Patterns {
   RE2 email{R"(([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))"};
   RE2 phone{
-      R"((?:[dpb]i\S{1,2}n tho\S{1,2}i|\b[dpb]t|\bs[dpb]t|\btel|\bdi [dpb]\S{1,2}ng)\s*:?\s*(\+?\d[\d .]{4,}\d))"};
+      // "điện thoại số 0916 777 493", "ĐT: (0203) 3.825.123", "Tel: +84 …"
+      R"((?:[dpb]i\S{1,2}n tho\S{1,2}i|\b[dpb]t|\bs[dpb]t|\btel|\bdi [dpb]\S{1,2}ng)(?:\s+s\S{1,2}\b)?\s*:?\s*(\(?\+?\d[\d .()\-]{4,}\d))"};
   RE2 person{
       R"((?:[ĐđDd]ồng chí|Đ/c|đ/c|Ông|Bà|ông|bà)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}))"};
 };

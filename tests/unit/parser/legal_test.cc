@@ -21,5 +21,15 @@ TEST(LegalBases, AReferenceWrappedAfterSoIsOneBasisNotAnItem) {
   EXPECT_EQ(p.sections[0].number, "I");  // "17/…" did not become a section
 }
 
+TEST(Contacts, PhonesInTheFormsPlansWriteThem) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nI. TỔ CHỨC THỰC HIỆN\n- Liên hệ bà Trần Thị Lan, điện thoại số 0916 777 493.\n"
+      "- Văn phòng Sở, ĐT: (0203) 3.825.123.\n");
+  ASSERT_EQ(p.contacts.size(), 2u);
+  EXPECT_EQ(p.contacts[0].phone, "0916 777 493");
+  EXPECT_EQ(p.contacts[0].name, "Trần Thị Lan");
+  EXPECT_EQ(p.contacts[1].phone, "(0203) 3.825.123");
+}
+
 }  // namespace
 }  // namespace vnplan
