@@ -193,6 +193,14 @@ std::vector<std::string> JoinEmphasis(std::vector<std::string_view> raw) {
   for (size_t i = 0; i < raw.size(); ++i) {
     const auto [bold, italic] = EmphasisMarks(raw[i]);
     if (bold % 2 == 0 && italic % 2 == 0) continue;
+    // A line that ends on a marker stuck to its last word closes a span
+    // opened above (one too long to join, "…chính quyền;*"): it opens
+    // nothing. ("… của **" opens one.)
+    const std::string_view line = TrimSpaces(raw[i]);
+    const size_t marks = line.find_last_not_of('*');
+    const size_t trailing = marks == std::string_view::npos ? 0 : line.size() - marks - 1;
+    // ("**Điều 2.****": a span closed and the next opened.)
+    if (trailing > 0 && trailing <= 2 && line[marks] != ' ') continue;
     for (size_t j = i + 1; j < raw.size() && j <= i + kMaxEmphasisLines; ++j) {
       if (raw[j].empty()) break;
       const auto [b, it] = EmphasisMarks(raw[j]);

@@ -21,6 +21,17 @@ TEST(LegalBases, AReferenceWrappedAfterSoIsOneBasisNotAnItem) {
   EXPECT_EQ(p.sections[0].number, "I");  // "17/…" did not become a section
 }
 
+TEST(LegalBases, AnItalicSpanTooLongToJoinDoesNotSwallowWhatFollowsItsEnd) {
+  // The span opened on the first line closes six lines down, past the join
+  // limit; its last line, ending on the marker, must not open a new span.
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\n*Căn cứ Luật Tổ chức\nchính quyền địa phương\nngày 19 tháng 6\nnăm 2025\n"
+      "của Quốc hội\nvề tổ chức\nchính quyền;*\n**QUYẾT ĐỊNH:**\n**Điều 1. **Phê duyệt danh sách.\n"
+      "**Điều 2. **Quyết định có hiệu lực từ ngày ký.\n");
+  ASSERT_FALSE(p.sections.empty());
+  EXPECT_EQ(p.sections[0].number, "1");
+}
+
 TEST(Contacts, PhonesInTheFormsPlansWriteThem) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nThử\nI. TỔ CHỨC THỰC HIỆN\n- Liên hệ bà Trần Thị Lan, điện thoại số 0916 777 493.\n"
