@@ -194,26 +194,39 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
 // lines between.
 constexpr size_t kMaxAttachmentHeader = 12;
 
+size_t HeaderReader::AttachedBody(const std::vector<Line>& lines, size_t type_line,
+                                  size_t type_end) const {
+  const size_t n = lines.size();
+  for (size_t j = type_line + 1; j < n && j <= type_line + kMaxAttachmentHeader; ++j)
+    if (!lines[j].blank && RE2::PartialMatch(lines[j].folded.text, re_->attached_to)) return j + 1;
+  // Without "(Kèm theo …)": the type line, its title, then the body's first
+  // Roman heading close below.
+  Header scratch;
+  const size_t body = ReadTitle(lines, type_line, type_end, scratch);
+  for (size_t j = body; j < n && j <= body + kMaxAttachmentHeader; ++j)
+    if (!lines[j].blank && RE2::PartialMatch(lines[j].clean, re_->roman_heading)) return body;
+  return n;
+}
+
 void HeaderReader::FindAttachment(const std::vector<Line>& lines, Layout& layout) const {
   const size_t n = lines.size();
   for (size_t i = layout.closing + 1; i < n; ++i) {
     size_t type_end = 0;
     if (!TypeOf(lines[i], &type_end)) continue;
-    for (size_t j = i + 1; j < n && j <= i + kMaxAttachmentHeader; ++j) {
-      if (lines[j].blank || !RE2::PartialMatch(lines[j].folded.text, re_->attached_to)) continue;
-      layout.attached = i;
-      layout.attached_body = j + 1;
-      layout.attached_end = n;
-      for (size_t k = j + 1; k < n; ++k) {
-        const bool ends = RE2::PartialMatch(lines[k].folded.text, re_->closing) ||
-                          (IsAllCaps(lines[k].clean) && RE2::PartialMatch(lines[k].folded.text, re_->appendix));
-        if (!lines[k].blank && ends) {
-          layout.attached_end = k;
-          break;
-        }
+    const size_t body = AttachedBody(lines, i, type_end);
+    if (body >= n) continue;
+    layout.attached = i;
+    layout.attached_body = body;
+    layout.attached_end = n;
+    for (size_t k = body; k < n; ++k) {
+      const bool ends = RE2::PartialMatch(lines[k].folded.text, re_->closing) ||
+                        (IsAllCaps(lines[k].clean) && RE2::PartialMatch(lines[k].folded.text, re_->appendix));
+      if (!lines[k].blank && ends) {
+        layout.attached_end = k;
+        break;
       }
-      return;
     }
+    return;
   }
 }
 

@@ -61,6 +61,9 @@ class HeaderReader {
   // The title under the type line; returns the first line after it.
   size_t ReadTitle(const std::vector<Line>& lines, size_t type_line, size_t type_end,
                    Header& header) const;
+  // The first body line of a document attached at `type_line`, or
+  // lines.size() when what stands there is no attached document.
+  size_t AttachedBody(const std::vector<Line>& lines, size_t type_line, size_t type_end) const;
   void FindAttachment(const std::vector<Line>& lines, Layout& layout) const;
   bool ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
                    Header& header) const;

@@ -97,7 +97,8 @@ struct HeaderReader::Patterns {
   RE2 single_year{R"(\bn\S{1,2}m (\d{4})\b)"};
   RE2 closing{R"(^(n\S{1,2}i nh\S{1,2}n\b\s*:?\s*))"};
   // "(Kèm theo Quyết định số …)": what a document attached to another says
-  RE2 attached_to{R"(^\(?\s*(?:ban h\S{1,2}nh )?k\S{1,2}m theo\b)"};
+  RE2 roman_heading{R"(^[IVX]{1,4}\s*[.:]\s*\S)"};  // "I. MỤC TIÊU"
+  RE2 attached_to{R"(^[*\s]*\(?\s*(?:ban h\S{1,2}nh )?k\S{1,2}m theo\b)"};
   RE2 addressee{R"(^k\S{1,2}nh g\S{1,2}i\b)"};  // "Kính gửi"
   RE2 subject{R"(^v\s*/\s*v\b\s*:?\s*)"};  // "V/v": what a Công văn is about
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};

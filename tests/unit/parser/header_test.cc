@@ -217,6 +217,18 @@ TEST(Header, AMastheadReadColumnByColumnKeepsItsAgencyNumberAndSubject) {
   EXPECT_EQ(p.header.date, "2026-04-10");
 }
 
+TEST(Header, AnAttachedPlanWithoutItsKemTheoLineIsFoundByItsFirstHeading) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thử\nĐiều 1. Ban hành Kế hoạch thử.\n"
+      "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n\n"
+      "KẾ HOẠCH\nThử nghiệm giai đoạn 2026 - 2030\n\nI. MỤC TIÊU\n1. Mục tiêu chung\n- Nâng cao chất lượng.\n");
+  bool goals = false;
+  for (const Section& s : p.sections) goals |= s.title.find("MỤC TIÊU") != std::string::npos;
+  EXPECT_TRUE(goals);
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Nguyễn Văn An");
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
