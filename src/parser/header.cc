@@ -302,7 +302,10 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
     } else if (!abbreviation && (k == 0 || proper || capitalize_next)) {
       word = CapitalizeFirst(word);
     }
-    capitalize_next = (k == 0 && kHeads.count(letters)) || letters == "va" ||
+    // After the head ("Sở", "Văn phòng") comes the proper name.
+    const bool head = (k == 0 && kHeads.count(letters)) ||
+                      (k == 1 && letters == "phong" && folder_.Fold(words[0]).text == "van");
+    capitalize_next = head || letters == "va" ||
                       word.back() == ',' || word == "-";
     proper = proper || (abbreviation && k > 0);
     out.push_back(word);
@@ -340,8 +343,11 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
     const std::vector<std::string_view> words = Words(lines[0]);
     size_t split = 0;
     for (size_t k = 1; k < words.size() && split == 0; ++k)
-      if (kSplitHeads.count(folder_.Fold(words[k]).text) &&
-          folder_.Fold(words[k - 1]).text != "uy")  // "ỦY BAN" is one word
+      // "ỦY BAN" and "VĂN PHÒNG" are one head; a head names something after
+      // it ("BỘ NỘI VỤ" ends on "vụ" and is not split).
+      if (kSplitHeads.count(folder_.Fold(words[k]).text) && k + 1 < words.size() &&
+          folder_.Fold(words[k - 1]).text != "uy" &&
+          !(folder_.Fold(words[k - 1]).text == "van" && folder_.Fold(words[k]).text == "phong"))
         split = k;
     if (split == 0) {
       issuer = lines[0];

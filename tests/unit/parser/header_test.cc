@@ -229,6 +229,14 @@ TEST(Header, AnAttachedPlanWithoutItsKemTheoLineIsFoundByItsFirstHeading) {
   EXPECT_EQ(p.header.signer->name, "Nguyễn Văn An");
 }
 
+TEST(Header, OneLineAgenciesWhoseHeadIsTwoWordsOrWhoseNameEndsOnAHead) {
+  const Plan a = ParseText("VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/TB-VPCP\nTHÔNG BÁO\nThử\n");
+  EXPECT_EQ(a.header.issuer.name, "Văn phòng Chính phủ");
+  EXPECT_EQ(a.header.issuer.parent, std::nullopt);
+  const Plan b = ParseText("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2/QĐ-BNV\nQUYẾT ĐỊNH\nThử\n");
+  EXPECT_EQ(b.header.issuer.name, "Bộ Nội vụ");
+}
+
 TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nX\nI. MỤC ĐÍCH\n- a.\nNơi nhận:\n- Như trên;\n"
