@@ -11,6 +11,7 @@
 #define VNPLAN_PLAN_PARSER_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "vnplan/plan.h"
@@ -27,6 +28,10 @@ class PlanParser {
   // Parses UTF-8 text. The text is normalised to NFC with "\n" line ends and
   // kept in Plan::text; every `line` in the result is 1-based into it.
   Plan Parse(std::string_view utf8_text) const;
+
+  // Parses text that NormalizePlanText already gave (the Pipeline's, which
+  // normalises once before restoring), without normalising it again.
+  Plan ParseNormalized(std::string text) const;
 
  private:
   struct Engine;

@@ -29,9 +29,13 @@ PlanParser::PlanParser() : engine_(std::make_unique<Engine>()) {}
 PlanParser::~PlanParser() = default;
 
 Plan PlanParser::Parse(std::string_view utf8_text) const {
+  return ParseNormalized(NormalizePlanText(utf8_text));
+}
+
+Plan PlanParser::ParseNormalized(std::string text) const {
   Engine& e = *engine_;
   Plan plan;
-  plan.text = NormalizePlanText(utf8_text);
+  plan.text = std::move(text);
   const std::vector<Line> lines = e.reader.ReadLines(plan.text);
   const Layout layout = e.header.ReadLayout(lines, plan.header);
   e.header.ReadMasthead(lines, layout, plan.header);

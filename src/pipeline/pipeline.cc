@@ -176,7 +176,7 @@ Status Pipeline::Read(std::string_view bytes, Reading* reading) const {
 Status Pipeline::Extract(std::string_view bytes, Extraction* extraction) const {
   Reading reading;
   if (Status status = Read(bytes, &reading); !status.ok()) return status;
-  extraction->plan = impl_->parser.Parse(reading.text);
+  extraction->plan = impl_->parser.ParseNormalized(std::move(reading.text));
   extraction->source = std::move(reading.source);
   extraction->notes = std::move(reading.notes);
   if (extraction->plan.sections.empty())

@@ -64,13 +64,14 @@ void WalkFolder(const std::string& folder, const fs::path& outputs, std::vector<
       continue;
     }
     const fs::path& path = it->path();
+    const bool ours = IsUnder(path, outputs);
     if (it->is_directory(ec)) {
-      if (IsUnder(path, outputs)) it.disable_recursion_pending();
+      if (ours) it.disable_recursion_pending();
+    } else if (ours) {
       continue;
-    }
-    if (it->is_regular_file(ec) && !IsUnder(path, outputs)) {
+    } else if (it->is_regular_file(ec)) {
       found->push_back(path.string());
-    } else if (!IsUnder(path, outputs)) {
+    } else {
       skipped->push_back(path.string() + ": " +
                          (it->is_symlink(ec) ? "a link to nothing readable" : "not a regular file"));
     }

@@ -411,12 +411,8 @@ int RunCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
   if (!options.json.empty()) {
     const std::string text =
         comparison.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-    if (options.json == "-") {
-      out << text;
-    } else if (std::string p = WriteFileAtomically(options.json, text); !p.empty()) {
-      err << "vnplan: " << p << "\n";
-      return kExitOutputFailed;
-    }
+    if (const int written = WriteResult(options.json, text, out, err); written != kExitOk)
+      return written;
   }
   if (!options.html.empty()) {
     if (std::string p = WriteFileAtomically(options.html, CompareHtml(comparison)); !p.empty()) {

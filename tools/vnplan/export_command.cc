@@ -247,12 +247,8 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   } else {
     result = Csv(plans, options.csv);
   }
-  if (options.output.empty() || options.output == "-") {
-    out << result;
-  } else if (std::string problem = WriteFileAtomically(options.output, result); !problem.empty()) {
-    err << "vnplan: " << problem << "\n";
-    return kExitOutputFailed;
-  }
+  if (const int written = WriteResult(options.output, result, out, err); written != kExitOk)
+    return written;
   return failed ? kExitInputFailed : kExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "tools/vnplan/exit_code.h"
 #include "tools/vnplan/export_command.h"
 #include "vnplan/pipeline.h"
 #include "tests/support/test_support.h"
@@ -136,6 +137,18 @@ TEST(CsvExport, OneRowPerItemWithThePlanOnEveryRow) {
   EXPECT_NE(csv.find("\"Cờ thi đua UBND tỉnh: 72 tập thể trở lên (trong đó: Khối thuộc UBND huyện, "),
             std::string::npos)
       << "a field with commas is quoted";
+}
+
+TEST(CsvExport, AStandardOutputThatFailsExitsThree) {
+  const std::string path = testing::OutputDir() + "/004-full.json";
+  testing::WriteFile(path, PlanJson("004-phu-tho-2016.txt"));
+  ExportOptions options;
+  options.plans = {path};
+  options.csv = "targets";
+  std::ostringstream out, err;
+  out.setstate(std::ios::badbit);  // as writing to /dev/full leaves it
+  EXPECT_EQ(RunExport(options, out, err), kExitOutputFailed);
+  EXPECT_NE(err.str().find("cannot write to standard output"), std::string::npos);
 }
 
 TEST(CsvExport, RefusesWhatIsNotAPlan) {
