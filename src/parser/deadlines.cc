@@ -384,7 +384,9 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
   const std::vector<bool> hit = re_->present->Hits(f);
   for (size_t k = 0; k < re_->triggers.size(); ++k) {
     if (!hit[k]) continue;
-    const auto& [re, handler] = re_->triggers[k];
+    // Named, not a structured binding: clang 14 cannot capture a binding.
+    const auto& re = std::get<0>(re_->triggers[k]);
+    const auto& handler = std::get<1>(re_->triggers[k]);
     ForEachMatch(*re, f, [&](const Groups& g) {
       const size_t at = OffsetIn(f, g[0]), end = at + g[0].size();
       for (auto [tb, te] : taken)
