@@ -39,14 +39,17 @@ using OcrSteps = unsigned;
 // command line can refuse the option before reading anything.
 Status ParseOcrSteps(std::string_view names, OcrSteps* steps);
 
-// How a PDF page is read (OCRmyPDF's --skip-text / --force-ocr).
+// How a PDF page is read (OCRmyPDF's --skip-text / --force-ocr / --redo-ocr).
 enum class PdfReading {
-  kAuto,       // its text layer when that holds the page, else OCR (see ocr.cc)
-  kTextLayer,  // always its text layer, however little it holds
+  kAuto,       // its text layer when that holds the page, else OCR (src/ocr/pdf_input.cc)
+  kTextLayer,  // its text layer whenever it has one, however little it holds
   kOcr,        // always rendered and OCR'd; the text layer is kept as layer_text
+  // As kAuto, but a text layer is taken for another tool's OCR: its text is
+  // restored as OCR output is (misread marks), not only when it looks damaged.
+  kRedoOcr,
 };
 
-// Parses "auto", "text" or "ocr"; anything else gives InvalidArgument.
+// Parses "auto", "text", "ocr" or "redo"; anything else gives InvalidArgument.
 Status ParsePdfReading(std::string_view name, PdfReading* reading);
 
 struct OcrOptions {
@@ -62,7 +65,14 @@ struct OcrOptions {
   // Read fail with its message. bench/ocr_bench.py measures them.
   std::string steps = "despeckle,deskew,scale";
   PdfReading pdf_reading = PdfReading::kAuto;
+  // The pages to read, 1-based inclusive ranges (ParsePageRanges); empty:
+  // all. Pages outside are not decoded and not in the result.
+  std::vector<std::pair<int, int>> pages;
 };
+
+// Parses "1-3,5,8-" (OCRmyPDF's --pages) into ranges; "8-" runs to the end.
+// InvalidArgument for anything else ("0", "3-1", "a").
+Status ParsePageRanges(std::string_view text, std::vector<std::pair<int, int>>* ranges);
 
 // A word as Tesseract read it: where it is on the page and how sure it was,
 // so later stages can doubt what Tesseract doubted.
@@ -84,6 +94,7 @@ struct OcrPage {
   // signing it ("Ký bởi: …", "Cơ quan: …", "Thời gian ký: …"), kept for a
   // later stage to report who signed and when. Not part of text or Text().
   std::string layer_text;
+  int width = 0, height = 0;  // of the cleaned page the word boxes refer to; 0 for a text layer
 };
 
 struct OcrDocument {
@@ -95,6 +106,9 @@ struct OcrDocument {
 
   // The pages' text, separated by form feeds.
   std::string Text() const;
+  // Where each page's text begins in Text(): OcrWord::offset is page start
+  // + offset in OcrPage::text.
+  std::vector<size_t> PageStarts() const;
 };
 
 class OcrEngine {

@@ -40,6 +40,8 @@ OcrPage ReadImage(tesseract::TessBaseAPI* api, Pix* image, OcrSteps steps) {
   if (api->Recognize(nullptr) != 0) return {"", 0, false, {}, ""};
   page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean.get())), &page.words);
   page.mean_confidence = api->MeanTextConf();
+  page.width = static_cast<int>(pixGetWidth(clean.get()));
+  page.height = static_cast<int>(pixGetHeight(clean.get()));
   return page;
 }
 
@@ -91,18 +93,25 @@ std::string Undecodable(const PageInput& input) {
 // Where each page's text begins in Text(): page-relative word offsets
 // become document offsets.
 void PlaceWords(OcrDocument* doc) {
-  size_t at = 0;
-  for (size_t i = 0; i < doc->pages.size(); ++i) {
-    if (i > 0) ++at;  // the form feed
-    OcrPage& page = doc->pages[i];
-    for (OcrWord& w : page.words) w.offset += at;
-    at += page.text.size();
-    if (at > 0 && (page.text.empty() ? i > 0 : page.text.back() != '\n')) ++at;
-  }
+  const std::vector<size_t> starts = doc->PageStarts();
+  for (size_t i = 0; i < doc->pages.size(); ++i)
+    for (OcrWord& w : doc->pages[i].words) w.offset += starts[i];
 }
 
 }  // namespace
 }  // namespace ocr
+
+std::vector<size_t> OcrDocument::PageStarts() const {
+  std::vector<size_t> starts;
+  size_t at = 0;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (i > 0) ++at;  // the form feed
+    starts.push_back(at);
+    at += pages[i].text.size();
+    if (at > 0 && (pages[i].text.empty() ? i > 0 : pages[i].text.back() != '\n')) ++at;  // Text()'s '\n'
+  }
+  return starts;
+}
 
 std::string OcrDocument::Text() const {
   std::string out;
@@ -171,9 +180,7 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
   }
   std::vector<ocr::PageInput> pages;
   const bool pdf = bytes.substr(0, 4) == "%PDF";
-  if (!(pdf ? ocr::ListPdfPages(bytes, options_, &pages, error)
-            : ocr::ListImagePages(bytes, options_, &pages, error)))
-    return false;
+  if (!ocr::ListPages(bytes, options_, &pages, error)) return false;
   out->kind = pdf ? "pdf" : "image";
   out->languages = options_.languages;
   out->engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();

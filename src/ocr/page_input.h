@@ -33,6 +33,12 @@ struct PageInput {
 bool ListImagePages(std::string_view bytes, const OcrOptions& options,
                     std::vector<PageInput>* pages, std::string* error);
 
+// The pages of a scan (image or PDF) as the OCR reads them: listed by
+// ListImagePages or ListPdfPages, then only those OcrOptions::pages names.
+// The engine and the searchable PDF both list pages here, so they agree.
+bool ListPages(std::string_view bytes, const OcrOptions& options, std::vector<PageInput>* pages,
+               std::string* error);
+
 // Decodes one page listed by ListImagePages; null if it cannot be decoded.
 PixPtr DecodeImagePage(std::string_view bytes, const PageInput& page);
 

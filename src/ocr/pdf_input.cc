@@ -48,16 +48,6 @@ void CountInk(Pix* grey, const std::vector<LayerWord>& words, long long* inside,
   }
 }
 
-std::vector<LayerWord> LayerWords(const poppler::page& page) {
-  std::vector<LayerWord> words;
-  for (const poppler::text_box& box : page.text_list()) {
-    const poppler::byte_array utf8 = box.text().to_utf8();
-    const poppler::rectf r = box.bbox();
-    words.push_back({std::string(utf8.begin(), utf8.end()), r.left(), r.top(), r.right(), r.bottom()});
-  }
-  return words;
-}
-
 bool IsScannedPage(const poppler::document& doc, int index, const poppler::page& page,
                    const std::vector<LayerWord>& words) {
   if (words.empty()) return true;
@@ -83,6 +73,17 @@ std::string LayerText(const poppler::page& page) {
 }
 
 }  // namespace
+
+std::vector<LayerWord> LayerWords(const poppler::page& page) {
+  std::vector<LayerWord> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    const poppler::rectf r = box.bbox();
+    words.push_back({std::string(utf8.begin(), utf8.end()), r.left(), r.top(), r.right(), r.bottom()});
+  }
+  return words;
+}
+
 
 std::unique_ptr<poppler::document> LoadPdf(std::string_view bytes) {
   return std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
@@ -114,8 +115,11 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
     if (!page) continue;
     PageInput input{PageInput::Source::kTextLayer, i, LayerText(*page), {}};
     std::vector<LayerWord> words = LayerWords(*page);
-    const bool scanned = options.pdf_reading == PdfReading::kOcr ||
-                         (options.pdf_reading == PdfReading::kAuto && IsScannedPage(*doc, i, *page, words));
+    const PdfReading reading = options.pdf_reading;
+    const bool scanned = reading == PdfReading::kOcr ||
+                         (reading == PdfReading::kTextLayer && words.empty()) ||
+                         ((reading == PdfReading::kAuto || reading == PdfReading::kRedoOcr) &&
+                          IsScannedPage(*doc, i, *page, words));
     if (!scanned) {
       pages->push_back(std::move(input));
       continue;
@@ -127,7 +131,7 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
     input.source = PageInput::Source::kPdfPage;
     // A scan with a thin layer: the layer's words that stand apart from the
     // print are painted out before OCR. Forced OCR reads the page as it looks.
-    if (options.pdf_reading == PdfReading::kAuto) input.layer_words = std::move(words);
+    if (reading != PdfReading::kOcr) input.layer_words = std::move(words);
     pages->push_back(std::move(input));
   }
   return true;
@@ -162,14 +166,15 @@ namespace vnplan {
 Status ParsePdfReading(std::string_view name, PdfReading* reading) {
   // The one name table of PdfReading.
   static constexpr std::pair<std::string_view, PdfReading> kNames[] = {
-      {"auto", PdfReading::kAuto}, {"text", PdfReading::kTextLayer}, {"ocr", PdfReading::kOcr}};
+      {"auto", PdfReading::kAuto}, {"text", PdfReading::kTextLayer}, {"ocr", PdfReading::kOcr},
+      {"redo", PdfReading::kRedoOcr}};
   for (const auto& [known, value] : kNames)
     if (name == known) {
       *reading = value;
       return Status::Ok();
     }
   return Status::InvalidArgument("unknown PDF reading '" + std::string(name) +
-                                 "' (known: auto, text, ocr)");
+                                 "' (known: auto, text, ocr, redo)");
 }
 
 }  // namespace vnplan

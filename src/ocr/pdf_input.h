@@ -12,6 +12,7 @@
 
 namespace poppler {
 class document;
+class page;
 }
 
 namespace vnplan::ocr {
@@ -28,6 +29,9 @@ std::unique_ptr<poppler::document> LoadPdf(std::string_view bytes);
 // limit at kRenderDpi.
 bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
                   std::vector<PageInput>* pages, std::string* error);
+
+// The words of a page's text layer with their boxes (points, top left).
+std::vector<LayerWord> LayerWords(const poppler::page& page);
 
 // Page `index` rendered in grey at `dpi`; null if poppler cannot render it.
 // Each worker has its own document, so pages render in parallel.

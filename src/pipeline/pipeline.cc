@@ -156,7 +156,9 @@ Status Pipeline::Read(std::string_view bytes, Reading* reading) const {
   if (const TextCheck check = CheckPlanText(raw); !check.ok())
     return Status::InvalidInput(check.message);
   reading->text = NormalizePlanText(raw);
-  const bool ocr_read = reading->source.ocr.has_value();
+  // --redo-ocr: a PDF's text layer is another tool's OCR, restored as such.
+  const bool ocr_read = reading->source.ocr.has_value() ||
+                        (scan && impl_->options.ocr.pdf_reading == PdfReading::kRedoOcr);
   if (auto restored = impl_->RestoreAsAsked(raw, reading->text, ocr_read,
                                             OcrConfidences(reading->ocr))) {
     reading->source.restoration_applied = true;

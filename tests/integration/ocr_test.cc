@@ -19,6 +19,13 @@
 namespace vnplan {
 namespace {
 
+// Default options but for the number of pages read at once.
+OcrOptions WithJobs(int jobs) {
+  OcrOptions options;
+  options.jobs = jobs;
+  return options;
+}
+
 // A page of the Phú Thọ plan's opening lines, rendered once.
 const std::string& RenderedPage(const std::string& extension) {
   static std::map<std::string, std::string> made;
@@ -189,7 +196,7 @@ TEST(Ocr, TwoColumnHeaderIsReadColumnByColumn) {
 // Engines are kept between files: what one read before must not change
 // what it reads next (the same input gives the same JSON).
 TEST(Ocr, AKeptEngineReadsAPageAsAFreshOneDoes) {
-  const OcrEngine engine(OcrOptions{"vie", 1});
+  const OcrEngine engine(WithJobs(1));
   OcrDocument first, other, again;
   std::string error;
   ASSERT_TRUE(engine.Read(RenderedPage("png"), &first, &error)) << error;
@@ -221,7 +228,7 @@ TEST(Ocr, WordsKeepTheirConfidenceAndPlaceInTheText) {
 TEST(Ocr, ScannedPdfPagesAreRenderedAndRead) {
   OcrDocument doc;
   std::string error;
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(ScannedPdf(RenderedPage("png"), 3), &doc, &error))
+  ASSERT_TRUE(OcrEngine(WithJobs(2)).Read(ScannedPdf(RenderedPage("png"), 3), &doc, &error))
       << error;
   EXPECT_EQ(doc.kind, "pdf");
   ASSERT_EQ(doc.pages.size(), 3u);
@@ -239,7 +246,7 @@ TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   OcrDocument doc;
   std::string error;
   const std::string pdf = ScannedPdf(RenderedPage("png"), 2, "Signed by: Office of the Province 20250121");
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(pdf, &doc, &error)) << error;
+  ASSERT_TRUE(OcrEngine(WithJobs(2)).Read(pdf, &doc, &error)) << error;
   ASSERT_EQ(doc.pages.size(), 2u);
   EXPECT_FALSE(doc.pages[0].text_layer);
   EXPECT_NE(doc.pages[0].text.find("941/KH-SGD&ĐT"), std::string::npos) << doc.pages[0].text;
@@ -249,7 +256,7 @@ TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   EXPECT_EQ(doc.pages[0].text, doc.pages[1].text);
   EXPECT_EQ(doc.Text().find("Province"), std::string::npos);
   // Forcing the text layer gives the signature box alone.
-  OcrOptions text_only{"vie", 2};
+  OcrOptions text_only = WithJobs(2);
   text_only.pdf_reading = PdfReading::kTextLayer;
   ASSERT_TRUE(OcrEngine(text_only).Read(pdf, &doc, &error)) << error;
   EXPECT_TRUE(doc.pages[0].text_layer);
@@ -293,7 +300,7 @@ TEST(Ocr, OneBitG4PagesAreRead) {
   pixDestroy(&bits);
   pixDestroy(&grey);
   pixDestroy(&page);
-  const OcrEngine engine(OcrOptions{"vie", 1});
+  const OcrEngine engine(WithJobs(1));
   for (const std::string* file : {&tiff, &pdf}) {
     OcrDocument doc;
     std::string error;
@@ -321,7 +328,7 @@ TEST(Ocr, TransparentPngIsReadOnWhite) {
   for (Pix* p : {page, grey, ink, rgba}) pixDestroy(&p);
   OcrDocument doc;
   std::string error;
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(transparent, &doc, &error)) << error;
+  ASSERT_TRUE(OcrEngine(WithJobs(1)).Read(transparent, &doc, &error)) << error;
   EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
 }
 
@@ -333,7 +340,7 @@ TEST(Ocr, RealSignedOneBitScanGivesEveryPageInItsPlace) {
   if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " is absent";
   OcrDocument doc;
   std::string error;
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(testing::ReadFile(path), &doc, &error)) << error;
+  ASSERT_TRUE(OcrEngine(WithJobs(2)).Read(testing::ReadFile(path), &doc, &error)) << error;
   ASSERT_EQ(doc.pages.size(), 4u);
   for (const OcrPage& page : doc.pages) {
     EXPECT_FALSE(page.text_layer);
@@ -425,7 +432,7 @@ TEST(Ocr, MultiPageTiffGivesPagesSeparatedByFormFeeds) {
   pixDestroy(&page);
   OcrDocument doc;
   std::string error;
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(testing::ReadFile(tiff), &doc, &error)) << error;
+  ASSERT_TRUE(OcrEngine(WithJobs(2)).Read(testing::ReadFile(tiff), &doc, &error)) << error;
   ASSERT_EQ(doc.pages.size(), 2u);
   EXPECT_EQ(doc.pages[0].text, doc.pages[1].text);
   EXPECT_NE(doc.Text().find('\f'), std::string::npos);

@@ -149,6 +149,7 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
     return kExitUsage;
   }
   PipelineOptions pipeline_options;
+  pipeline_options.ocr = options.ocr;
   pipeline_options.restore = options.restore;
   pipeline_options.model_dir = options.model_dir;
   // A batch reads files in parallel, so each file's pages go one at a time.

@@ -26,6 +26,7 @@ struct ExtractOptions {
   int jobs = 0;               // worker threads; 0 = one per core
   bool progress_bar = false;  // stderr is a terminal: draw a bar, not log lines
   int ocr_jobs = 0;           // pages read at once (0 = one per core)
+  OcrOptions ocr;             // languages, pages, PDF reading (jobs: ocr_jobs)
 };
 
 // Runs the command. Results go to `out` (or options.output), messages to

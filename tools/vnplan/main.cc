@@ -46,6 +46,33 @@ struct Context {
   int exit_code = vnplan::kExitUsage;
 };
 
+// How scans are read, with OCRmyPDF's names, on `extract` and `ocr`.
+void AddOcrReading(CLI::App* cmd, vnplan::OcrOptions* ocr) {
+  using vnplan::PdfReading;
+  cmd->add_option("-l,--language", ocr->languages,
+                  "Tesseract languages, joined by '+' (default: vie)");
+  cmd->add_option_function<std::string>(
+         "--pages", [ocr](const std::string& list) { vnplan::ParsePageRanges(list, &ocr->pages); },
+         "Read only these pages of a scan: 1-3,5,8-")
+      ->check(CLI::Validator(
+          [](std::string& list) {
+            std::vector<std::pair<int, int>> ranges;
+            return vnplan::ParsePageRanges(list, &ranges).message();
+          },
+          "PAGES"));
+  CLI::Option* force = cmd->add_flag_callback(
+      "--force-ocr", [ocr] { ocr->pdf_reading = PdfReading::kOcr; },
+      "OCR every PDF page, even one with a text layer (kept aside)");
+  CLI::Option* skip = cmd->add_flag_callback(
+      "--skip-text", [ocr] { ocr->pdf_reading = PdfReading::kTextLayer; },
+      "Take the text layer of every PDF page that has one; OCR only pages without");
+  CLI::Option* redo = cmd->add_flag_callback(
+      "--redo-ocr", [ocr] { ocr->pdf_reading = PdfReading::kRedoOcr; },
+      "Take a PDF's text layer for another tool's OCR: restore its marks as OCR output");
+  force->excludes(skip)->excludes(redo);
+  skip->excludes(redo);
+}
+
 void AddExtract(CLI::App& app, Context& context) {
   auto options = std::make_shared<vnplan::ExtractOptions>();
   auto model = std::make_shared<std::string>();
@@ -67,6 +94,7 @@ void AddExtract(CLI::App& app, Context& context) {
   cmd->add_option("--jobs", options->jobs, "Plans processed at once in a batch (default: one per core)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--force", options->force, "Redo plans whose output is already current");
+  AddOcrReading(cmd, &options->ocr);
   cmd->callback([=, &context] {
     options->model_dir = vnplan::ModelDir(*model, context.exe_dir);
     vnplan::ParseRestoreMode(*restore, &options->restore);
@@ -128,6 +156,9 @@ void AddOcr(CLI::App& app, Context& context) {
   cmd->add_option("--model", options->model_dir, "Restoration model directory");
   cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")
       ->check(CLI::Range(1, 256));
+  AddOcrReading(cmd, &options->ocr);
+  cmd->add_option("--pdf", options->pdf,
+                  "Also write a searchable PDF: the page images with the restored words as an invisible text layer");
   cmd->add_option("--preprocess", options->preprocess,
                   "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none");
   cmd->callback([=, &context] {

@@ -6,6 +6,7 @@
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
 #include "tools/vnplan/input_file.h"
+#include "vnplan/searchable_pdf.h"
 
 namespace vnplan {
 namespace {
@@ -24,6 +25,7 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
     return kExitInputFailed;
   }
   PipelineOptions pipeline_options;
+  pipeline_options.ocr = options.ocr;
   pipeline_options.restore = options.restore;
   pipeline_options.model_dir = options.model_dir;
   pipeline_options.ocr.jobs = options.jobs;
@@ -40,6 +42,18 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
   const OcrDocument& doc = reading.ocr;
   err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
+  if (!options.pdf.empty()) {
+    std::string pdf;
+    status = WriteSearchablePdf(*bytes, doc, reading.text, pipeline_options.ocr, &pdf);
+    if (!status.ok()) {
+      err << "vnplan: " << options.input << ": no searchable PDF: " << status.message() << "\n";
+      return ExitCodeOf(status);
+    }
+    if (const std::string failed = WriteFileAtomically(options.pdf, pdf); !failed.empty()) {
+      err << "vnplan: " << failed << "\n";
+      return kExitOutputFailed;
+    }
+  }
   return WriteResult(options.output, reading.text, out, err);
 }
 

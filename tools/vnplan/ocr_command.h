@@ -17,10 +17,13 @@ struct OcrCommandOptions {
   std::string model_dir;
   int jobs = 0;  // pages read at once
   std::string preprocess = OcrOptions().steps;  // see OcrOptions::steps
+  OcrOptions ocr;   // languages, pages, PDF reading (jobs and steps: the fields above)
+  std::string pdf;  // also write a searchable PDF here (WriteSearchablePdf)
 };
 
 // Prints the pages' text, separated by form feeds, restored unless
-// --restore never; a line on stderr says what was read.
+// --restore never; a line on stderr says what was read. With `pdf`, the
+// searchable PDF is written first (atomically); the text still follows.
 int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out,
            std::ostream& err);
 

@@ -113,7 +113,7 @@ TEST(ImagePages, ADamagedLaterTiffPageStopsTheWalkQuickly) {
     EXPECT_NE(error.find("page 2"), std::string::npos) << error;
     // The whole reader too: page 1 is read, page 2 stops it with one error.
     OcrDocument doc;
-    EXPECT_FALSE(OcrEngine(OcrOptions{"vie", 1}).Read(*tiff, &doc, &error));
+    EXPECT_FALSE(OcrEngine([] { OcrOptions o; o.jobs = 1; return o; }()).Read(*tiff, &doc, &error));
     EXPECT_NE(error.find("page 2 of the TIFF"), std::string::npos) << error;
   }
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));

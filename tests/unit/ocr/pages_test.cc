@@ -1,0 +1,67 @@
+// Which pages are read: the --pages list and the selection both the OCR
+// and the searchable PDF use.
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+
+#include <string>
+#include <vector>
+
+#include "src/ocr/page_input.h"
+#include "vnplan/ocr.h"
+
+namespace vnplan {
+namespace {
+
+using Ranges = std::vector<std::pair<int, int>>;
+
+TEST(PageRanges, ReadsPagesRangesAndOpenEnds) {
+  Ranges ranges;
+  ASSERT_TRUE(ParsePageRanges("1-3,5,8-", &ranges).ok());
+  EXPECT_EQ(ranges, (Ranges{{1, 3}, {5, 5}, {8, INT32_MAX}}));
+}
+
+TEST(PageRanges, RefusesWhatIsNotAPageList) {
+  Ranges ranges;
+  for (const char* bad : {"", "0", "3-1", "a", "1,,2", "-2", "1-2-3", "2x"})
+    EXPECT_EQ(ParsePageRanges(bad, &ranges).code(), Status::Code::kInvalidArgument) << bad;
+}
+
+std::string BlankTiff(int pages) {
+  Pixa* pixa = pixaCreate(pages);
+  for (int i = 0; i < pages; ++i) {
+    Pix* pix = pixCreate(64, 48, 8);
+    pixSetAll(pix);
+    pixaAddPix(pixa, pix, L_INSERT);
+  }
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixaWriteMemMultipageTiff(&data, &size, pixa), 0);
+  pixaDestroy(&pixa);
+  std::string tiff(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  return tiff;
+}
+
+TEST(PageRanges, OnlyTheAskedPagesAreListed) {
+  OcrOptions options;
+  ASSERT_TRUE(ParsePageRanges("2,4-", &options.pages).ok());
+  std::vector<ocr::PageInput> pages;
+  std::string error;
+  ASSERT_TRUE(ocr::ListPages(BlankTiff(5), options, &pages, &error)) << error;
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].index, 1);
+  EXPECT_EQ(pages[1].index, 3);
+  EXPECT_EQ(pages[2].index, 4);
+}
+
+TEST(PageRanges, AskingOnlyForPagesPastTheEndIsAnError) {
+  OcrOptions options;
+  ASSERT_TRUE(ParsePageRanges("7-9", &options.pages).ok());
+  std::vector<ocr::PageInput> pages;
+  std::string error;
+  EXPECT_FALSE(ocr::ListPages(BlankTiff(2), options, &pages, &error));
+  EXPECT_NE(error.find("2 pages"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace vnplan
