@@ -6,7 +6,7 @@
 //
 //   vnplan::Reading reading;  // from Pipeline::Read(scan, &reading)
 //   std::string pdf;
-//   Status s = vnplan::WriteSearchablePdf(scan, reading.ocr, reading.text, {}, &pdf);
+//   Status s = vnplan::WriteSearchablePdf(scan, reading.ocr, reading.text, {}, InputDigest(scan), &pdf);
 #ifndef VNPLAN_SEARCHABLE_PDF_H_
 #define VNPLAN_SEARCHABLE_PDF_H_
 
@@ -26,9 +26,14 @@ namespace vnplan {
 // differ, or with an empty `text`, the OCR's own words are written.
 // A PDF page read from its text layer (a born-digital page) gets its own
 // layer's words at poppler's boxes over its rendered image.
+// `document_id` (32 hex digits or more, e.g. InputDigest of the scan)
+// becomes the file's /ID, so the same scan gives the same bytes.
+// The file follows PDF/A-2b's rules: fonts embedded (Tesseract's glyphless
+// pdf.ttf, when installed), XMP metadata, an sRGB output intent, no
+// transparency. No validator in Debian checked it.
 // kInvalidInput when the scan cannot be read again page for page.
 Status WriteSearchablePdf(std::string_view scan, const OcrDocument& ocr, std::string_view text,
-                          const OcrOptions& options, std::string* pdf);
+                          const OcrOptions& options, std::string_view document_id, std::string* pdf);
 
 }  // namespace vnplan
 

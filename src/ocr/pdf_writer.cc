@@ -32,7 +32,7 @@ int PdfWriter::AddStream(std::string_view dict, std::string_view data) {
   return id;
 }
 
-std::string PdfWriter::Finish(int root) const {
+std::string PdfWriter::Finish(int root, std::string_view id) const {
   // The binary comment line tells transfer tools the file is not text.
   std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   std::vector<size_t> offsets;
@@ -40,6 +40,8 @@ std::string PdfWriter::Finish(int root) const {
     offsets.push_back(out.size());
     out += std::to_string(i + 1) + " 0 obj\n" + objects_[i] + "\nendobj\n";
   }
+  std::string hex(id.substr(0, 32));
+  hex.resize(32, '0');
   const size_t xref = out.size();
   out += "xref\n0 " + std::to_string(objects_.size() + 1) + "\n0000000000 65535 f \n";
   char entry[24];
@@ -48,7 +50,7 @@ std::string PdfWriter::Finish(int root) const {
     out += entry;
   }
   out += "trailer\n<< /Size " + std::to_string(objects_.size() + 1) + " /Root " +
-         std::to_string(root) + " 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+         std::to_string(root) + " 0 R /ID [<" + hex + "> <" + hex + ">] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   return out;
 }
 

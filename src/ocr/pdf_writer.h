@@ -25,8 +25,9 @@ class PdfWriter {
   int AddStream(std::string_view dict, std::string_view data);
 
   // The file: header, objects in number order, xref, trailer naming
-  // `root` as the catalogue. Every reserved object must have been set.
-  std::string Finish(int root) const;
+  // `root` as the catalogue and `id` (hex digits; the first 32 are used)
+  // as both parts of its /ID. Every reserved object must have been set.
+  std::string Finish(int root, std::string_view id) const;
 
  private:
   std::vector<std::string> objects_;  // object i + 1's body

@@ -2,6 +2,7 @@
 // the OCR, words from the finished text, one glyphless font for all of it.
 #include "vnplan/searchable_pdf.h"
 
+#include <lcms2.h>
 #include <leptonica/allheaders.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
@@ -231,6 +232,48 @@ int AddGlyphlessFont(PdfWriter* pdf) {
                   std::to_string(to_unicode) + " 0 R >>");
 }
 
+// An sRGB ICC profile, as PDF/A's output intent needs one, made by Little
+// CMS rather than read from a file. Its header's creation time (bytes
+// 24-35) is set to a fixed date so the same scan gives the same PDF.
+std::string SrgbProfile() {
+  cmsHPROFILE profile = cmsCreate_sRGBProfile();
+  cmsUInt32Number size = 0;
+  std::string bytes;
+  if (profile && cmsSaveProfileToMem(profile, nullptr, &size) && size > 36) {
+    bytes.resize(size);
+    cmsSaveProfileToMem(profile, bytes.data(), &size);
+    static constexpr unsigned char kDate[12] = {0x07, 0xE4, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0};  // 2020-01-01
+    std::copy(std::begin(kDate), std::end(kDate), bytes.begin() + 24);
+  }
+  if (profile) cmsCloseProfile(profile);
+  return bytes;
+}
+
+// What PDF/A-2b asks of the document beyond its pages: XMP metadata naming
+// the conformance and an output intent with the colour profile the page
+// images are shown in. Returns the catalogue's extra entries.
+std::string PdfaEntries(PdfWriter* pdf) {
+  const std::string xmp =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+      "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"
+      "  </rdf:Description>\n"
+      "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+      "   <pdf:Producer>vnplan</pdf:Producer>\n  </rdf:Description>\n"
+      " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+  const int metadata = pdf->AddStream("/Type /Metadata /Subtype /XML", xmp);
+  std::string entries = " /Metadata " + std::to_string(metadata) + " 0 R";
+  if (const std::string icc = SrgbProfile(); !icc.empty()) {
+    const int profile = pdf->AddStream("/N 3", icc);
+    entries += " /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier "
+               "(sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile " +
+               std::to_string(profile) + " 0 R >>]";
+  }
+  return entries;
+}
+
 // A page's image and words, from the scan read again.
 struct PageSource {
   std::string_view scan;
@@ -264,7 +307,7 @@ bool PreparePage(const PageSource& source, size_t i, const OcrPage& page, size_t
 }  // namespace ocr
 
 Status WriteSearchablePdf(std::string_view scan, const OcrDocument& ocr, std::string_view text,
-                          const OcrOptions& options, std::string* out) {
+                          const OcrOptions& options, std::string_view document_id, std::string* out) {
   using namespace ocr;
   PageSource source{scan, {}, nullptr};
   std::string error;
@@ -299,8 +342,8 @@ Status WriteSearchablePdf(std::string_view scan, const OcrDocument& ocr, std::st
     kids += std::to_string(page) + " 0 R ";
   }
   pdf.Set(tree, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(ocr.pages.size()) + " >>");
-  pdf.Set(catalogue, "<< /Type /Catalog /Pages " + std::to_string(tree) + " 0 R >>");
-  *out = pdf.Finish(catalogue);
+  pdf.Set(catalogue, "<< /Type /Catalog /Pages " + std::to_string(tree) + " 0 R" + PdfaEntries(&pdf) + " >>");
+  *out = pdf.Finish(catalogue, document_id);
   return Status::Ok();
 }
 

@@ -41,7 +41,7 @@ TEST(SearchablePdf, PdftotextFindsTheRestoredWordsAndQpdfFindsTheFileSound) {
   ASSERT_NE(reading.text.find("Phòng Giáo dục"), std::string::npos) << reading.text;
 
   std::string pdf;
-  ASSERT_TRUE(WriteSearchablePdf(scan, reading.ocr, reading.text, options.ocr, &pdf).ok());
+  ASSERT_TRUE(WriteSearchablePdf(scan, reading.ocr, reading.text, options.ocr, InputDigest(scan), &pdf).ok());
   testing::WriteFile(dir + "/searchable.pdf", pdf);
   const std::string extract = "pdftotext -layout '" + dir + "/searchable.pdf' '" + dir + "/found.txt'";
   ASSERT_EQ(std::system(extract.c_str()), 0) << "pdftotext is needed (poppler-utils)";

@@ -44,7 +44,7 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
       << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
   if (!options.pdf.empty()) {
     std::string pdf;
-    status = WriteSearchablePdf(*bytes, doc, reading.text, pipeline_options.ocr, &pdf);
+    status = WriteSearchablePdf(*bytes, doc, reading.text, pipeline_options.ocr, InputDigest(*bytes), &pdf);
     if (!status.ok()) {
       err << "vnplan: " << options.input << ": no searchable PDF: " << status.message() << "\n";
       return ExitCodeOf(status);

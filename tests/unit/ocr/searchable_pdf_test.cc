@@ -73,7 +73,7 @@ TEST(SearchablePdf, HoldsTheRestoredWordsAtTheOcrBoxes) {
   OcrDocument doc;
   doc.pages.push_back(ReadPage("Phong hoc bo mon\nnam hoc\n"));
   std::string pdf;
-  ASSERT_TRUE(WriteSearchablePdf(PagePng(400, 200), doc, "Phòng học bộ môn\nnăm học\n", {}, &pdf).ok());
+  ASSERT_TRUE(WriteSearchablePdf(PagePng(400, 200), doc, "Phòng học bộ môn\nnăm học\n", {}, "", &pdf).ok());
   const std::string text = PdfText(pdf, 0);
   EXPECT_NE(text.find("Phòng học bộ môn"), std::string::npos) << text;
   EXPECT_NE(text.find("năm học"), std::string::npos) << text;
@@ -84,7 +84,7 @@ TEST(SearchablePdf, KeepsTheOcrWordsOfALineWhoseWordsDoNotMatch) {
   OcrDocument doc;
   doc.pages.push_back(ReadPage("Phong hoc\nnam hoc\n"));
   std::string pdf;
-  ASSERT_TRUE(WriteSearchablePdf(PagePng(400, 200), doc, "Phònghọc\nnăm học\n", {}, &pdf).ok());
+  ASSERT_TRUE(WriteSearchablePdf(PagePng(400, 200), doc, "Phònghọc\nnăm học\n", {}, "", &pdf).ok());
   const std::string text = PdfText(pdf, 0);
   EXPECT_NE(text.find("Phong hoc"), std::string::npos) << text;
   EXPECT_NE(text.find("năm học"), std::string::npos) << text;
@@ -106,8 +106,8 @@ TEST(SearchablePdf, OnePdfPagePerScanPageAndTheSameBytesEachTime) {
   OcrDocument doc;
   doc.pages = {ReadPage("trang một\n"), ReadPage("trang hai\n")};
   std::string first, second;
-  ASSERT_TRUE(WriteSearchablePdf(tiff, doc, doc.Text(), {}, &first).ok());
-  ASSERT_TRUE(WriteSearchablePdf(tiff, doc, doc.Text(), {}, &second).ok());
+  ASSERT_TRUE(WriteSearchablePdf(tiff, doc, doc.Text(), {}, "", &first).ok());
+  ASSERT_TRUE(WriteSearchablePdf(tiff, doc, doc.Text(), {}, "", &second).ok());
   EXPECT_EQ(PdfPages(first), 2);
   EXPECT_NE(PdfText(first, 1).find("trang hai"), std::string::npos);
   EXPECT_EQ(first, second);
@@ -117,7 +117,7 @@ TEST(SearchablePdf, RefusesAScanWhosePagesDoNotMatchWhatWasRead) {
   OcrDocument doc;
   doc.pages = {ReadPage("một\n"), ReadPage("hai\n")};
   std::string pdf;
-  const Status status = WriteSearchablePdf(PagePng(400, 200), doc, doc.Text(), {}, &pdf);
+  const Status status = WriteSearchablePdf(PagePng(400, 200), doc, doc.Text(), {}, "", &pdf);
   EXPECT_EQ(status.code(), Status::Code::kInvalidInput);
 }
 
