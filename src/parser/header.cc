@@ -79,30 +79,79 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
   return start;
 }
 
+std::optional<size_t> HeaderReader::AuthorityPosition(const Line& line) const {
+  // A form's blank to fill in ("ỦY BAN NHÂN DÂN PHƯỜNG……") names no one.
+  if (line.blank || !IsAllCaps(line.clean) || line.clean.find("\xE2\x80\xA6") != std::string::npos ||
+      line.clean.find("..") != std::string::npos)
+    return std::nullopt;
+  const std::string& folded = line.folded.text;
+  if (RE2::PartialMatch(folded, re_->enacting_body)) return 0;
+  // "BỘ TRƯỞNG BỘ Y TẾ", "TỔNG CỤC TRƯỞNG …": a position of up to three
+  // words, then what it heads.
+  const std::vector<std::string_view> words = Words(folded);
+  std::string unused;
+  for (size_t k = 2; k <= 3 && k < words.size(); ++k) {
+    const std::string_view prefix(
+        words[0].data(),
+        static_cast<size_t>(words[k - 1].data() + words[k - 1].size() - words[0].data()));
+    if (PositionOf(prefix, &unused)) return k;
+  }
+  return std::nullopt;
+}
+
+// A title takes at most this many lines (and the 4-line titles of the
+// devset's decisions are whole).
+constexpr size_t kMaxTitleLines = 4;
+
 size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
-                               size_t type_end, Header& header) const {
+                               size_t type_end, Header& header,
+                               std::optional<size_t>* authority) const {
   const size_t n = lines.size();
   const Line& typed = lines[type_line];
   std::string_view rest =
       TrimSpaces(typed.folded.SourceOf(typed.clean, type_end, typed.folded.text.size()));
   std::vector<std::string> title;
   if (!rest.empty()) title.emplace_back(rest);
+  bool caps = !title.empty() && IsAllCaps(title.back());
   size_t j = type_line + 1;
-  for (; j < n && title.size() < 4; ++j) {
+  for (; j < n; ++j) {
     const Line& l = lines[j];
     if (l.blank) {
-      // "2016 - 2020", or a title's first word ("VỀ", "KẾT") wrapped onto its
-      // own line: too short to pass as a line of text, still the title's.
-      if (RE2::FullMatch(l.clean, re_->year_range) || (title.empty() && IsUpperCaseWord(l.clean)))
+      // "2016 - 2020", or a title's first word ("VỀ", "KẾT") or last ("THƠ"
+      // of "CẦN" / "THƠ") wrapped onto its own line: too short to pass as a
+      // line of text, still the title's.
+      const bool word = IsUpperCaseWord(l.clean) &&
+                        (title.empty() || (caps && !EndsClause(title.back())));
+      if (title.size() < kMaxTitleLines && (RE2::FullMatch(l.clean, re_->year_range) || word)) {
+        caps = caps || (title.empty() && word);
         title.push_back(l.clean);
+      }
       continue;
     }
+    // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under the title, the preamble next:
+    // who enacts the document, not more of its title.
+    if (!title.empty() && !RE2::PartialMatch(folder_.Fold(title.back()).text, re_->title_runs_on) &&
+        AuthorityPosition(l)) {
+      size_t next = j + 1;
+      while (next < n && lines[next].blank) ++next;
+      if (next == n || !IsAllCaps(lines[next].clean)) {
+        if (authority) *authority = j;
+        ++j;
+        break;
+      }
+    }
+    if (title.size() == kMaxTitleLines) break;
     // A title in capitals may start like a preamble ("THỰC HIỆN NGHỊ QUYẾT
     // SỐ 48…"); a preamble is written in sentence case.
     const bool preamble = StartsPreamble(l) && !IsAllCaps(l.clean);
     if (preamble || l.clean.size() > 200 || EndsClause(l.clean) || l.clean.front() == '(' ||
         RE2::PartialMatch(l.clean, re_->outline_marker))
       break;
+    // A title in capitals ends where sentence case starts: the first line of
+    // a Thông báo's or Chỉ thị's text ("Ngày 14 tháng 11 năm 2025, …").
+    const bool line_caps = IsAllCaps(l.clean);
+    if (caps && !line_caps) break;
+    caps = title.empty() ? line_caps : caps;
     title.push_back(l.clean);
   }
   if (!title.empty()) header.title = Join(title, " ");
@@ -151,7 +200,7 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
     if (auto type = TypeOf(lines[i], &end)) {
       header.type = *type;
       layout.type_line = i;
-      layout.title_end = ReadTitle(lines, i, end, header);
+      layout.title_end = ReadTitle(lines, i, end, header, &layout.authority);
       break;
     }
   }
@@ -391,6 +440,18 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
       caps_lines.push_back(kept);
   }
   ReadAgencies(caps_lines, header);
+  if (!header.issuer.name && layout.authority) {
+    // No agency above the motto (a resolution of the National Assembly's
+    // standing committee): the authority line names who issued it.
+    const Line& line = lines[*layout.authority];
+    const size_t skip = AuthorityPosition(line).value_or(0);
+    const std::vector<std::string_view> words = Words(line.clean);
+    if (skip < words.size()) {
+      const char* from = words[skip].data();
+      header.issuer.name = AgencyName(
+          std::string_view(from, static_cast<size_t>(line.clean.data() + line.clean.size() - from)));
+    }
+  }
   ReadSelfReference(lines, layout.title_end, header);
   if (header.title) {
     std::string from, to;

@@ -19,6 +19,9 @@ struct Layout {
   size_t masthead = 0;              // the agency's first line
   std::optional<size_t> type_line;  // "KẾ HOẠCH"
   size_t title_end = 0;             // first line after the title
+  // Who enacts the document, in capitals between its title and preamble
+  // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "ỦY BAN THƯỜNG VỤ QUỐC HỘI").
+  std::optional<size_t> authority;
   size_t closing = 0;               // "Nơi nhận" or the signature block
   size_t appendix = 0;              // "PHỤ LỤC", or lines.size()
   // A document issued with this one after its signature ("KẾ HOẠCH" …
@@ -58,9 +61,14 @@ class HeaderReader {
   size_t MastheadStart(const std::vector<Line>& lines) const;
   std::optional<std::string> TypeOf(const Line& line, size_t* folded_end) const;
   bool StartsPreamble(const Line& line) const;
-  // The title under the type line; returns the first line after it.
+  // The title under the type line; returns the first line after it (and
+  // after the authority line that ends it, whose index goes to *authority).
   size_t ReadTitle(const std::vector<Line>& lines, size_t type_line, size_t type_end,
-                   Header& header) const;
+                   Header& header, std::optional<size_t>* authority = nullptr) const;
+  // How many leading words of an authority line name a position ("CHỦ
+  // TỊCH" of "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": 2; 0 for a body enacting in
+  // its own name, "CHÍNH PHỦ"); nullopt when the line names no authority.
+  std::optional<size_t> AuthorityPosition(const Line& line) const;
   // The first body line of a document attached at `type_line`, or
   // lines.size() when what stands there is no attached document.
   size_t AttachedBody(const std::vector<Line>& lines, size_t type_line, size_t type_end) const;

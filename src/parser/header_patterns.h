@@ -86,6 +86,15 @@ struct HeaderReader::Patterns {
       R"((c\S{1,2}ng h\S{1,2}a x\S{1,2} h\S{1,3} ch\S{1,2} ngh\S{1,2}a vi\S{1,2}t nam))"};
   RE2 motto_words{
       R"(([dpb]\S{1,3}c [l1]\S{1,3}p\s*-\s*t\S{1,2} do\s*-\s*h\S{1,3}nh ph\S{1,3}c))"};
+  // A body that enacts a document in its own name, on the line under the
+  // title: "ỦY BAN NHÂN DÂN …", "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "HỘI ĐỒNG
+  // NHÂN DÂN …", "CHÍNH PHỦ" (not "HỘI ĐỒNG THẨM ĐỊNH", which a title names).
+  RE2 enacting_body{
+      R"(^(?:u\S{0,2} ban (?:nh\S{1,2}n d\S{1,2}n|th\S{1,3}ng v\S{1,2} qu\S{1,2}c h\S{1,2}i)|h\S{1,2}i [dđ]\S{1,2}ng nh\S{1,2}n d\S{1,2}n|ch\S{1,2}nh ph\S{1,2}$|ubnd |h[dđ]nd ))"};
+  // A title line ending on one of these runs on into the next ("… CỦA" /
+  // "ỦY BAN NHÂN DÂN TỈNH X"), which is then no authority line.
+  RE2 title_runs_on{
+      R"((?:(?:^|\s)(?:cua|thuoc|va|voi|cho|tai|ve|doi|tren|cac|den|giua|boi|nhung|tu)|[,(&-])\s*$)"};
   RE2 number{R"((?:^|\s)[Ss]\S{0,2}\s*:\s*(\S*(?:\s*/\s*\S+)+))"};
   RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
   RE2 place_date{
@@ -124,6 +133,7 @@ struct HeaderReader::Patterns {
       {"Viện trưởng", R"((?:vi\S{1,2}n tr\S{1,3}ng)\s*[.,]?)"},
       {"Bí thư", R"((?:b\S{1,2} th\S{1,2})\s*[.,]?)"},
       {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
+      {"Thống đốc", R"((?:th\S{1,2}ng [dpb]\S{1,2}c)\s*[.,]?)"},
   });
   RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
   RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};

@@ -1,0 +1,65 @@
+// Where the title ends and who enacts a document: layouts of real
+// administrative documents, in short texts written for each case.
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+using testing::ParseText;
+
+constexpr char kMasthead[] =
+    "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nSố: 12/QĐ-UBND\n\nHòa Bình, ngày 3 tháng 4 năm 2025\n\n";
+
+TEST(HeaderLayout, AuthorityLineUnderTheTitleIsNotTitle) {
+  const Plan p = ParseText(std::string(kMasthead) +
+                           "**QUYẾT ĐỊNH**\n\nVỀ VIỆC GIAO CHỈ TIÊU TRỒNG RỪNG NĂM 2025 CỦA\n"
+                           "ỦY BAN NHÂN DÂN CÁC XÃ\n\n**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH**\n\n"
+                           "*Căn cứ Luật Lâm nghiệp;*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Giao chỉ tiêu.\n");
+  // The title's own line that starts with an agency after "CỦA" stays.
+  EXPECT_EQ(p.header.title, "VỀ VIỆC GIAO CHỈ TIÊU TRỒNG RỪNG NĂM 2025 CỦA ỦY BAN NHÂN DÂN CÁC XÃ");
+  EXPECT_EQ(p.header.issuer.name, "Ủy ban nhân dân tỉnh Hòa Bình");
+}
+
+TEST(HeaderLayout, MinisterLineEndsTitleAndBodyLineEndsCapitalTitle) {
+  const Plan minister = ParseText(
+      "BỘ NÔNG NGHIỆP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 7/QĐ-BNN\n\nHà Nội, ngày 5 tháng 5 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ THỦ TỤC\n"
+      "BỘ TRƯỞNG BỘ NÔNG NGHIỆP\nCăn cứ Nghị định số 1/2025/NĐ-CP;\n");
+  EXPECT_EQ(minister.header.title, "VỀ VIỆC CÔNG BỐ THỦ TỤC");
+  EXPECT_EQ(minister.header.issuer.name, "Bộ Nông nghiệp");
+  const Plan notice = ParseText(std::string(kMasthead) +
+                                "THÔNG BÁO\nKẾT LUẬN CỦA CHỦ TỊCH TẠI BUỔI LÀM VIỆC\n"
+                                "Ngày 2 tháng 4 năm 2025, Chủ tịch đã làm việc với các sở.\n");
+  EXPECT_EQ(notice.header.title, "KẾT LUẬN CỦA CHỦ TỊCH TẠI BUỔI LÀM VIỆC");
+}
+
+TEST(HeaderLayout, LastWordOfACapitalTitleAloneOnItsLine) {
+  const Plan p = ParseText(std::string(kMasthead) +
+                           "KẾ HOẠCH\nPHÁT TRIỂN DU LỊCH TỈNH CÀ\nMAU\n\nCăn cứ Luật Du lịch;\n");
+  EXPECT_EQ(p.header.title, "PHÁT TRIỂN DU LỊCH TỈNH CÀ MAU");
+}
+
+// The standing committee's resolutions have no masthead agency: the line
+// under the title names who issued them.
+TEST(HeaderLayout, ResolutionWithoutMastheadTakesIssuerFromAuthorityLine) {
+  const Plan p = ParseText(
+      "Số: 9/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n**Về việc thành lập thị xã mới**\n\n"
+      "**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n\n"
+      "**QUYẾT NGHỊ:**\n\n**Điều 1.** Thành lập thị xã.\n");
+  EXPECT_EQ(p.header.number, "9");
+  EXPECT_EQ(p.header.title, "Về việc thành lập thị xã mới");
+  ASSERT_TRUE(p.header.issuer.name);
+  EXPECT_EQ(*p.header.issuer.name, "Ủy ban thường vụ quốc hội");
+}
+
+TEST(HeaderLayout, FormBlankIsNoAuthority) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thành lập tổ công tác\nỦY BAN NHÂN DÂN PHƯỜNG……\nCăn cứ Luật;\n");
+  EXPECT_FALSE(p.header.issuer.name);
+}
+
+}  // namespace
+}  // namespace vnplan
