@@ -323,6 +323,31 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
   return true;
 }
 
+bool HeaderReader::ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,
+                                   Header& header) const {
+  const Line& line = lines[i];
+  if (ReadPlaceDate(line, header)) return true;
+  if (!RE2::PartialMatch(line.folded.text, re_->date_cut)) return false;
+  size_t next = i + 1;
+  while (next < end && next < lines.size() && lines[next].blank) ++next;
+  if (next >= end || next >= lines.size()) return false;
+  Line joined;
+  joined.clean = line.clean + " " + lines[next].clean;
+  joined.folded = folder_.Fold(joined.clean);
+  return ReadPlaceDate(joined, header);
+}
+
+void HeaderReader::ReadAdoptionDate(const std::vector<Line>& lines, size_t from,
+                                    Header& header) const {
+  for (size_t i = from; i < lines.size(); ++i) {
+    std::string d, m, y;
+    if (!lines[i].blank && RE2::PartialMatch(lines[i].folded.text, re_->adopted, &d, &m, &y)) {
+      header.date = IsoDate(ToInt(y), ToInt(m), ToInt(d));
+      return;
+    }
+  }
+}
+
 std::string HeaderReader::AgencyName(std::string_view caps) const {
   static const std::set<std::string_view> kHeads = {
       "so", "phong", "bo", "ban", "truong", "cuc", "vu", "vien", "trung"};
@@ -415,7 +440,7 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
                                 const Layout& layout, Header& header) const {
   const size_t end = layout.type_line ? *layout.type_line : layout.title_end;
   std::vector<std::string> caps_lines;
-  bool seen_number = false;
+  bool seen_number = false, date_line_seen = false;
   for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.blank) continue;
@@ -433,7 +458,8 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
     const bool had_number = header.number || header.symbol;
     ReadNumber(kept, header);
     const bool number_here = !had_number && (header.number || header.symbol);
-    const bool date_here = ReadPlaceDate(line, header);
+    const bool date_here = ReadPlaceDateAt(lines, i, end, header);
+    date_line_seen |= date_here || RE2::PartialMatch(line.folded.text, re_->date_words);
     seen_number |= number_here;
     if (!number_here && !date_here && !seen_number && IsAllCaps(kept) &&
         kept.find(':') == std::string::npos && CountWords(kept) >= 2)
@@ -453,6 +479,7 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
     }
   }
   ReadSelfReference(lines, layout.title_end, header);
+  if (!header.date && !date_line_seen) ReadAdoptionDate(lines, layout.title_end, header);
   if (header.title) {
     std::string from, to;
     const FoldedText title = folder_.Fold(*header.title);

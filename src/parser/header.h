@@ -77,6 +77,14 @@ class HeaderReader {
                    Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;
   bool ReadPlaceDate(const Line& line, Header& header) const;
+  // Place and date from lines[i], or from it and the next line when the
+  // converter cut the date after "ngày"; true if the line held a date.
+  bool ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,
+                       Header& header) const;
+  // The date a resolution states only in its closing formula ("… thông qua
+  // ngày 16 tháng 6 năm 2025"), for a document whose masthead has no date
+  // line at all (a date line whose day cannot be read leaves the date null).
+  void ReadAdoptionDate(const std::vector<Line>& lines, size_t from, Header& header) const;
   void ReadAgencies(const std::vector<std::string>& caps_lines,
                     Header& header) const;
   void ReadSelfReference(const std::vector<Line>& lines, size_t from,

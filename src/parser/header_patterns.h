@@ -97,8 +97,18 @@ struct HeaderReader::Patterns {
       R"((?:(?:^|\s)(?:cua|thuoc|va|voi|cho|tai|ve|doi|tren|cac|den|giua|boi|nhung|tu)|[,(&-])\s*$)"};
   RE2 number{R"((?:^|\s)[Ss]\S{0,2}\s*:\s*(\S*(?:\s*/\s*\S+)+))"};
   RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
+  // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
   RE2 place_date{
-      R"((ng\S{1,2}y\s+(\S{1,3})\s+th\S{1,4}\s+(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
+      R"((ng\S{1,2}y\s+(\S{1,3})\s+th(?:\S{1,4}\s+|\S{1,3}ng)(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
+  // A place and date line cut after "ngày" or its day ("Hà Nội, ngày" /
+  // "01 tháng 12 năm 2025"), and a date line whatever its day says.
+  RE2 date_cut{R"(\bng\S{1,2}y(?:\s+\S{1,3})?\s*$)"};
+  RE2 date_words{R"(\bng\S{1,2}y\b.*\bth\S{1,3}ng\b.*\bn\S{1,2}m\b)"};
+  // The closing formula of a resolution or law, the only place a UBTVQH
+  // resolution states its date: "Nghị quyết này được … thông qua ngày 16
+  // tháng 6 năm 2025."
+  RE2 adopted{
+      R"(^(?:ngh\S{1,2} quy\S{1,2}t|lu\S{1,2}t|ph\S{1,2}p l\S{1,2}nh) n\S{1,2}y\b.*\bth\S{1,2}ng qua\W+ng\S{1,2}y\W*(\d{1,2})\W*th\S{1,3}ng\W*(\d{1,2})\W*n\S{1,2}m\W*(\d{4}))"};
   RE2 self_reference{
       R"(k\S{1,2}m theo (?:k\S{0,2} ?ho\S{0,2}ch|quy\S{1,2}t [dpb]\S{1,2}nh|ch\S{1,3}ng tr\S{1,2}nh) s\S{0,2}\s*(\d+)\s*/\s*(\S+)\s+ng\S{1,2}y\s+(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})(?:\s+c\S{1,2}a\s+([^)]+))?)"};
   RE2 period{R"((?:giai [dpb]o\S{0,2}n|n\S{1,2}m h\S{1,2}c|t\S{1,2} n\S{1,2}m)?\s*(\d{4})\s*(?:-|[dpb]\S{1,2}n n\S{1,2}m)\s*(\d{4}))"};

@@ -1,4 +1,4 @@
-// Where the title ends and who enacts a document: layouts of real
+// Where the title ends, who enacts a document and its date: layouts of real
 // administrative documents, in short texts written for each case.
 #include <gtest/gtest.h>
 
@@ -59,6 +59,41 @@ TEST(HeaderLayout, FormBlankIsNoAuthority) {
   const Plan p = ParseText(
       "QUYẾT ĐỊNH\nVề việc thành lập tổ công tác\nỦY BAN NHÂN DÂN PHƯỜNG……\nCăn cứ Luật;\n");
   EXPECT_FALSE(p.header.issuer.name);
+}
+
+
+TEST(HeaderDate, PlaceDateCutAfterDayWordOrRunTogether) {
+  const Plan cut = ParseText(
+      "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 4/TB-SYT\n\n*Vinh, ng**ày\n07 tháng 3 năm 2025*\n\n**THÔNG BÁO**\nVỀ LỊCH TIẾP DÂN\n");
+  EXPECT_EQ(cut.header.date, "2025-03-07");
+  EXPECT_EQ(cut.header.place, "Vinh");
+  const Plan glued = ParseText(
+      "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 5/TB-SYT\n\n*Vinh, ngày 09 tháng12 năm 2025*\n\n**THÔNG BÁO**\nVỀ LỊCH TIẾP DÂN\n");
+  EXPECT_EQ(glued.header.date, "2025-12-09");
+}
+
+// A resolution of the standing committee has no place and date line: its
+// closing formula dates it.
+TEST(HeaderDate, ResolutionDatedByItsClosingFormula) {
+  const Plan p = ParseText(
+      "Số: 9/NQ-UBTVQH15 |\n\n**NGHỊ QUYẾT**\n\n**Về việc thành lập thị xã mới**\n\n"
+      "**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Nghị quyết số 1/2025/QH15 ngày 3 tháng 2 năm 2025;*\n\n"
+      "**QUYẾT NGHỊ:**\n\n**Điều 1.** Thành lập thị xã.\n\n"
+      "*Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua **ngày** 20 **tháng** 5* *năm 2025.*\n");
+  EXPECT_EQ(p.header.date, "2025-05-20");
+}
+
+// The date comes from the header only: a date line whose day cannot be read
+// leaves it null, whatever dates the body or a closing formula hold.
+TEST(HeaderDate, UnreadableDayInTheHeaderGivesNoDateFromTheBody) {
+  const Plan p = ParseText(
+      "HỘI ĐỒNG NHÂN DÂN\nTỈNH HÒA BÌNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n\nSố: 3/NQ-HĐND\n\nHòa Bình, ngày    tháng 6 năm 2025\n\n"
+      "NGHỊ QUYẾT\nVỀ GIÁ DỊCH VỤ\n\nCăn cứ Luật Giá ngày 19 tháng 6 năm 2023;\n\n"
+      "Nghị quyết này được Hội đồng nhân dân tỉnh thông qua ngày 10 tháng 6 năm 2025.\n");
+  EXPECT_FALSE(p.header.date);
 }
 
 }  // namespace
