@@ -2,6 +2,7 @@
 // block (on whose behalf, position, name), read by their structure.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include "src/parser/header.h"
@@ -36,20 +37,33 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
   std::string_view body = folded;
   if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &rest)) body = rest;
   body = TrimSpaces(body);
-  std::string deputy;
-  re2::StringPiece held = body;
-  if (RE2::FullMatch(body, re_->deputy, &held)) deputy = "Phó ";
-  for (const NamedPattern& p : re_->positions) {
-    if (!RE2::FullMatch(held, *p.re)) continue;
-    const std::string name = deputy + p.name;
-    if (!prefix.empty()) {
-      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
-      *on_behalf = prefix + ". " + name;
-      return std::nullopt;
-    }
-    return name;
+  // One position, or several held together ("BỘ TRƯỞNG, CHỦ NHIỆM": the
+  // minister heading the Government Office).
+  std::string name;
+  for (size_t start = 0; start < body.size();) {
+    const size_t comma = std::min(body.find(',', start), body.size());
+    const std::string_view part = TrimSpaces(body.substr(start, comma - start));
+    start = comma + 1;
+    if (part.empty()) continue;  // "CHỦ TỊCH," ends on its comma
+    std::string deputy;
+    re2::StringPiece held = part;
+    if (RE2::FullMatch(held, re_->deputy, &held)) deputy = "Phó ";
+    const NamedPattern* found = nullptr;
+    for (const NamedPattern& p : re_->positions)
+      if (RE2::FullMatch(held, *p.re)) {
+        found = &p;
+        break;
+      }
+    if (!found) return std::nullopt;
+    name += (name.empty() ? "" : ", ") + deputy + found->name;
   }
-  return std::nullopt;
+  if (name.empty()) return std::nullopt;
+  if (!prefix.empty()) {
+    for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
+    *on_behalf = prefix + ". " + name;
+    return std::nullopt;
+  }
+  return name;
 }
 
 bool HeaderReader::IsPersonName(std::string_view clean) const {

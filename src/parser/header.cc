@@ -227,12 +227,15 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
   if (layout.closing == n) {
     // No "Nơi nhận": the closing is the signature block, if any.
     layout.closing = layout.appendix;
-    std::string on_behalf;
+    // Its first line holds a position ("PHÓ CHỦ TỊCH") or says on whose
+    // behalf it is signed ("KT. CHỦ TỊCH").
     const size_t floor = layout.appendix > 30 ? layout.appendix - 30 : 0;
-    for (i = layout.appendix; i-- > std::max(floor, layout.title_end);)
+    for (i = layout.appendix; i-- > std::max(floor, layout.title_end);) {
+      std::string on_behalf;
       if (!lines[i].blank && lines[i].clean.size() < 60 &&
-          PositionOf(lines[i].folded.text, &on_behalf))
+          (PositionOf(lines[i].folded.text, &on_behalf) || !on_behalf.empty()))
         layout.closing = i;
+    }
   }
   FindAttachment(lines, layout);
   return layout;

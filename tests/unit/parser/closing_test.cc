@@ -1,0 +1,39 @@
+// The closing: recipients and the signature block, read by their structure.
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace vnplan {
+namespace {
+
+using testing::ParseText;
+
+constexpr char kNotice[] =
+    "VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 8/TB-VPCP\n\nHà Nội, ngày 2 tháng 3 năm 2025\n\nTHÔNG BÁO\nKẾT LUẬN VỀ VIỆC TRỒNG CÂY\n\n"
+    "Các bộ thực hiện./.\n\n";
+
+// A minister who heads the Government Office signs for both posts.
+TEST(Closing, PositionsHeldTogetherOnOneLine) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Lưu: VT.\n|\n**KT. BỘ TRƯỞNG,\nCHỦ NHIỆM**\n"
+                           "PHÓ CHỦ NHIỆM\nĐỗ Văn Bình\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->on_behalf, "KT. Bộ trưởng, Chủ nhiệm");
+  EXPECT_EQ(p.header.signer->position, "Phó Chủ nhiệm");
+  EXPECT_EQ(p.header.signer->name, "Đỗ Văn Bình");
+}
+
+// Without "Nơi nhận" the block starts at its "KT." line, which says on
+// whose behalf the deputy signs.
+TEST(Closing, BlockWithoutRecipientsStartsAtItsOnBehalfLine) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "** **\n\n|\n|\n**KT. CHỦ TỊCH **\nPHÓ CHỦ TỊCH\nLê Thị Hoa\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->on_behalf, "KT. Chủ tịch");
+  EXPECT_EQ(p.header.signer->position, "Phó Chủ tịch");
+  EXPECT_EQ(p.header.signer->name, "Lê Thị Hoa");
+}
+
+}  // namespace
+}  // namespace vnplan
