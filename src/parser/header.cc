@@ -165,10 +165,18 @@ constexpr size_t kMaxSubjectLines = 5;
 // about, and is its title.
 bool HeaderReader::ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
                                Header& header) const {
+  bool after_number = false;
   for (size_t i = from; i < to && i < lines.size(); ++i) {
     const Line& line = lines[i];
+    if (line.blank) continue;
     re2::StringPiece folded = line.folded.text;
-    if (line.blank || !RE2::Consume(&folded, re_->subject)) continue;
+    // "V/v …" anywhere in the header; "Về …" only on the line under the
+    // number, where a Công văn puts its subject.
+    const bool names_subject =
+        RE2::Consume(&folded, re_->subject) ||
+        (after_number && !IsAllCaps(line.clean) && RE2::PartialMatch(line.folded.text, re_->about));
+    after_number = RE2::PartialMatch(line.clean, re_->number);
+    if (!names_subject) continue;
     const size_t at = static_cast<size_t>(folded.data() - line.folded.text.data());
     const std::string_view subject = TrimSpaces(line.folded.SourceOf(line.clean, at, line.folded.text.size()));
     header.type = "Công văn";
@@ -446,7 +454,15 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
   bool seen_number = false, date_line_seen = false;
   for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {
     const Line& line = lines[i];
-    if (line.blank) continue;
+    if (line.blank) {
+      if (!header.number && !header.symbol && RE2::FullMatch(line.clean, re_->number_cut)) {
+        size_t next = i + 1;
+        while (next < end && next < lines.size() && lines[next].blank) ++next;
+        if (next < end && next < lines.size()) ReadNumber(line.clean + " " + lines[next].clean, header);
+        seen_number |= header.number || header.symbol;
+      }
+      continue;
+    }
     // Remove the national motto, which OCR often merges into agency lines.
     std::string kept = line.clean;
     for (const RE2* motto : {&re_->motto_state, &re_->motto_words}) {

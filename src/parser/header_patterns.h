@@ -76,6 +76,7 @@ struct HeaderReader::Patterns {
       {"Tờ trình", R"(^(t\S{1,2} tr\S{1,2}nh)\b)"},
       {"Chỉ thị", R"(^(ch\S{1,2} th\S{1,2})\b)"},
       {"Nghị quyết", R"(^(ngh\S{1,2} quy\S{1,2}t)\b)"},
+      {"Nghị định", R"(^(ngh\S{1,2} [dđ]\S{1,2}nh)\b)"},
       {"Công điện", R"(^(c\S{1,2}ng [dp]i\S{1,2}n)\b)"},
       {"Thông tư", R"(^(th\S{1,2}ng tu)\b)"},
       {"Phương án", R"(^(ph\S{1,3}ng an)\b)"},
@@ -96,6 +97,7 @@ struct HeaderReader::Patterns {
   RE2 title_runs_on{
       R"((?:(?:^|\s)(?:cua|thuoc|va|voi|cho|tai|ve|doi|tren|cac|den|giua|boi|nhung|tu)|[,(&-])\s*$)"};
   RE2 number{R"((?:^|\s)[Ss]\S{0,2}\s*:\s*(\S*(?:\s*/\s*\S+)+))"};
+  RE2 number_cut{R"([Ss]\S{0,2}\s*:)"};  // "Số:" alone, its number on the next line
   RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
   // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
   RE2 place_date{
@@ -120,6 +122,7 @@ struct HeaderReader::Patterns {
   RE2 attached_to{R"(^[*\s]*\(?\s*(?:ban h\S{1,2}nh )?k\S{1,2}m theo\b)"};
   RE2 addressee{R"(^k\S{1,2}nh g\S{1,2}i\b)"};  // "Kính gửi"
   RE2 subject{R"(^v\s*/\s*v\b\s*:?\s*)"};  // "V/v": what a Công văn is about
+  RE2 about{R"(^v\S{1,2} \S)"};  // "Về …" right under the number: the same
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
   RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
   // Positions a signer holds, without "Phó" (deputy), which any of them

@@ -96,5 +96,29 @@ TEST(HeaderDate, UnreadableDayInTheHeaderGivesNoDateFromTheBody) {
   EXPECT_FALSE(p.header.date);
 }
 
+// A Công văn has no type line: its subject stands under the number, as
+// "V/v …" or as "Về …".
+TEST(HeaderTypes, CongVanSubjectStartingVe) {
+  const Plan p = ParseText(
+      "SỞ GIÁO DỤC VÀ ĐÀO TẠO\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+      "Số: 77/SGDĐT-VP\n*Về lịch nghỉ Tết của học sinh\nnăm học 2025-2026*\n|\n"
+      "*Cần Thơ, ngày 5 tháng 1 năm 2026*\n|\n**Kính gửi: **Các trường trung học\n"
+      "Sở hướng dẫn như sau.\n");
+  EXPECT_EQ(p.header.type, "Công văn");
+  EXPECT_EQ(p.header.title, "Về lịch nghỉ Tết của học sinh năm học 2025-2026");
+  EXPECT_EQ(p.header.number, "77");
+}
+
+TEST(HeaderTypes, DecreeTypeSplitOverLinesAndNumberUnderItsLabel) {
+  const Plan p = ParseText(
+      "**CHÍNH PHỦ**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+      "Số:\n12/2025/NĐ-CP\n*Hà Nội, ngày 2 tháng 6 năm 2025*\n\n**NGHỊ\nĐỊNH**\n\n"
+      "QUY ĐỊNH VỀ PHÍ CẦU ĐƯỜNG\n\n*Căn cứ Luật Phí và lệ phí;*\n");
+  EXPECT_EQ(p.header.type, "Nghị định");
+  EXPECT_EQ(p.header.number, "12");
+  EXPECT_EQ(p.header.symbol, "NĐ-CP");
+  EXPECT_EQ(p.header.title, "QUY ĐỊNH VỀ PHÍ CẦU ĐƯỜNG");
+}
+
 }  // namespace
 }  // namespace vnplan
