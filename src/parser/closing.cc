@@ -74,7 +74,11 @@ bool HeaderReader::IsPersonName(std::string_view clean) const {
     if (w.find_first_of("0123456789.,;:()/&-@") != std::string_view::npos)
       return false;
   }
-  return Surnames().count(folder_.Fold(words[0]).text) > 0;
+  // A surname, or a rarer one followed by the middle name "Thị" that only
+  // women's names carry: "Mạnh Thị Tuyết Mai". ("Văn" also starts "Văn
+  // Hóa" and "Văn Phòng".)
+  return Surnames().count(folder_.Fold(words[0]).text) > 0 ||
+         (words.size() >= 3 && folder_.Fold(words[1]).text == "thi");
 }
 
 void HeaderReader::ReadClosing(const std::vector<Line>& lines,
@@ -119,7 +123,12 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
     // appendix, a web page's footer) names no more of the signer.
     const bool signed_off = signer.name.has_value() && !in_recipients;
     if (signed_off) continue;
-    if (auto position = PositionOf(folded, &on_behalf)) {
+    // A name in mixed case is the name even where it reads like a position
+    // ("Phan Thị Thắng" folds like "Phó Thủ tướng").
+    const bool name = !IsAllCaps(clean) && IsPersonName(TrimEntry(clean));
+    if (name) {
+      signer.name = TrimEntry(clean);
+    } else if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;
     } else if (!on_behalf.empty()) {
@@ -132,8 +141,6 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       const size_t dot = clean.find_first_of(". ");
       signer.on_behalf = prefix + ". " + AgencyName(TrimSpaces(clean.substr(dot + 1)));
       in_recipients = false;
-    } else if (IsPersonName(TrimEntry(clean))) {
-      signer.name = TrimEntry(clean);
     } else if (!in_recipients || !StartsUpper(clean)) {
       in_recipients = false;
     }

@@ -35,5 +35,23 @@ TEST(Closing, BlockWithoutRecipientsStartsAtItsOnBehalfLine) {
   EXPECT_EQ(p.header.signer->name, "Lê Thị Hoa");
 }
 
+// The signer is a person's name: one that folds like a position is still
+// a name, and a rare surname is known by the middle name "Thị".
+TEST(Closing, SignerNameIsNeverAPosition) {
+  const Plan deputy = ParseText(std::string(kNotice) +
+                                "Nơi nhận:\n- Lưu: VT.\n|\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\n"
+                                "**Phan\nThị Thắng**\n|\n");
+  ASSERT_TRUE(deputy.header.signer);
+  EXPECT_EQ(deputy.header.signer->name, "Phan Thị Thắng");
+  EXPECT_EQ(deputy.header.signer->position, "Thứ trưởng");
+  const Plan rare = ParseText(std::string(kNotice) +
+                              "Nơi nhận:\n- Lưu: VT.\n|\n**TL. CỤC TRƯỞNG**\n"
+                              "KT.TRƯỞNG BAN BAN PHÁP CHẾ\nPHÓ TRƯỞNG BAN\nChế Thị Lan Anh\n|\n"
+                              "Trang chủ\nCHỦ TỊCH\n");
+  ASSERT_TRUE(rare.header.signer);
+  EXPECT_EQ(rare.header.signer->name, "Chế Thị Lan Anh");
+  EXPECT_EQ(rare.header.signer->position, "Phó Trưởng ban");
+}
+
 }  // namespace
 }  // namespace vnplan
