@@ -36,6 +36,7 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
   std::string prefix, rest;
   std::string_view body = folded;
   if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &rest)) body = rest;
+  prefix.erase(std::remove(prefix.begin(), prefix.end(), '/'), prefix.end());
   body = TrimSpaces(body);
   // One position, or several held together ("BỘ TRƯỞNG, CHỦ NHIỆM": the
   // minister heading the Government Office).
@@ -64,6 +65,15 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
     return std::nullopt;
   }
   return name;
+}
+
+bool HeaderReader::SignsForBody(const Line& line, std::string* prefix) const {
+  std::string body;
+  if (line.blank || !IsAllCaps(line.clean) ||
+      !RE2::FullMatch(line.folded.text, re_->on_behalf, prefix, &body))
+    return false;
+  prefix->erase(std::remove(prefix->begin(), prefix->end(), '/'), prefix->end());
+  return *prefix == "tm" || *prefix == "tl" || *prefix == "tuq";
 }
 
 bool HeaderReader::IsPersonName(std::string_view clean) const {
@@ -118,7 +128,7 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
       continue;
     }
-    std::string on_behalf, prefix, body;
+    std::string on_behalf, prefix;
     // The signature block ends with the name: what comes after it (an
     // appendix, a web page's footer) names no more of the signer.
     const bool signed_off = signer.name.has_value() && !in_recipients;
@@ -134,8 +144,7 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
     } else if (!on_behalf.empty()) {
       signer.on_behalf = signer.on_behalf ? *signer.on_behalf + ", " + on_behalf : on_behalf;
       in_recipients = false;
-    } else if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &body) &&
-               (prefix == "tm" || prefix == "tl" || prefix == "tuq") && IsAllCaps(clean)) {
+    } else if (SignsForBody(line, &prefix)) {
       // "TM. ỦY BAN NHÂN DÂN": signed for a body, not a position.
       for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
       const size_t dot = clean.find_first_of(". ");

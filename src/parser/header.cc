@@ -196,6 +196,9 @@ bool HeaderReader::ReadSubject(const std::vector<Line>& lines, size_t from, size
   return false;
 }
 
+// A signature block: on whose behalf, a position or two, the name.
+constexpr int kMaxSignatureLines = 4;
+
 Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
                                 Header& header) const {
   Layout layout;
@@ -236,14 +239,30 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
     // No "Nơi nhận": the closing is the signature block, if any.
     layout.closing = layout.appendix;
     // Its first line holds a position ("PHÓ CHỦ TỊCH") or says on whose
-    // behalf it is signed ("KT. CHỦ TỊCH").
-    const size_t floor = layout.appendix > 30 ? layout.appendix - 30 : 0;
-    for (i = layout.appendix; i-- > std::max(floor, layout.title_end);) {
+    // behalf it is signed ("KT. CHỦ TỊCH"): the first such line with a
+    // person's name close below, else the first in the last lines.
+    const auto starts_block = [&](size_t k) {
       std::string on_behalf;
-      if (!lines[i].blank && lines[i].clean.size() < 60 &&
-          (PositionOf(lines[i].folded.text, &on_behalf) || !on_behalf.empty()))
-        layout.closing = i;
+      return !lines[k].blank && lines[k].clean.size() < 60 &&
+             (PositionOf(lines[k].folded.text, &on_behalf) || !on_behalf.empty() ||
+              SignsForBody(lines[k], &on_behalf));
+    };
+    for (i = layout.title_end; i < layout.appendix && layout.closing == layout.appendix; ++i) {
+      if (!starts_block(i)) continue;
+      int seen = 0;
+      for (size_t k = i + 1; k < layout.appendix && seen < kMaxSignatureLines; ++k) {
+        if (lines[k].blank) continue;
+        ++seen;
+        if (!IsAllCaps(lines[k].clean) && IsPersonName(TrimEntry(lines[k].clean))) {
+          layout.closing = i;
+          break;
+        }
+      }
     }
+    const size_t floor = layout.appendix > 30 ? layout.appendix - 30 : 0;
+    if (layout.closing == layout.appendix)
+      for (i = layout.appendix; i-- > std::max(floor, layout.title_end);)
+        if (starts_block(i)) layout.closing = i;
   }
   FindAttachment(lines, layout);
   return layout;

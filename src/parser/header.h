@@ -92,6 +92,9 @@ class HeaderReader {
   std::optional<std::string> PositionOf(std::string_view folded,
                                         std::string* on_behalf) const;
   bool IsPersonName(std::string_view clean) const;
+  // "TM. ỦY BAN NHÂN DÂN", "T/M …", "TL. …": signed for a body; *prefix
+  // gets "tm", "tl" or "tuq".
+  bool SignsForBody(const Line& line, std::string* prefix) const;
 };
 
 }  // namespace vnplan::internal

@@ -124,7 +124,8 @@ struct HeaderReader::Patterns {
   RE2 subject{R"(^v\s*/\s*v\b\s*:?\s*)"};  // "V/v": what a Công văn is about
   RE2 about{R"(^v\S{1,2} \S)"};  // "Về …" right under the number: the same
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
-  RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
+  // "KT. CHỦ TỊCH", "KT.TRƯỞNG BAN", "T/M ỦY BAN NHÂN DÂN"
+  RE2 on_behalf{R"(^(k/?t|t/?m|t/?l|tuq|q)(?:\s*[.:]\s*|\s+)(.+)$)"};
   // Positions a signer holds, without "Phó" (deputy), which any of them
   // can take: "PHÓ THỦ TƯỚNG" is "Phó " + "Thủ tướng".
   RE2 deputy{R"(^ph\S{1,2}\s+(.+)$)"};

@@ -53,5 +53,19 @@ TEST(Closing, SignerNameIsNeverAPosition) {
   EXPECT_EQ(rare.header.signer->position, "Phó Trưởng ban");
 }
 
+// Without "Nơi nhận", the block is the first one with a name below it, not
+// a form's unsigned block at the end of a long appendix; "T/M" is "TM.".
+TEST(Closing, FirstSignedBlockBeforeALongAppendix) {
+  std::string text = std::string(kNotice) + "|\n** **\n|\n**T/M ỦY\nBAN NHÂN DÂN**\nCHỦ TỊCH\n"
+                                            "**Lê Văn Nam**\n|\n\n**PHẦN I**\n\n";
+  for (int row = 1; row <= 40; ++row) text += "|\nThủ tục số " + std::to_string(row) + "\n";
+  text += "|\nGIÁM ĐỐC\n(Ký, đóng dấu)\n";
+  const Plan p = ParseText(text);
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Lê Văn Nam");
+  EXPECT_EQ(p.header.signer->position, "Chủ tịch");
+  EXPECT_EQ(p.header.signer->on_behalf, "TM. Ủy ban nhân dân");
+}
+
 }  // namespace
 }  // namespace vnplan
