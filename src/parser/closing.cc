@@ -29,6 +29,12 @@ const std::set<std::string_view>& Surnames() {
   return kSurnames;
 }
 
+// A table cell's border left after the text: "- Lưu: VT. |".
+std::string_view WithoutCellBorder(std::string_view s) {
+  while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace
 
 std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
@@ -117,8 +123,20 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       if (!on_behalf.empty()) signer.on_behalf = on_behalf;
       continue;
     }
+    if (RE2::PartialMatch(clean, re_->recipient_cell)) {
+      const std::string_view cell = WithoutCellBorder(clean);
+      for (size_t start = 0; start < cell.size();) {
+        const size_t semi = std::min(cell.find(';', start), cell.size());
+        std::string_view item = TrimSpaces(cell.substr(start, semi - start));
+        start = semi + 1;
+        if (!item.empty() && item.front() == '-') item = TrimSpaces(item.substr(1));
+        if (!TrimEntry(item).empty()) header.recipients.push_back(TrimEntry(item));
+      }
+      in_recipients = true;
+      continue;
+    }
     std::string rest;
-    if (in_recipients && RE2::FullMatch(clean, re_->bullet, &rest)) {
+    if (in_recipients && RE2::FullMatch(WithoutCellBorder(clean), re_->bullet, &rest)) {
       const size_t semi = rest.rfind(';');
       if (semi != std::string::npos &&
           IsPersonName(TrimEntry(std::string_view(rest).substr(semi + 1)))) {

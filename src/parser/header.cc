@@ -264,6 +264,17 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
       for (i = layout.appendix; i-- > std::max(floor, layout.title_end);)
         if (starts_block(i)) layout.closing = i;
   }
+  // The recipients' cell, flattened and unlabelled, stands just above the
+  // signature (or ends the text when nobody's name is given).
+  int seen = 0;
+  for (i = layout.closing; i-- > layout.title_end && seen < kMaxSignatureLines;) {
+    if (lines[i].blank) continue;
+    ++seen;
+    if (RE2::PartialMatch(lines[i].clean, re_->recipient_cell)) {
+      layout.closing = i;
+      break;
+    }
+  }
   FindAttachment(lines, layout);
   return layout;
 }

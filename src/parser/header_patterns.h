@@ -152,6 +152,9 @@ struct HeaderReader::Patterns {
   RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
   RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};
   RE2 bullet{R"(^[-+•·]\s*(.*)$)"};
+  // A "Nơi nhận" cell flattened onto one line without its label: "-
+  // Chính phủ; - Ban Tổ chức Trung ương; - …" (three items at least).
+  RE2 recipient_cell{R"(^-\s*[^;]+;\s*-\s*[^;]+;\s*-\s*\S)"};
   // A heading or list line: the title has ended.
   RE2 outline_marker{R"(^(?:[IVXLl1|]{1,5}\s*[.:)]|\.\s|\d{1,2}\s*[.)/]|[a-h]\)|[-+•*])\s*\S)"};
 };

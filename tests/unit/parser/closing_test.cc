@@ -67,5 +67,19 @@ TEST(Closing, FirstSignedBlockBeforeALongAppendix) {
   EXPECT_EQ(p.header.signer->on_behalf, "TM. Ủy ban nhân dân");
 }
 
+// A resolution's recipients flattened into one unlabelled cell.
+TEST(Closing, UnlabelledRecipientsCellIsSplitIntoItsItems) {
+  const Plan p = ParseText(
+      "Số: 9/NQ-UBTVQH15 |\n\n**NGHỊ QUYẾT**\n\n**Về việc thành lập thị xã mới**\n\n"
+      "**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n\n"
+      "**QUYẾT NGHỊ:**\n\n**Điều 1.** Thành lập thị xã.\n\n"
+      "*Nghị quyết này được thông qua ngày 20 tháng 5 năm 2025.*\n\n"
+      "- Chính phủ; - Kiểm toán nhà nước; - Các Bộ, cơ quan ngang Bộ; -\n- Lưu: HC. |\n(đã ký)\n|\n");
+  EXPECT_EQ(p.header.recipients,
+            (std::vector<std::string>{"Chính phủ", "Kiểm toán nhà nước",
+                                      "Các Bộ, cơ quan ngang Bộ", "Lưu: HC"}));
+  EXPECT_FALSE(p.header.signer);
+}
+
 }  // namespace
 }  // namespace vnplan
