@@ -407,9 +407,15 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
     const bool abbreviation = !IsSyllableShape(letters) ||
                               folded.size() != letters.size();
     std::string word = abbreviation ? std::string(words[k]) : LowerUtf8(words[k]);
-    if (!abbreviation && kPlaceMarkers.count(letters) && k > 0) {
+    // "thành phố", "thị xã", "thị trấn" are markers of two words; "THANH"
+    // alone starts a name ("TỈNH THANH HÓA").
+    const std::string next = k + 1 < words.size() ? folder_.Fold(words[k + 1]).text : "";
+    const bool two_words = (letters == "thanh" && next == "pho") ||
+                           (letters == "thi" && (next == "xa" || next == "tran"));
+    const bool marker = two_words || (kPlaceMarkers.count(letters) && letters != "thanh" && letters != "thi");
+    if (!abbreviation && marker && k > 0) {
       proper = true;  // the place marker itself stays lower case
-      if ((letters == "thanh" || letters == "thi") && k + 1 < words.size()) {
+      if (two_words) {
         out.push_back(word);
         out.push_back(LowerUtf8(words[++k]));
         continue;
@@ -443,7 +449,10 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
     // "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG": a name cut after "và" or a comma
     // goes on.
     const std::string previous = joined.empty() ? "" : folder_.Fold(Words(joined.back()).back()).text;
-    const bool cut = previous == "va" || (!joined.empty() && joined.back().back() == ',') || first == "va";
+    // A line that starts with "và", "về" or "của" goes on too ("BAN CHỈ
+    // ĐẠO NHÀ NƯỚC" / "VỀ DU LỊCH").
+    const bool cut = previous == "va" || (!joined.empty() && joined.back().back() == ',') ||
+                     first == "va" || first == "ve" || first == "cua";
     if (!joined.empty() && (kPlaces.count(first) || cut))
       joined.back() += " " + line;
     else

@@ -120,5 +120,19 @@ TEST(HeaderTypes, DecreeTypeSplitOverLinesAndNumberUnderItsLabel) {
   EXPECT_EQ(p.header.title, "QUY ĐỊNH VỀ PHÍ CẦU ĐƯỜNG");
 }
 
+TEST(HeaderLayout, AgencyNamesGoingOnAfterVeAndProvincesStartingThanh) {
+  const Plan board = ParseText(
+      "|\n**BAN CHỈ ĐẠO NHÀ\nNƯỚC **\nVỀ CHUYỂN ĐỔI SỐ\n-------\n|\n**CỘNG HÒA XÃ HỘI\n"
+      "CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 3/QĐ-BCĐ\n|\n"
+      "*Hà Nội, ngày 2 tháng 6 năm 2025*\n\n**QUYẾT ĐỊNH**\nBAN HÀNH QUY CHẾ LÀM VIỆC\n");
+  EXPECT_EQ(board.header.issuer.name, "Ban Chỉ đạo nhà nước về chuyển đổi số");
+  EXPECT_FALSE(board.header.issuer.parent);
+  const Plan province = ParseText(
+      "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n\nSố: 5/KH-UBND\n\nThanh Hóa, ngày 3 tháng 4 năm 2025\n\n"
+      "KẾ HOẠCH\nTRỒNG CÂY\n");
+  EXPECT_EQ(province.header.issuer.name, "Ủy ban nhân dân tỉnh Thanh Hóa");
+}
+
 }  // namespace
 }  // namespace vnplan
