@@ -1,4 +1,4 @@
-// The closing of a document: recipients ("Nơi nhận") and the signature
+// The closing of a document: where it starts, recipients ("Nơi nhận") and the signature
 // block (on whose behalf, position, name), read by their structure.
 #include <re2/re2.h>
 
@@ -71,6 +71,108 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
     return std::nullopt;
   }
   return name;
+}
+
+// A signature block: on whose behalf, a position or two, the name.
+constexpr int kMaxSignatureLines = 4;
+
+void HeaderReader::FindClosing(const std::vector<Line>& lines, Layout& layout) const {
+  const size_t n = lines.size();
+  size_t i = 0;
+  layout.closing = n;
+  for (i = layout.title_end; i < n; ++i)
+    if (!lines[i].blank && RE2::PartialMatch(lines[i].folded.text, re_->closing)) {
+      layout.closing = i;
+      break;
+    }
+  layout.appendix = n;
+  for (i = layout.closing < n ? layout.closing : layout.title_end; i < n; ++i)
+    if (!lines[i].blank && IsAllCaps(lines[i].clean) &&
+        RE2::PartialMatch(lines[i].folded.text, re_->appendix)) {
+      layout.appendix = i;
+      break;
+    }
+  if (layout.closing == n) {
+    // No "Nơi nhận": the closing is the signature block, if any.
+    layout.closing = layout.appendix;
+    // Its first line holds a position ("PHÓ CHỦ TỊCH") or says on whose
+    // behalf it is signed ("KT. CHỦ TỊCH"): the first such line with a
+    // person's name close below, else the first in the last lines.
+    const auto starts_block = [&](size_t k) {
+      std::string on_behalf;
+      return !lines[k].blank && lines[k].clean.size() < 60 &&
+             (PositionOf(lines[k].folded.text, &on_behalf) || !on_behalf.empty() ||
+              SignsForBody(lines[k], &on_behalf));
+    };
+    for (i = layout.title_end; i < layout.appendix && layout.closing == layout.appendix; ++i) {
+      if (!starts_block(i)) continue;
+      int seen = 0;
+      for (size_t k = i + 1; k < layout.appendix && seen < kMaxSignatureLines; ++k) {
+        if (lines[k].blank) continue;
+        ++seen;
+        if (!IsAllCaps(lines[k].clean) && IsPersonName(TrimEntry(lines[k].clean))) {
+          layout.closing = i;
+          break;
+        }
+      }
+    }
+    const size_t floor = layout.appendix > 30 ? layout.appendix - 30 : 0;
+    if (layout.closing == layout.appendix)
+      for (i = layout.appendix; i-- > std::max(floor, layout.title_end);)
+        if (starts_block(i)) layout.closing = i;
+  }
+  // The recipients' cell, flattened and unlabelled, stands just above the
+  // signature (or ends the text when nobody's name is given).
+  int seen = 0;
+  for (i = layout.closing; i-- > layout.title_end && seen < kMaxSignatureLines;) {
+    if (lines[i].blank) continue;
+    ++seen;
+    if (RE2::PartialMatch(lines[i].clean, re_->recipient_cell)) {
+      layout.closing = i;
+      break;
+    }
+  }
+}
+
+// How many lines a document attached after the signature may take between
+// its type line and "(Kèm theo …)": a title of up to four lines, blank
+// lines between.
+constexpr size_t kMaxAttachmentHeader = 12;
+
+size_t HeaderReader::AttachedBody(const std::vector<Line>& lines, size_t type_line,
+                                  size_t type_end) const {
+  const size_t n = lines.size();
+  for (size_t j = type_line + 1; j < n && j <= type_line + kMaxAttachmentHeader; ++j)
+    if (!lines[j].blank && RE2::PartialMatch(lines[j].folded.text, re_->attached_to)) return j + 1;
+  // Without "(Kèm theo …)": the type line, its title, then the body's first
+  // Roman heading close below.
+  Header scratch;
+  const size_t body = ReadTitle(lines, type_line, type_end, scratch);
+  for (size_t j = body; j < n && j <= body + kMaxAttachmentHeader; ++j)
+    if (!lines[j].blank && RE2::PartialMatch(lines[j].clean, re_->roman_heading)) return body;
+  return n;
+}
+
+void HeaderReader::FindAttachment(const std::vector<Line>& lines, Layout& layout) const {
+  const size_t n = lines.size();
+  for (size_t i = layout.closing + 1; i < n; ++i) {
+    size_t type_end = 0;
+    if (!TypeOf(lines[i], &type_end)) continue;
+    const size_t body = AttachedBody(lines, i, type_end);
+    if (body >= n) continue;
+    layout.attached = i;
+    layout.attached_body = body;
+    layout.attached_end = n;
+    for (size_t k = body; k < n; ++k) {
+      const bool ends = RE2::PartialMatch(lines[k].folded.text, re_->closing) ||
+                        (IsAllCaps(lines[k].clean) && RE2::PartialMatch(lines[k].folded.text, re_->appendix));
+      if (!lines[k].blank && ends) {
+        layout.attached_end = k;
+        break;
+      }
+    }
+    return;
+  }
 }
 
 bool HeaderReader::SignsForBody(const Line& line, std::string* prefix) const {

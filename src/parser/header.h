@@ -73,6 +73,9 @@ class HeaderReader {
   // lines.size() when what stands there is no attached document.
   size_t AttachedBody(const std::vector<Line>& lines, size_t type_line, size_t type_end) const;
   void FindAttachment(const std::vector<Line>& lines, Layout& layout) const;
+  // Where the closing ("Nơi nhận", else the signature block, else an
+  // unlabelled recipients cell) and the appendix start.
+  void FindClosing(const std::vector<Line>& lines, Layout& layout) const;
   bool ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
                    Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;
