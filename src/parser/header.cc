@@ -79,6 +79,23 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
   return start;
 }
 
+size_t HeaderReader::NextNonBlank(const std::vector<Line>& lines, size_t from) const {
+  while (from < lines.size() && lines[from].blank) ++from;
+  return from;
+}
+
+Line HeaderReader::JoinLines(const std::vector<Line>& lines, size_t from, size_t to) const {
+  Line joined;
+  for (size_t k = from; k < to && k < lines.size(); ++k) {
+    if (lines[k].blank) continue;
+    if (!joined.clean.empty()) joined.clean += ' ';
+    joined.clean += lines[k].clean;
+  }
+  joined.blank = joined.clean.empty();
+  joined.folded = folder_.Fold(joined.clean);
+  return joined;
+}
+
 std::optional<size_t> HeaderReader::AuthorityPosition(const Line& line) const {
   // A form's blank to fill in ("ỦY BAN NHÂN DÂN PHƯỜNG……") names no one.
   if (line.blank || !IsAllCaps(line.clean) || line.clean.find("\xE2\x80\xA6") != std::string::npos ||
@@ -129,14 +146,20 @@ size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
       continue;
     }
     // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under the title, the preamble next:
-    // who enacts the document, not more of its title.
-    if (!title.empty() && !RE2::PartialMatch(folder_.Fold(title.back()).text, re_->title_runs_on) &&
-        AuthorityPosition(l)) {
-      size_t next = j + 1;
-      while (next < n && lines[next].blank) ++next;
-      if (next == n || !IsAllCaps(lines[next].clean)) {
+    // who enacts the document, not more of its title; its line may be cut
+    // in two ("ỦY BAN THƯỜNG" / "VỤ QUỐC HỘI").
+    if (!title.empty() && !RE2::PartialMatch(folder_.Fold(title.back()).text, re_->title_runs_on)) {
+      size_t end = j + 1, next = NextNonBlank(lines, j + 1);
+      bool found = AuthorityPosition(l).has_value();
+      if (!found && next < n && IsAllCaps(lines[next].clean) &&
+          AuthorityPosition(JoinLines(lines, j, next + 1))) {
+        found = true;
+        end = next + 1;
+        next = NextNonBlank(lines, end);
+      }
+      if (found && (next == n || !IsAllCaps(lines[next].clean))) {
         if (authority) *authority = j;
-        ++j;
+        j = end;
         break;
       }
     }
@@ -273,13 +296,9 @@ bool HeaderReader::ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, siz
   const Line& line = lines[i];
   if (ReadPlaceDate(line, header)) return true;
   if (!RE2::PartialMatch(line.folded.text, re_->date_cut)) return false;
-  size_t next = i + 1;
-  while (next < end && next < lines.size() && lines[next].blank) ++next;
+  const size_t next = NextNonBlank(lines, i + 1);
   if (next >= end || next >= lines.size()) return false;
-  Line joined;
-  joined.clean = line.clean + " " + lines[next].clean;
-  joined.folded = folder_.Fold(joined.clean);
-  return ReadPlaceDate(joined, header);
+  return ReadPlaceDate(JoinLines(lines, i, next + 1), header);
 }
 
 void HeaderReader::ReadAdoptionDate(const std::vector<Line>& lines, size_t from,
@@ -431,7 +450,7 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
   if (!header.issuer.name && layout.authority) {
     // No agency above the motto (a resolution of the National Assembly's
     // standing committee): the authority line names who issued it.
-    const Line& line = lines[*layout.authority];
+    const Line line = JoinLines(lines, *layout.authority, layout.title_end);
     const size_t skip = AuthorityPosition(line).value_or(0);
     const std::vector<std::string_view> words = Words(line.clean);
     if (skip < words.size()) {

@@ -69,6 +69,9 @@ class HeaderReader {
   // TỊCH" of "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": 2; 0 for a body enacting in
   // its own name, "CHÍNH PHỦ"); nullopt when the line names no authority.
   std::optional<size_t> AuthorityPosition(const Line& line) const;
+  size_t NextNonBlank(const std::vector<Line>& lines, size_t from) const;
+  // The non-blank lines of [from, to) as one line, folded.
+  Line JoinLines(const std::vector<Line>& lines, size_t from, size_t to) const;
   // The first body line of a document attached at `type_line`, or
   // lines.size() when what stands there is no attached document.
   size_t AttachedBody(const std::vector<Line>& lines, size_t type_line, size_t type_end) const;

@@ -55,6 +55,14 @@ TEST(HeaderLayout, ResolutionWithoutMastheadTakesIssuerFromAuthorityLine) {
   EXPECT_EQ(*p.header.issuer.name, "Ủy ban thường vụ quốc hội");
 }
 
+TEST(HeaderLayout, AuthorityLineCutInTwo) {
+  const Plan p = ParseText(
+      "Số: 9/NQ-UBTVQH15 |\n\nNGHỊ QUYẾT\n\nVề việc thành lập thị xã mới\n\n"
+      "ỦY BAN THƯỜNG\nVỤ QUỐC HỘI\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n");
+  EXPECT_EQ(p.header.title, "Về việc thành lập thị xã mới");
+  EXPECT_EQ(p.header.issuer.name, "Ủy ban thường vụ quốc hội");
+}
+
 TEST(HeaderLayout, FormBlankIsNoAuthority) {
   const Plan p = ParseText(
       "QUYẾT ĐỊNH\nVề việc thành lập tổ công tác\nỦY BAN NHÂN DÂN PHƯỜNG……\nCăn cứ Luật;\n");
