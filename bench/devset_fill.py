@@ -12,7 +12,7 @@ import json, os, re, subprocess, sys, time, unicodedata
 
 TYPES = {"Kế hoạch", "Quyết định", "Nghị quyết", "Chỉ thị", "Thông báo", "Công văn",
          "Công điện", "Báo cáo", "Chương trình", "Tờ trình", "Hướng dẫn", "Đề án",
-         "Thông tư", "Phương án"}
+         "Thông tư", "Phương án", "Nghị định"}
 AGENCY = re.compile(r"^(ủy ban|uỷ ban|ubnd|hội đồng|hđnd|sở|bộ|chính phủ|thủ tướng|ban|cục|"
                     r"tổng cục|chi cục|văn phòng|trường|phòng|tỉnh ủy|thành ủy|huyện ủy|quốc hội|"
                     r"kiểm toán|ngân hàng|tòa án|viện|đảng|trung tâm|công an|bảo hiểm|thuế|"

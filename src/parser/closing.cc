@@ -1,7 +1,8 @@
-// The closing of a document: recipients ("Nơi nhận") and the signature
+// The closing of a document: where it starts, recipients ("Nơi nhận") and the signature
 // block (on whose behalf, position, name), read by their structure.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 
 #include "src/parser/header.h"
@@ -28,6 +29,12 @@ const std::set<std::string_view>& Surnames() {
   return kSurnames;
 }
 
+// A table cell's border left after the text: "- Lưu: VT. |".
+std::string_view WithoutCellBorder(std::string_view s) {
+  while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace
 
 std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
@@ -35,21 +42,146 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
   std::string prefix, rest;
   std::string_view body = folded;
   if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &rest)) body = rest;
+  prefix.erase(std::remove(prefix.begin(), prefix.end(), '/'), prefix.end());
   body = TrimSpaces(body);
-  std::string deputy;
-  re2::StringPiece held = body;
-  if (RE2::FullMatch(body, re_->deputy, &held)) deputy = "Phó ";
-  for (const NamedPattern& p : re_->positions) {
-    if (!RE2::FullMatch(held, *p.re)) continue;
-    const std::string name = deputy + p.name;
-    if (!prefix.empty()) {
-      for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
-      *on_behalf = prefix + ". " + name;
-      return std::nullopt;
-    }
-    return name;
+  // One position, or several held together ("BỘ TRƯỞNG, CHỦ NHIỆM": the
+  // minister heading the Government Office).
+  std::string name;
+  for (size_t start = 0; start < body.size();) {
+    const size_t comma = std::min(body.find(',', start), body.size());
+    const std::string_view part = TrimSpaces(body.substr(start, comma - start));
+    start = comma + 1;
+    if (part.empty()) continue;  // "CHỦ TỊCH," ends on its comma
+    std::string deputy;
+    re2::StringPiece held = part;
+    if (RE2::FullMatch(held, re_->deputy, &held)) deputy = "Phó ";
+    const NamedPattern* found = nullptr;
+    for (const NamedPattern& p : re_->positions)
+      if (RE2::FullMatch(held, *p.re)) {
+        found = &p;
+        break;
+      }
+    if (!found) return std::nullopt;
+    name += (name.empty() ? "" : ", ") + deputy + found->name;
   }
-  return std::nullopt;
+  if (name.empty()) return std::nullopt;
+  if (!prefix.empty()) {
+    for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
+    *on_behalf = prefix + ". " + name;
+    return std::nullopt;
+  }
+  return name;
+}
+
+// A signature block: on whose behalf, a position or two, the name.
+constexpr int kMaxSignatureLines = 4;
+
+void HeaderReader::FindClosing(const std::vector<Line>& lines, Layout& layout) const {
+  const size_t n = lines.size();
+  size_t i = 0;
+  layout.closing = n;
+  for (i = layout.title_end; i < n; ++i)
+    if (!lines[i].blank && RE2::PartialMatch(lines[i].folded.text, re_->closing)) {
+      layout.closing = i;
+      break;
+    }
+  layout.appendix = n;
+  for (i = layout.closing < n ? layout.closing : layout.title_end; i < n; ++i)
+    if (!lines[i].blank && IsAllCaps(lines[i].clean) &&
+        RE2::PartialMatch(lines[i].folded.text, re_->appendix)) {
+      layout.appendix = i;
+      break;
+    }
+  if (layout.closing == n) {
+    // No "Nơi nhận": the closing is the signature block, if any.
+    layout.closing = layout.appendix;
+    // Its first line holds a position ("PHÓ CHỦ TỊCH") or says on whose
+    // behalf it is signed ("KT. CHỦ TỊCH"): the first such line with a
+    // person's name close below, else the first in the last lines.
+    const auto starts_block = [&](size_t k) {
+      std::string on_behalf;
+      return !lines[k].blank && lines[k].clean.size() < 60 &&
+             (PositionOf(lines[k].folded.text, &on_behalf) || !on_behalf.empty() ||
+              SignsForBody(lines[k], &on_behalf));
+    };
+    for (i = layout.title_end; i < layout.appendix && layout.closing == layout.appendix; ++i) {
+      if (!starts_block(i)) continue;
+      int seen = 0;
+      for (size_t k = i + 1; k < layout.appendix && seen < kMaxSignatureLines; ++k) {
+        if (lines[k].blank) continue;
+        ++seen;
+        if (!IsAllCaps(lines[k].clean) && IsPersonName(TrimEntry(lines[k].clean))) {
+          layout.closing = i;
+          break;
+        }
+      }
+    }
+    const size_t floor = layout.appendix > 30 ? layout.appendix - 30 : 0;
+    if (layout.closing == layout.appendix)
+      for (i = layout.appendix; i-- > std::max(floor, layout.title_end);)
+        if (starts_block(i)) layout.closing = i;
+  }
+  // The recipients' cell, flattened and unlabelled, stands just above the
+  // signature (or ends the text when nobody's name is given).
+  int seen = 0;
+  for (i = layout.closing; i-- > layout.title_end && seen < kMaxSignatureLines;) {
+    if (lines[i].blank) continue;
+    ++seen;
+    if (RE2::PartialMatch(lines[i].clean, re_->recipient_cell)) {
+      layout.closing = i;
+      break;
+    }
+  }
+}
+
+// How many lines a document attached after the signature may take between
+// its type line and "(Kèm theo …)": a title of up to four lines, blank
+// lines between.
+constexpr size_t kMaxAttachmentHeader = 12;
+
+size_t HeaderReader::AttachedBody(const std::vector<Line>& lines, size_t type_line,
+                                  size_t type_end) const {
+  const size_t n = lines.size();
+  for (size_t j = type_line + 1; j < n && j <= type_line + kMaxAttachmentHeader; ++j)
+    if (!lines[j].blank && RE2::PartialMatch(lines[j].folded.text, re_->attached_to)) return j + 1;
+  // Without "(Kèm theo …)": the type line, its title, then the body's first
+  // Roman heading close below.
+  Header scratch;
+  const size_t body = ReadTitle(lines, type_line, type_end, scratch);
+  for (size_t j = body; j < n && j <= body + kMaxAttachmentHeader; ++j)
+    if (!lines[j].blank && RE2::PartialMatch(lines[j].clean, re_->roman_heading)) return body;
+  return n;
+}
+
+void HeaderReader::FindAttachment(const std::vector<Line>& lines, Layout& layout) const {
+  const size_t n = lines.size();
+  for (size_t i = layout.closing + 1; i < n; ++i) {
+    size_t type_end = 0;
+    if (!TypeOf(lines[i], &type_end)) continue;
+    const size_t body = AttachedBody(lines, i, type_end);
+    if (body >= n) continue;
+    layout.attached = i;
+    layout.attached_body = body;
+    layout.attached_end = n;
+    for (size_t k = body; k < n; ++k) {
+      const bool ends = RE2::PartialMatch(lines[k].folded.text, re_->closing) ||
+                        (IsAllCaps(lines[k].clean) && RE2::PartialMatch(lines[k].folded.text, re_->appendix));
+      if (!lines[k].blank && ends) {
+        layout.attached_end = k;
+        break;
+      }
+    }
+    return;
+  }
+}
+
+bool HeaderReader::SignsForBody(const Line& line, std::string* prefix) const {
+  std::string body;
+  if (line.blank || !IsAllCaps(line.clean) ||
+      !RE2::FullMatch(line.folded.text, re_->on_behalf, prefix, &body))
+    return false;
+  prefix->erase(std::remove(prefix->begin(), prefix->end(), '/'), prefix->end());
+  return *prefix == "tm" || *prefix == "tl" || *prefix == "tuq";
 }
 
 bool HeaderReader::IsPersonName(std::string_view clean) const {
@@ -60,7 +192,11 @@ bool HeaderReader::IsPersonName(std::string_view clean) const {
     if (w.find_first_of("0123456789.,;:()/&-@") != std::string_view::npos)
       return false;
   }
-  return Surnames().count(folder_.Fold(words[0]).text) > 0;
+  // A surname, or a rarer one followed by the middle name "Thị" that only
+  // women's names carry: "Mạnh Thị Tuyết Mai". ("Văn" also starts "Văn
+  // Hóa" and "Văn Phòng".)
+  return Surnames().count(folder_.Fold(words[0]).text) > 0 ||
+         (words.size() >= 3 && folder_.Fold(words[1]).text == "thi");
 }
 
 void HeaderReader::ReadClosing(const std::vector<Line>& lines,
@@ -89,8 +225,20 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       if (!on_behalf.empty()) signer.on_behalf = on_behalf;
       continue;
     }
+    if (RE2::PartialMatch(clean, re_->recipient_cell)) {
+      const std::string_view cell = WithoutCellBorder(clean);
+      for (size_t start = 0; start < cell.size();) {
+        const size_t semi = std::min(cell.find(';', start), cell.size());
+        std::string_view item = TrimSpaces(cell.substr(start, semi - start));
+        start = semi + 1;
+        if (!item.empty() && item.front() == '-') item = TrimSpaces(item.substr(1));
+        if (!TrimEntry(item).empty()) header.recipients.push_back(TrimEntry(item));
+      }
+      in_recipients = true;
+      continue;
+    }
     std::string rest;
-    if (in_recipients && RE2::FullMatch(clean, re_->bullet, &rest)) {
+    if (in_recipients && RE2::FullMatch(WithoutCellBorder(clean), re_->bullet, &rest)) {
       const size_t semi = rest.rfind(';');
       if (semi != std::string::npos &&
           IsPersonName(TrimEntry(std::string_view(rest).substr(semi + 1)))) {
@@ -100,26 +248,28 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
       continue;
     }
-    std::string on_behalf, prefix, body;
+    std::string on_behalf, prefix;
     // The signature block ends with the name: what comes after it (an
     // appendix, a web page's footer) names no more of the signer.
     const bool signed_off = signer.name.has_value() && !in_recipients;
     if (signed_off) continue;
-    if (auto position = PositionOf(folded, &on_behalf)) {
+    // A name in mixed case is the name even where it reads like a position
+    // ("Phan Thị Thắng" folds like "Phó Thủ tướng").
+    const bool name = !IsAllCaps(clean) && IsPersonName(TrimEntry(clean));
+    if (name) {
+      signer.name = TrimEntry(clean);
+    } else if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;
     } else if (!on_behalf.empty()) {
       signer.on_behalf = signer.on_behalf ? *signer.on_behalf + ", " + on_behalf : on_behalf;
       in_recipients = false;
-    } else if (RE2::FullMatch(folded, re_->on_behalf, &prefix, &body) &&
-               (prefix == "tm" || prefix == "tl" || prefix == "tuq") && IsAllCaps(clean)) {
+    } else if (SignsForBody(line, &prefix)) {
       // "TM. ỦY BAN NHÂN DÂN": signed for a body, not a position.
       for (char& c : prefix) c = static_cast<char>(c - 'a' + 'A');
       const size_t dot = clean.find_first_of(". ");
       signer.on_behalf = prefix + ". " + AgencyName(TrimSpaces(clean.substr(dot + 1)));
       in_recipients = false;
-    } else if (IsPersonName(TrimEntry(clean))) {
-      signer.name = TrimEntry(clean);
     } else if (!in_recipients || !StartsUpper(clean)) {
       in_recipients = false;
     }

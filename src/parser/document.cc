@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "src/text/textutil.h"
 
@@ -40,10 +41,21 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+// Every occurrence of `from`, left to right and not overlapping, replaced by
+// `to`, in one pass: replacing in place moved the rest of the line each time,
+// quadratic on a long line (2 MB of "x**" took 6.9 s; issue 14 item 9).
 void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t pos = s.find(from); pos != std::string::npos;
-       pos = s.find(from, pos + to.size()))
-    s.replace(pos, from.size(), to);
+  size_t pos = s.find(from);
+  if (pos == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  size_t done = 0;
+  for (; pos != std::string::npos; pos = s.find(from, done)) {
+    out.append(s, done, pos - done).append(to);
+    done = pos + from.size();
+  }
+  out.append(s, done, std::string::npos);
+  s = std::move(out);
 }
 
 }  // namespace

@@ -79,30 +79,102 @@ size_t HeaderReader::MastheadStart(const std::vector<Line>& lines) const {
   return start;
 }
 
+size_t HeaderReader::NextNonBlank(const std::vector<Line>& lines, size_t from) const {
+  while (from < lines.size() && lines[from].blank) ++from;
+  return from;
+}
+
+Line HeaderReader::JoinLines(const std::vector<Line>& lines, size_t from, size_t to) const {
+  Line joined;
+  for (size_t k = from; k < to && k < lines.size(); ++k) {
+    if (lines[k].blank) continue;
+    if (!joined.clean.empty()) joined.clean += ' ';
+    joined.clean += lines[k].clean;
+  }
+  joined.blank = joined.clean.empty();
+  joined.folded = folder_.Fold(joined.clean);
+  return joined;
+}
+
+std::optional<size_t> HeaderReader::AuthorityPosition(const Line& line) const {
+  // A form's blank to fill in ("ỦY BAN NHÂN DÂN PHƯỜNG……") names no one.
+  if (line.blank || !IsAllCaps(line.clean) || line.clean.find("\xE2\x80\xA6") != std::string::npos ||
+      line.clean.find("..") != std::string::npos)
+    return std::nullopt;
+  const std::string& folded = line.folded.text;
+  if (RE2::PartialMatch(folded, re_->enacting_body)) return 0;
+  // "BỘ TRƯỞNG BỘ Y TẾ", "TỔNG CỤC TRƯỞNG …": a position of up to three
+  // words, then what it heads.
+  const std::vector<std::string_view> words = Words(folded);
+  std::string unused;
+  for (size_t k = 2; k <= 3 && k < words.size(); ++k) {
+    const std::string_view prefix(
+        words[0].data(),
+        static_cast<size_t>(words[k - 1].data() + words[k - 1].size() - words[0].data()));
+    if (PositionOf(prefix, &unused)) return k;
+  }
+  return std::nullopt;
+}
+
+// A title takes at most this many lines (and the 4-line titles of the
+// devset's decisions are whole).
+constexpr size_t kMaxTitleLines = 4;
+
 size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
-                               size_t type_end, Header& header) const {
+                               size_t type_end, Header& header,
+                               std::optional<size_t>* authority) const {
   const size_t n = lines.size();
   const Line& typed = lines[type_line];
   std::string_view rest =
       TrimSpaces(typed.folded.SourceOf(typed.clean, type_end, typed.folded.text.size()));
   std::vector<std::string> title;
   if (!rest.empty()) title.emplace_back(rest);
+  bool caps = !title.empty() && IsAllCaps(title.back());
   size_t j = type_line + 1;
-  for (; j < n && title.size() < 4; ++j) {
+  for (; j < n; ++j) {
     const Line& l = lines[j];
     if (l.blank) {
-      // "2016 - 2020", or a title's first word ("VỀ", "KẾT") wrapped onto its
-      // own line: too short to pass as a line of text, still the title's.
-      if (RE2::FullMatch(l.clean, re_->year_range) || (title.empty() && IsUpperCaseWord(l.clean)))
+      // "2016 - 2020", or a title's first word ("VỀ", "KẾT") or last ("THƠ"
+      // of "CẦN" / "THƠ") wrapped onto its own line: too short to pass as a
+      // line of text, still the title's.
+      const bool word = IsUpperCaseWord(l.clean) &&
+                        (title.empty() || (caps && !EndsClause(title.back())));
+      if (title.size() < kMaxTitleLines && (RE2::FullMatch(l.clean, re_->year_range) || word)) {
+        caps = caps || (title.empty() && word);
         title.push_back(l.clean);
+      }
       continue;
     }
+    // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" under the title, the preamble next:
+    // who enacts the document, not more of its title; its line may be cut
+    // in two ("ỦY BAN THƯỜNG" / "VỤ QUỐC HỘI").
+    if (!title.empty() && !RE2::PartialMatch(folder_.Fold(title.back()).text, re_->title_runs_on)) {
+      size_t end = j + 1, next = NextNonBlank(lines, j + 1);
+      bool found = AuthorityPosition(l).has_value();
+      if (!found && next < n && IsAllCaps(lines[next].clean) &&
+          AuthorityPosition(JoinLines(lines, j, next + 1))) {
+        found = true;
+        end = next + 1;
+        next = NextNonBlank(lines, end);
+      }
+      if (found && (next == n || !IsAllCaps(lines[next].clean))) {
+        if (authority) *authority = j;
+        j = end;
+        break;
+      }
+    }
+    if (title.size() == kMaxTitleLines) break;
     // A title in capitals may start like a preamble ("THỰC HIỆN NGHỊ QUYẾT
     // SỐ 48…"); a preamble is written in sentence case.
     const bool preamble = StartsPreamble(l) && !IsAllCaps(l.clean);
     if (preamble || l.clean.size() > 200 || EndsClause(l.clean) || l.clean.front() == '(' ||
         RE2::PartialMatch(l.clean, re_->outline_marker))
       break;
+    // A title in capitals ends where sentence case starts: the first line of
+    // a Thông báo's or Chỉ thị's text ("Ngày 14 tháng 11 năm 2025, …").
+    const bool line_caps = IsAllCaps(l.clean);
+    if (caps && !line_caps) break;
+    caps = title.empty() ? line_caps : caps;
     title.push_back(l.clean);
   }
   if (!title.empty()) header.title = Join(title, " ");
@@ -116,10 +188,18 @@ constexpr size_t kMaxSubjectLines = 5;
 // about, and is its title.
 bool HeaderReader::ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
                                Header& header) const {
+  bool after_number = false;
   for (size_t i = from; i < to && i < lines.size(); ++i) {
     const Line& line = lines[i];
+    if (line.blank) continue;
     re2::StringPiece folded = line.folded.text;
-    if (line.blank || !RE2::Consume(&folded, re_->subject)) continue;
+    // "V/v …" anywhere in the header; "Về …" only on the line under the
+    // number, where a Công văn puts its subject.
+    const bool names_subject =
+        RE2::Consume(&folded, re_->subject) ||
+        (after_number && !IsAllCaps(line.clean) && RE2::PartialMatch(line.folded.text, re_->about));
+    after_number = RE2::PartialMatch(line.clean, re_->number);
+    if (!names_subject) continue;
     const size_t at = static_cast<size_t>(folded.data() - line.folded.text.data());
     const std::string_view subject = TrimSpaces(line.folded.SourceOf(line.clean, at, line.folded.text.size()));
     header.type = "Công văn";
@@ -151,7 +231,7 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
     if (auto type = TypeOf(lines[i], &end)) {
       header.type = *type;
       layout.type_line = i;
-      layout.title_end = ReadTitle(lines, i, end, header);
+      layout.title_end = ReadTitle(lines, i, end, header, &layout.authority);
       break;
     }
   }
@@ -162,72 +242,9 @@ Layout HeaderReader::ReadLayout(const std::vector<Line>& lines,
     layout.title_end = i < n && i < last ? i : layout.masthead;
     ReadSubject(lines, layout.masthead, std::min(n, last), header);
   }
-  layout.closing = n;
-  for (i = layout.title_end; i < n; ++i)
-    if (!lines[i].blank && RE2::PartialMatch(lines[i].folded.text, re_->closing)) {
-      layout.closing = i;
-      break;
-    }
-  layout.appendix = n;
-  for (i = layout.closing < n ? layout.closing : layout.title_end; i < n; ++i)
-    if (!lines[i].blank && IsAllCaps(lines[i].clean) &&
-        RE2::PartialMatch(lines[i].folded.text, re_->appendix)) {
-      layout.appendix = i;
-      break;
-    }
-  if (layout.closing == n) {
-    // No "Nơi nhận": the closing is the signature block, if any.
-    layout.closing = layout.appendix;
-    std::string on_behalf;
-    const size_t floor = layout.appendix > 30 ? layout.appendix - 30 : 0;
-    for (i = layout.appendix; i-- > std::max(floor, layout.title_end);)
-      if (!lines[i].blank && lines[i].clean.size() < 60 &&
-          PositionOf(lines[i].folded.text, &on_behalf))
-        layout.closing = i;
-  }
+  FindClosing(lines, layout);
   FindAttachment(lines, layout);
   return layout;
-}
-
-// How many lines a document attached after the signature may take between
-// its type line and "(Kèm theo …)": a title of up to four lines, blank
-// lines between.
-constexpr size_t kMaxAttachmentHeader = 12;
-
-size_t HeaderReader::AttachedBody(const std::vector<Line>& lines, size_t type_line,
-                                  size_t type_end) const {
-  const size_t n = lines.size();
-  for (size_t j = type_line + 1; j < n && j <= type_line + kMaxAttachmentHeader; ++j)
-    if (!lines[j].blank && RE2::PartialMatch(lines[j].folded.text, re_->attached_to)) return j + 1;
-  // Without "(Kèm theo …)": the type line, its title, then the body's first
-  // Roman heading close below.
-  Header scratch;
-  const size_t body = ReadTitle(lines, type_line, type_end, scratch);
-  for (size_t j = body; j < n && j <= body + kMaxAttachmentHeader; ++j)
-    if (!lines[j].blank && RE2::PartialMatch(lines[j].clean, re_->roman_heading)) return body;
-  return n;
-}
-
-void HeaderReader::FindAttachment(const std::vector<Line>& lines, Layout& layout) const {
-  const size_t n = lines.size();
-  for (size_t i = layout.closing + 1; i < n; ++i) {
-    size_t type_end = 0;
-    if (!TypeOf(lines[i], &type_end)) continue;
-    const size_t body = AttachedBody(lines, i, type_end);
-    if (body >= n) continue;
-    layout.attached = i;
-    layout.attached_body = body;
-    layout.attached_end = n;
-    for (size_t k = body; k < n; ++k) {
-      const bool ends = RE2::PartialMatch(lines[k].folded.text, re_->closing) ||
-                        (IsAllCaps(lines[k].clean) && RE2::PartialMatch(lines[k].folded.text, re_->appendix));
-      if (!lines[k].blank && ends) {
-        layout.attached_end = k;
-        break;
-      }
-    }
-    return;
-  }
 }
 
 void HeaderReader::ReadNumber(std::string_view clean, Header& header) const {
@@ -274,6 +291,27 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
   return true;
 }
 
+bool HeaderReader::ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,
+                                   Header& header) const {
+  const Line& line = lines[i];
+  if (ReadPlaceDate(line, header)) return true;
+  if (!RE2::PartialMatch(line.folded.text, re_->date_cut)) return false;
+  const size_t next = NextNonBlank(lines, i + 1);
+  if (next >= end || next >= lines.size()) return false;
+  return ReadPlaceDate(JoinLines(lines, i, next + 1), header);
+}
+
+void HeaderReader::ReadAdoptionDate(const std::vector<Line>& lines, size_t from,
+                                    Header& header) const {
+  for (size_t i = from; i < lines.size(); ++i) {
+    std::string d, m, y;
+    if (!lines[i].blank && RE2::PartialMatch(lines[i].folded.text, re_->adopted, &d, &m, &y)) {
+      header.date = IsoDate(ToInt(y), ToInt(m), ToInt(d));
+      return;
+    }
+  }
+}
+
 std::string HeaderReader::AgencyName(std::string_view caps) const {
   static const std::set<std::string_view> kHeads = {
       "so", "phong", "bo", "ban", "truong", "cuc", "vu", "vien", "trung"};
@@ -292,9 +330,15 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
     const bool abbreviation = !IsSyllableShape(letters) ||
                               folded.size() != letters.size();
     std::string word = abbreviation ? std::string(words[k]) : LowerUtf8(words[k]);
-    if (!abbreviation && kPlaceMarkers.count(letters) && k > 0) {
+    // "thành phố", "thị xã", "thị trấn" are markers of two words; "THANH"
+    // alone starts a name ("TỈNH THANH HÓA").
+    const std::string next = k + 1 < words.size() ? folder_.Fold(words[k + 1]).text : "";
+    const bool two_words = (letters == "thanh" && next == "pho") ||
+                           (letters == "thi" && (next == "xa" || next == "tran"));
+    const bool marker = two_words || (kPlaceMarkers.count(letters) && letters != "thanh" && letters != "thi");
+    if (!abbreviation && marker && k > 0) {
       proper = true;  // the place marker itself stays lower case
-      if ((letters == "thanh" || letters == "thi") && k + 1 < words.size()) {
+      if (two_words) {
         out.push_back(word);
         out.push_back(LowerUtf8(words[++k]));
         continue;
@@ -328,7 +372,10 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
     // "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG": a name cut after "và" or a comma
     // goes on.
     const std::string previous = joined.empty() ? "" : folder_.Fold(Words(joined.back()).back()).text;
-    const bool cut = previous == "va" || (!joined.empty() && joined.back().back() == ',') || first == "va";
+    // A line that starts with "và", "về" or "của" goes on too ("BAN CHỈ
+    // ĐẠO NHÀ NƯỚC" / "VỀ DU LỊCH").
+    const bool cut = previous == "va" || (!joined.empty() && joined.back().back() == ',') ||
+                     first == "va" || first == "ve" || first == "cua";
     if (!joined.empty() && (kPlaces.count(first) || cut))
       joined.back() += " " + line;
     else
@@ -366,10 +413,18 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
                                 const Layout& layout, Header& header) const {
   const size_t end = layout.type_line ? *layout.type_line : layout.title_end;
   std::vector<std::string> caps_lines;
-  bool seen_number = false;
+  bool seen_number = false, date_line_seen = false;
   for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {
     const Line& line = lines[i];
-    if (line.blank) continue;
+    if (line.blank) {
+      if (!header.number && !header.symbol && RE2::FullMatch(line.clean, re_->number_cut)) {
+        size_t next = i + 1;
+        while (next < end && next < lines.size() && lines[next].blank) ++next;
+        if (next < end && next < lines.size()) ReadNumber(line.clean + " " + lines[next].clean, header);
+        seen_number |= header.number || header.symbol;
+      }
+      continue;
+    }
     // Remove the national motto, which OCR often merges into agency lines.
     std::string kept = line.clean;
     for (const RE2* motto : {&re_->motto_state, &re_->motto_words}) {
@@ -384,14 +439,28 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
     const bool had_number = header.number || header.symbol;
     ReadNumber(kept, header);
     const bool number_here = !had_number && (header.number || header.symbol);
-    const bool date_here = ReadPlaceDate(line, header);
+    const bool date_here = ReadPlaceDateAt(lines, i, end, header);
+    date_line_seen |= date_here || RE2::PartialMatch(line.folded.text, re_->date_words);
     seen_number |= number_here;
     if (!number_here && !date_here && !seen_number && IsAllCaps(kept) &&
         kept.find(':') == std::string::npos && CountWords(kept) >= 2)
       caps_lines.push_back(kept);
   }
   ReadAgencies(caps_lines, header);
+  if (!header.issuer.name && layout.authority) {
+    // No agency above the motto (a resolution of the National Assembly's
+    // standing committee): the authority line names who issued it.
+    const Line line = JoinLines(lines, *layout.authority, layout.title_end);
+    const size_t skip = AuthorityPosition(line).value_or(0);
+    const std::vector<std::string_view> words = Words(line.clean);
+    if (skip < words.size()) {
+      const char* from = words[skip].data();
+      header.issuer.name = AgencyName(
+          std::string_view(from, static_cast<size_t>(line.clean.data() + line.clean.size() - from)));
+    }
+  }
   ReadSelfReference(lines, layout.title_end, header);
+  if (!header.date && !date_line_seen) ReadAdoptionDate(lines, layout.title_end, header);
   if (header.title) {
     std::string from, to;
     const FoldedText title = folder_.Fold(*header.title);

@@ -19,6 +19,9 @@ struct Layout {
   size_t masthead = 0;              // the agency's first line
   std::optional<size_t> type_line;  // "KẾ HOẠCH"
   size_t title_end = 0;             // first line after the title
+  // Who enacts the document, in capitals between its title and preamble
+  // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "ỦY BAN THƯỜNG VỤ QUỐC HỘI").
+  std::optional<size_t> authority;
   size_t closing = 0;               // "Nơi nhận" or the signature block
   size_t appendix = 0;              // "PHỤ LỤC", or lines.size()
   // A document issued with this one after its signature ("KẾ HOẠCH" …
@@ -58,17 +61,36 @@ class HeaderReader {
   size_t MastheadStart(const std::vector<Line>& lines) const;
   std::optional<std::string> TypeOf(const Line& line, size_t* folded_end) const;
   bool StartsPreamble(const Line& line) const;
-  // The title under the type line; returns the first line after it.
+  // The title under the type line; returns the first line after it (and
+  // after the authority line that ends it, whose index goes to *authority).
   size_t ReadTitle(const std::vector<Line>& lines, size_t type_line, size_t type_end,
-                   Header& header) const;
+                   Header& header, std::optional<size_t>* authority = nullptr) const;
+  // How many leading words of an authority line name a position ("CHỦ
+  // TỊCH" of "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": 2; 0 for a body enacting in
+  // its own name, "CHÍNH PHỦ"); nullopt when the line names no authority.
+  std::optional<size_t> AuthorityPosition(const Line& line) const;
+  size_t NextNonBlank(const std::vector<Line>& lines, size_t from) const;
+  // The non-blank lines of [from, to) as one line, folded.
+  Line JoinLines(const std::vector<Line>& lines, size_t from, size_t to) const;
   // The first body line of a document attached at `type_line`, or
   // lines.size() when what stands there is no attached document.
   size_t AttachedBody(const std::vector<Line>& lines, size_t type_line, size_t type_end) const;
   void FindAttachment(const std::vector<Line>& lines, Layout& layout) const;
+  // Where the closing ("Nơi nhận", else the signature block, else an
+  // unlabelled recipients cell) and the appendix start.
+  void FindClosing(const std::vector<Line>& lines, Layout& layout) const;
   bool ReadSubject(const std::vector<Line>& lines, size_t from, size_t to,
                    Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;
   bool ReadPlaceDate(const Line& line, Header& header) const;
+  // Place and date from lines[i], or from it and the next line when the
+  // converter cut the date after "ngày"; true if the line held a date.
+  bool ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,
+                       Header& header) const;
+  // The date a resolution states only in its closing formula ("… thông qua
+  // ngày 16 tháng 6 năm 2025"), for a document whose masthead has no date
+  // line at all (a date line whose day cannot be read leaves the date null).
+  void ReadAdoptionDate(const std::vector<Line>& lines, size_t from, Header& header) const;
   void ReadAgencies(const std::vector<std::string>& caps_lines,
                     Header& header) const;
   void ReadSelfReference(const std::vector<Line>& lines, size_t from,
@@ -76,6 +98,9 @@ class HeaderReader {
   std::optional<std::string> PositionOf(std::string_view folded,
                                         std::string* on_behalf) const;
   bool IsPersonName(std::string_view clean) const;
+  // "TM. ỦY BAN NHÂN DÂN", "T/M …", "TL. …": signed for a body; *prefix
+  // gets "tm", "tl" or "tuq".
+  bool SignsForBody(const Line& line, std::string* prefix) const;
 };
 
 }  // namespace vnplan::internal

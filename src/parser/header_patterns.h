@@ -76,6 +76,7 @@ struct HeaderReader::Patterns {
       {"Tờ trình", R"(^(t\S{1,2} tr\S{1,2}nh)\b)"},
       {"Chỉ thị", R"(^(ch\S{1,2} th\S{1,2})\b)"},
       {"Nghị quyết", R"(^(ngh\S{1,2} quy\S{1,2}t)\b)"},
+      {"Nghị định", R"(^(ngh\S{1,2} [dđ]\S{1,2}nh)\b)"},
       {"Công điện", R"(^(c\S{1,2}ng [dp]i\S{1,2}n)\b)"},
       {"Thông tư", R"(^(th\S{1,2}ng tu)\b)"},
       {"Phương án", R"(^(ph\S{1,3}ng an)\b)"},
@@ -86,10 +87,30 @@ struct HeaderReader::Patterns {
       R"((c\S{1,2}ng h\S{1,2}a x\S{1,2} h\S{1,3} ch\S{1,2} ngh\S{1,2}a vi\S{1,2}t nam))"};
   RE2 motto_words{
       R"(([dpb]\S{1,3}c [l1]\S{1,3}p\s*-\s*t\S{1,2} do\s*-\s*h\S{1,3}nh ph\S{1,3}c))"};
+  // A body that enacts a document in its own name, on the line under the
+  // title: "ỦY BAN NHÂN DÂN …", "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "HỘI ĐỒNG
+  // NHÂN DÂN …", "CHÍNH PHỦ" (not "HỘI ĐỒNG THẨM ĐỊNH", which a title names).
+  RE2 enacting_body{
+      R"(^(?:u\S{0,2} ban (?:nh\S{1,2}n d\S{1,2}n|th\S{1,3}ng v\S{1,2} qu\S{1,2}c h\S{1,2}i)|h\S{1,2}i [dđ]\S{1,2}ng nh\S{1,2}n d\S{1,2}n|ch\S{1,2}nh ph\S{1,2}$|ubnd |h[dđ]nd ))"};
+  // A title line ending on one of these runs on into the next ("… CỦA" /
+  // "ỦY BAN NHÂN DÂN TỈNH X"), which is then no authority line.
+  RE2 title_runs_on{
+      R"((?:(?:^|\s)(?:cua|thuoc|va|voi|cho|tai|ve|doi|tren|cac|den|giua|boi|nhung|tu)|[,(&-])\s*$)"};
   RE2 number{R"((?:^|\s)[Ss]\S{0,2}\s*:\s*(\S*(?:\s*/\s*\S+)+))"};
+  RE2 number_cut{R"([Ss]\S{0,2}\s*:)"};  // "Số:" alone, its number on the next line
   RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
+  // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
   RE2 place_date{
-      R"((ng\S{1,2}y\s+(\S{1,3})\s+th\S{1,4}\s+(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
+      R"((ng\S{1,2}y\s+(\S{1,3})\s+th(?:\S{1,4}\s+|\S{1,3}ng)(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
+  // A place and date line cut after "ngày" or its day ("Hà Nội, ngày" /
+  // "01 tháng 12 năm 2025"), and a date line whatever its day says.
+  RE2 date_cut{R"(\bng\S{1,2}y(?:\s+\S{1,3})?\s*$)"};
+  RE2 date_words{R"(\bng\S{1,2}y\b.*\bth\S{1,3}ng\b.*\bn\S{1,2}m\b)"};
+  // The closing formula of a resolution or law, the only place a UBTVQH
+  // resolution states its date: "Nghị quyết này được … thông qua ngày 16
+  // tháng 6 năm 2025."
+  RE2 adopted{
+      R"(^(?:ngh\S{1,2} quy\S{1,2}t|lu\S{1,2}t|ph\S{1,2}p l\S{1,2}nh) n\S{1,2}y\b.*\bth\S{1,2}ng qua\W+ng\S{1,2}y\W*(\d{1,2})\W*th\S{1,3}ng\W*(\d{1,2})\W*n\S{1,2}m\W*(\d{4}))"};
   RE2 self_reference{
       R"(k\S{1,2}m theo (?:k\S{0,2} ?ho\S{0,2}ch|quy\S{1,2}t [dpb]\S{1,2}nh|ch\S{1,3}ng tr\S{1,2}nh) s\S{0,2}\s*(\d+)\s*/\s*(\S+)\s+ng\S{1,2}y\s+(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})(?:\s+c\S{1,2}a\s+([^)]+))?)"};
   RE2 period{R"((?:giai [dpb]o\S{0,2}n|n\S{1,2}m h\S{1,2}c|t\S{1,2} n\S{1,2}m)?\s*(\d{4})\s*(?:-|[dpb]\S{1,2}n n\S{1,2}m)\s*(\d{4}))"};
@@ -101,8 +122,10 @@ struct HeaderReader::Patterns {
   RE2 attached_to{R"(^[*\s]*\(?\s*(?:ban h\S{1,2}nh )?k\S{1,2}m theo\b)"};
   RE2 addressee{R"(^k\S{1,2}nh g\S{1,2}i\b)"};  // "Kính gửi"
   RE2 subject{R"(^v\s*/\s*v\b\s*:?\s*)"};  // "V/v": what a Công văn is about
+  RE2 about{R"(^v\S{1,2} \S)"};  // "Về …" right under the number: the same
   RE2 appendix{R"(^ph\S{1,2} l\S{1,2}c\b)"};
-  RE2 on_behalf{R"(^(kt|tm|tl|tuq|q)\s*[.:]?\s+(.+)$)"};
+  // "KT. CHỦ TỊCH", "KT.TRƯỞNG BAN", "T/M ỦY BAN NHÂN DÂN"
+  RE2 on_behalf{R"(^(k/?t|t/?m|t/?l|tuq|q)(?:\s*[.:]\s*|\s+)(.+)$)"};
   // Positions a signer holds, without "Phó" (deputy), which any of them
   // can take: "PHÓ THỦ TƯỚNG" is "Phó " + "Thủ tướng".
   RE2 deputy{R"(^ph\S{1,2}\s+(.+)$)"};
@@ -124,10 +147,14 @@ struct HeaderReader::Patterns {
       {"Viện trưởng", R"((?:vi\S{1,2}n tr\S{1,3}ng)\s*[.,]?)"},
       {"Bí thư", R"((?:b\S{1,2} th\S{1,2})\s*[.,]?)"},
       {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
+      {"Thống đốc", R"((?:th\S{1,2}ng [dpb]\S{1,2}c)\s*[.,]?)"},
   });
   RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
   RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};
   RE2 bullet{R"(^[-+•·]\s*(.*)$)"};
+  // A "Nơi nhận" cell flattened onto one line without its label: "-
+  // Chính phủ; - Ban Tổ chức Trung ương; - …" (three items at least).
+  RE2 recipient_cell{R"(^-\s*[^;]+;\s*-\s*[^;]+;\s*-\s*\S)"};
   // A heading or list line: the title has ended.
   RE2 outline_marker{R"(^(?:[IVXLl1|]{1,5}\s*[.:)]|\.\s|\d{1,2}\s*[.)/]|[a-h]\)|[-+•*])\s*\S)"};
 };
