@@ -38,7 +38,6 @@ constexpr uint64_t kWordHeaderBytes = 12, kMinWordRecord = 16;
 // beyond it (or NaN) is damage, and would make scores meaningless.
 constexpr float kMaxAbsCodebookValue = 1000.0f;
 
-
 inline uint64_t Rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 // A 64-bit checksum in four lanes of 8 bytes (xxHash64's round), several GB/s:
