@@ -1,7 +1,9 @@
 // A syllable trigram language model in one file that is memory-mapped, not
-// parsed: open-addressing tables of 64-bit n-gram hashes with log
-// probabilities and back-off weights, plus the word list with counts (the
-// restorer's inventory of syllables).
+// parsed: open-addressing tables of 32-bit n-gram fingerprints with 8-bit
+// codes of log probabilities and back-off weights (a codebook per table and
+// value), plus the word list with counts (the restorer's inventory of
+// syllables). A checksum of the whole file and bounded probing make a
+// damaged or crafted file an error, never a hang or a crash.
 #ifndef VNPLAN_RESTORE_NGRAM_MODEL_H_
 #define VNPLAN_RESTORE_NGRAM_MODEL_H_
 
@@ -53,9 +55,10 @@ inline constexpr std::string_view kEos = "</s>";
 // A run of digits: "ngày <num> tháng <num>" is context the models learn.
 inline constexpr std::string_view kNum = "<num>";
 
+// One n-gram as training gives it.
 struct NgramEntry {
-  uint64_t key;  // 0 = empty slot
-  float logp;    // natural log
+  uint64_t key;  // PairKey, TripleKey or WordHash
+  float logp;    // natural log; > 0 for a context that is never predicted (<s>)
   float backoff;
 };
 
@@ -73,6 +76,31 @@ struct NgramTables {
   std::vector<WordCount> words;
   float unknown_logp = -20.0f;
 };
+
+// The model file: this header, the unigram, bigram and trigram tables
+// (slots of a 32-bit fingerprint, a log probability code and, below the
+// highest order, a back-off code), then the word records (count, titled
+// count, length, bytes, padded to 8). Exposed for tests that craft
+// damaged files.
+inline constexpr int kNgramTables = 3, kNgramCodes = 256;
+struct NgramFileHeader {
+  char magic[8];  // "VNPLNLM3"
+  uint32_t version, order;
+  uint64_t slots[kNgramTables];
+  // The longest run from a key's home slot to its slot: a look-up probes
+  // no further, so even a table with no empty slot ends.
+  uint64_t max_probe[kNgramTables];
+  uint64_t word_count, words_bytes;
+  float unknown_logp;
+  uint32_t reserved;
+  float logp_codebook[kNgramTables][kNgramCodes];
+  float backoff_codebook[kNgramTables - 1][kNgramCodes];
+  // Of the header before this field and of everything after the header.
+  uint64_t checksum;
+};
+
+// Writes into `file`, a whole model file's bytes, the checksum of the rest.
+void SealNgramModel(std::string& file);
 
 // Writes tables as a model file (kIoError when it cannot).
 Status WriteNgramModel(const NgramTables& tables, const std::string& path);
@@ -115,13 +143,23 @@ class NgramModel {
   float UnigramLogProb(uint64_t w) const;
 
  private:
+  // One open-addressing table of the file.
+  struct Table {
+    const uint8_t* slots = nullptr;
+    uint64_t slot_count = 0, max_probe = 0;
+    size_t entry_bytes = 0;
+    const float *logp = nullptr, *backoff = nullptr;  // codebooks
+  };
   NgramModel() = default;
-  const NgramEntry* Find(const NgramEntry* table, uint64_t slots, uint64_t key) const;
+  // Reads the header, checks the file against it and sets the tables.
+  Status Layout(const std::string& path);
+  static const uint8_t* Find(const Table& table, uint64_t key);
+  static float LogpOf(const Table& table, const uint8_t* entry) { return table.logp[entry[4]]; }
+  static float BackoffOf(const Table& table, const uint8_t* entry) { return table.backoff[entry[5]]; }
 
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
-  const NgramEntry *uni_ = nullptr, *bi_ = nullptr, *tri_ = nullptr;
-  uint64_t uni_slots_ = 0, bi_slots_ = 0, tri_slots_ = 0;
+  Table uni_, bi_, tri_;
   const uint8_t* words_ = nullptr;
   uint64_t word_count_ = 0, words_bytes_ = 0;
   float unknown_logp_ = -20.0f;

@@ -12,6 +12,9 @@
 namespace vnplan::internal {
 namespace {
 
+// The floor of 1 - (P2 of a context's kept words) in a pruned back-off.
+constexpr double kMinBackedOffMass = 1e-6;
+
 struct PairStats {
   double count = 0;  // raw count as a trigram context / continuation count as bigram
   uint32_t types = 0;
@@ -26,6 +29,67 @@ double Discount(const std::unordered_map<uint64_t, uint32_t>& counts_of_counts_s
   if (n1 == 0) return 0.5;
   return std::clamp(n1 / (n1 + 2 * n2), 0.1, 0.95);
 }
+
+// Interpolated Kneser-Ney over trigram counts: the counts by order
+// (trigram contexts raw, bigram and unigram continuations), the discounts
+// and the smoothed probabilities.
+struct KneserNey {
+  explicit KneserNey(const std::unordered_map<uint64_t, NgramTrainer::Trigram>& trigrams) {
+    std::unordered_map<uint64_t, uint32_t> raw3;
+    for (const auto& [key, t] : trigrams) {
+      raw3[key] = t.count;
+      PairStats& c = context3[PairKey(t.u, t.v)];
+      c.count += t.count;
+      ++c.types;
+      pair_words[PairKey(t.u, t.v)] = {t.u, t.v};
+      ++continuation2[PairKey(t.v, t.w)];
+      pair_words[PairKey(t.v, t.w)] = {t.v, t.w};
+    }
+    for (const auto& [key, n] : continuation2) {
+      const auto [v, w] = pair_words[key];
+      PairStats& c = context2[v];
+      c.count += n;
+      ++c.types;
+      ++continuation1[w];
+      ++total1;
+    }
+    d3 = Discount(raw3);
+    d2 = Discount(continuation2);
+  }
+  double P1(uint64_t w) const {
+    auto it = continuation1.find(w);
+    return it == continuation1.end() ? 0.5 / total1 : it->second / total1;
+  }
+  double Gamma2(uint64_t v) const {
+    auto it = context2.find(v);
+    return it == context2.end() ? 1.0 : d2 * it->second.types / it->second.count;
+  }
+  double P2(uint64_t v, uint64_t w) const {
+    double p = Gamma2(v) * P1(w);
+    auto ctx = context2.find(v);
+    auto it = continuation2.find(PairKey(v, w));
+    if (ctx != context2.end() && it != continuation2.end()) p += std::max(it->second - d2, 0.0) / ctx->second.count;
+    return p;
+  }
+  double Gamma3(uint64_t key) const {
+    auto it = context3.find(key);
+    return it == context3.end() ? 1.0 : d3 * it->second.types / it->second.count;
+  }
+  // The trigram's own share of P3, without the interpolated lower order.
+  double Discounted(const NgramTrainer::Trigram& t) const {
+    return std::max(t.count - d3, 0.0) / context3.at(PairKey(t.u, t.v)).count;
+  }
+  double P3(const NgramTrainer::Trigram& t) const {
+    return Discounted(t) + Gamma3(PairKey(t.u, t.v)) * P2(t.v, t.w);
+  }
+
+  std::unordered_map<uint64_t, PairStats> context3;     // (u,v) -> raw sum, types
+  std::unordered_map<uint64_t, uint32_t> continuation2;  // (v,w) -> distinct u
+  std::unordered_map<uint64_t, std::pair<uint64_t, uint64_t>> pair_words;
+  std::unordered_map<uint64_t, PairStats> context2;      // v -> sum of continuations, types
+  std::unordered_map<uint64_t, uint32_t> continuation1;  // w -> distinct v
+  double total1 = 0, d3 = 0.5, d2 = 0.5;
+};
 
 }  // namespace
 
@@ -111,77 +175,47 @@ void NgramTrainer::AddSentence(const std::vector<uint64_t>& words) {
 }
 
 NgramTables NgramTrainer::Build() const {
-  // Counts by order: trigram contexts (raw), bigram continuations, unigram
-  // continuations.
-  std::unordered_map<uint64_t, PairStats> context3;     // (u,v) -> raw sum, types
-  std::unordered_map<uint64_t, uint32_t> continuation2;  // (v,w) -> distinct u
-  std::unordered_map<uint64_t, std::pair<uint64_t, uint64_t>> pair_words;
-  std::unordered_map<uint64_t, uint32_t> raw3;
-  for (const auto& [key, t] : trigrams_) {
-    raw3[key] = t.count;
-    PairStats& c = context3[PairKey(t.u, t.v)];
-    c.count += t.count;
-    ++c.types;
-    pair_words[PairKey(t.u, t.v)] = {t.u, t.v};
-    ++continuation2[PairKey(t.v, t.w)];
-    pair_words[PairKey(t.v, t.w)] = {t.v, t.w};
-  }
-  std::unordered_map<uint64_t, PairStats> context2;      // v -> sum of continuations, types
-  std::unordered_map<uint64_t, uint32_t> continuation1;  // w -> distinct v
-  double total1 = 0;
-  for (const auto& [key, n] : continuation2) {
-    const auto [v, w] = pair_words[key];
-    PairStats& c = context2[v];
-    c.count += n;
-    ++c.types;
-    ++continuation1[w];
-    ++total1;
-  }
-  const double d3 = Discount(raw3), d2 = Discount(continuation2);
-  auto p1 = [&](uint64_t w) {
-    auto it = continuation1.find(w);
-    return it == continuation1.end() ? 0.5 / total1 : it->second / total1;
-  };
-  auto gamma2 = [&](uint64_t v) {
-    auto it = context2.find(v);
-    return it == context2.end() ? 1.0 : d2 * it->second.types / it->second.count;
-  };
-  auto p2 = [&](uint64_t v, uint64_t w) {
-    double p = gamma2(v) * p1(w);
-    auto ctx = context2.find(v);
-    auto it = continuation2.find(PairKey(v, w));
-    if (ctx != context2.end() && it != continuation2.end())
-      p += std::max(it->second - d2, 0.0) / ctx->second.count;
-    return p;
-  };
-  auto gamma3 = [&](uint64_t key) {
-    auto it = context3.find(key);
-    return it == context3.end() ? 1.0 : d3 * it->second.types / it->second.count;
-  };
-
+  const KneserNey kn(trigrams_);
   NgramTables out;
-  out.unknown_logp = static_cast<float>(std::log(0.5 / std::max(total1, 1.0)));
+  out.unknown_logp = static_cast<float>(std::log(0.5 / std::max(kn.total1, 1.0)));
+  // Pruned trigrams: each kept one keeps its probability; the mass of the
+  // pruned goes to the context's back-off, renormalised over the words
+  // that now back off: gamma + pruned / (1 - sum of kept words' P2).
+  const uint32_t min_count = min_trigram_count_;
+  std::unordered_map<uint64_t, std::pair<double, double>> pruned;  // (u,v) -> pruned mass, kept P2
+  for (const auto& [key, t] : trigrams_) {
+    if (t.count >= min_count) out.trigrams.push_back({key, static_cast<float>(std::log(kn.P3(t))), 0.0f});
+    if (min_count <= 1) continue;
+    auto& [mass, kept] = pruned[PairKey(t.u, t.v)];
+    if (t.count < min_count) {
+      mass += kn.Discounted(t);
+    } else {
+      kept += kn.P2(t.v, t.w);
+    }
+  }
+  auto backoff3 = [&](uint64_t key) {
+    const auto it = pruned.find(key);
+    if (it == pruned.end() || it->second.first == 0) return kn.Gamma3(key);
+    return kn.Gamma3(key) + it->second.first / std::max(1.0 - it->second.second, kMinBackedOffMass);
+  };
   std::unordered_map<uint64_t, bool> seen_unigram;
-  for (const auto& [w, n] : continuation1) {
-    out.unigrams.push_back({w, static_cast<float>(std::log(p1(w))),
-                            static_cast<float>(std::log(gamma2(w)))});
+  for (const auto& [w, n] : kn.continuation1) {
+    out.unigrams.push_back({w, static_cast<float>(std::log(kn.P1(w))), static_cast<float>(std::log(kn.Gamma2(w)))});
     seen_unigram[w] = true;
   }
-  for (const auto& [v, stats] : context2)
+  for (const auto& [v, stats] : kn.context2)
     if (!seen_unigram.count(v))  // <s>: a context, never predicted
-      out.unigrams.push_back({v, 1.0f, static_cast<float>(std::log(gamma2(v)))});
-  for (const auto& [key, n] : continuation2) {
-    const auto [v, w] = pair_words[key];
-    out.bigrams.push_back({key, static_cast<float>(std::log(p2(v, w))),
-                           static_cast<float>(std::log(gamma3(key)))});
+      out.unigrams.push_back({v, 1.0f, static_cast<float>(std::log(kn.Gamma2(v)))});
+  for (const auto& [key, n] : kn.continuation2) {
+    const auto [v, w] = kn.pair_words.at(key);
+    out.bigrams.push_back({key, static_cast<float>(std::log(kn.P2(v, w))), static_cast<float>(std::log(backoff3(key)))});
   }
-  for (const auto& [key, stats] : context3)
-    if (!continuation2.count(key))  // (<s>, <s>): a context only
-      out.bigrams.push_back({key, 1.0f, static_cast<float>(std::log(gamma3(key)))});
-  for (const auto& [key, t] : trigrams_) {
-    const double p = std::max(t.count - d3, 0.0) / context3[PairKey(t.u, t.v)].count +
-                     gamma3(PairKey(t.u, t.v)) * p2(t.v, t.w);
-    out.trigrams.push_back({key, static_cast<float>(std::log(p)), 0.0f});
+  for (const auto& [key, stats] : kn.context3) {
+    const double backoff = std::log(backoff3(key));
+    // (<s>, <s>) and other pairs that are only contexts; one whose
+    // trigrams were all pruned backs off with weight 1 and needs no entry.
+    if (!kn.continuation2.count(key) && std::fabs(backoff) > 1e-9)
+      out.bigrams.push_back({key, 1.0f, static_cast<float>(backoff)});
   }
   for (const auto& [word, count] : vocabulary_) {
     auto titled = titled_.find(word);
