@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "tools/vnplan/compare_command.h"
+#include "tools/vnplan/report_html.h"
 #include "vnplan/pipeline.h"
 #include "tests/support/test_support.h"
 #include "vnplan/plan_json.h"

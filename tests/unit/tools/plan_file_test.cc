@@ -14,6 +14,7 @@
 #include "tests/support/test_support.h"
 #include "tools/vnplan/compare_command.h"
 #include "tools/vnplan/export_command.h"
+#include "tools/vnplan/ical_writer.h"
 
 namespace vnplan {
 namespace {
@@ -98,8 +99,8 @@ TEST(PlanFile, ExportSaysWhichFileAndFieldAreBadAndExportsTheOthers) {
   const std::string good = testing::OutputDir() + "/good.json";
   testing::WriteFile(good, PlanJson("002-hoa-binh-2017.txt"));
   const auto good_plan = nlohmann::json::parse(PlanJson("002-hoa-binh-2017.txt"));
-  int skipped = 0;
-  const std::string good_ics = DeadlinesToIcs(Plans(PlanJson("002-hoa-binh-2017.txt")), &skipped);
+  IcsLeftOut left_out;
+  const std::string good_ics = DeadlinesToIcs(Plans(PlanJson("002-hoa-binh-2017.txt")), &left_out);
   int n = 0;
   for (const BadPlan& bad : kBadPlans) {
     const std::string path = WriteBadPlan(bad, "bad" + std::to_string(n++) + ".json");
