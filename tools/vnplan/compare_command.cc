@@ -42,10 +42,17 @@ std::set<std::string> Words(const TextFolder& folder, const std::string& text) {
   return out;
 }
 
-double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Word sets as sorted word numbers, compared by one merge.
+using WordIds = std::vector<int>;
+
+double Jaccard(const WordIds& a, const WordIds& b) {
   if (a.empty() || b.empty()) return 0;
   size_t common = 0;
-  for (const auto& w : a) common += b.count(w);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) ++common, ++i, ++j;
+    else if (a[i] < b[j]) ++i;
+    else ++j;
+  }
   return double(common) / double(a.size() + b.size() - common);
 }
 
@@ -53,18 +60,32 @@ double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 struct Matching {
   struct Group {
     std::vector<int> item_of_plan;
-    std::vector<std::set<std::string>> words;
+    std::vector<WordIds> words;
   };
   std::vector<Group> groups;
-  std::unordered_map<std::string, std::vector<int>> groups_with_word;
+  std::unordered_map<std::string, int> word_ids;
+  std::vector<std::vector<int>> groups_with_word;  // by word number
+
+  WordIds Ids(const std::set<std::string>& words) {
+    WordIds ids;
+    for (const std::string& word : words) {
+      const auto [it, added] = word_ids.emplace(word, static_cast<int>(word_ids.size()));
+      if (added) groups_with_word.emplace_back();
+      ids.push_back(it->second);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
 
   // The group an item of plan p with words w joins: the best one sharing
   // enough words with it that has no item of p yet, else a new one.
-  int Place(size_t p, size_t plans, const std::set<std::string>& w) {
+  int Place(size_t p, size_t plans, const std::set<std::string>& words) {
+    const WordIds w = Ids(words);
     std::vector<int> candidates;
-    for (const std::string& word : w)
-      if (const auto it = groups_with_word.find(word); it != groups_with_word.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    for (int word : w) {
+      const std::vector<int>& holders = groups_with_word[static_cast<size_t>(word)];
+      candidates.insert(candidates.end(), holders.begin(), holders.end());
+    }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     int best = -1;
@@ -73,15 +94,15 @@ struct Matching {
       const Group& group = groups[static_cast<size_t>(g)];
       if (group.item_of_plan[p] >= 0) continue;
       double score = 0;
-      for (const auto& other : group.words) score = std::max(score, Jaccard(w, other));
+      for (const WordIds& other : group.words) score = std::max(score, Jaccard(w, other));
       if (score > best_score) best_score = score, best = g;
     }
     if (best < 0) {
       groups.push_back({std::vector<int>(plans, -1), {}});
       best = static_cast<int>(groups.size()) - 1;
     }
-    for (const std::string& word : w) {
-      std::vector<int>& holders = groups_with_word[word];
+    for (int word : w) {
+      std::vector<int>& holders = groups_with_word[static_cast<size_t>(word)];
       if (holders.size() < kMaxGroupsPerWord &&
           std::find(holders.begin(), holders.end(), best) == holders.end())
         holders.push_back(best);

@@ -55,6 +55,15 @@ std::string Label(std::string_view name, bool as_kind = false) {
 // Every value of the comparison reaches the page through here.
 std::string E(const Json& value) { return EscapeHtml(Text(value)); }
 
+// The report reads any JSON without failing (Field for members): the
+// index-th item of a list, or null.
+const Json& At(const Json& list, size_t index) {
+  static const Json kNull;
+  return list.is_array() && index < list.size() ? list[index] : kNull;
+}
+double Number(const Json& value) { return value.is_number() ? value.get<double>() : 0; }
+size_t Size(const Json& value) { return value.is_array() ? value.size() : 0; }
+
 // One colour per plan (cycled), on the chart and its legend.
 constexpr const char* kPlanColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
                                         "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
@@ -167,8 +176,8 @@ constexpr size_t kChartIndicators = 20;
 // scaled to the largest of its row (units differ from row to row).
 void IndicatorChart(const Json& c, std::ostringstream& h) {
   const Json& rows = Field(c, "indicators");
-  const size_t plans = Field(c, "plans").size();
-  const size_t shown = std::min(rows.size(), kChartIndicators);
+  const size_t plans = Size(Field(c, "plans"));
+  const size_t shown = std::min(Size(rows), kChartIndicators);
   h << "<h2>Chỉ tiêu theo chỉ số</h2>";
   if (shown == 0) {
     h << "<p>Không có chỉ tiêu định lượng.</p>";
@@ -177,7 +186,7 @@ void IndicatorChart(const Json& c, std::ostringstream& h) {
   h << "<p>";
   for (size_t p = 0; p < plans; ++p)
     h << "<span class=\"swatch\" style=\"background:" << PlanColour(p) << "\"></span>"
-      << E(Field(Field(c, "plans")[p], "name"));
+      << E(Field(At(Field(c, "plans"), p), "name"));
   h << "</p>";
   const int bar = 14, width = 900, left = 330, room = 480;
   const int block = 22 + bar * static_cast<int>(plans);
@@ -185,28 +194,29 @@ void IndicatorChart(const Json& c, std::ostringstream& h) {
     << "\" height=\"" << block * static_cast<int>(shown) + 8 << "\" viewBox=\"0 0 " << width
     << " " << block * static_cast<int>(shown) + 8 << "\">";
   for (size_t r = 0; r < shown; ++r) {
-    const Json& cells = Field(rows[r], "cells");
+    const Json& cells = Field(At(rows, r), "cells");
     double largest = 0;
     for (const Json& cell : cells)
-      if (!cell.empty()) largest = std::max(largest, Field(cell[0], "quantity").get<double>());
+      largest = std::max(largest, Number(Field(At(cell, 0), "quantity")));
     const int top = block * static_cast<int>(r) + 4;
     h << "<g class=\"indicator\"><text x=\"4\" y=\"" << top + 14 << "\" font-size=\"12\">"
-      << EscapeHtml(internal::TruncateUtf8(Text(Field(rows[r], "name")), 90)) << "</text>";
-    for (size_t p = 0; p < cells.size(); ++p) {
-      if (cells[p].empty()) continue;
-      const Json& quantity = Field(cells[p][0], "quantity");
-      const double share = largest > 0 ? std::max(0.0, quantity.get<double>()) / largest : 0;
+      << EscapeHtml(internal::TruncateUtf8(Text(Field(At(rows, r), "name")), 90)) << "</text>";
+    for (size_t p = 0; p < Size(cells); ++p) {
+      const Json& first = At(At(cells, p), 0);
+      if (first.is_null()) continue;
+      const Json& quantity = Field(first, "quantity");
+      const double share = largest > 0 ? std::max(0.0, Number(quantity)) / largest : 0;
       const int y = top + 20 + bar * static_cast<int>(p);
       h << "<rect x=\"" << left << "\" y=\"" << y << "\" width=\"" << std::max(1.0, room * share)
         << "\" height=\"" << bar - 3 << "\" fill=\"" << PlanColour(p) << "\"/><text x=\""
         << left + room * share + 4 << "\" y=\"" << y + 10 << "\" font-size=\"11\">"
-        << E(Field(cells[p][0], "comparator")) << " " << E(quantity) << "</text>";
+        << E(Field(first, "comparator")) << " " << E(quantity) << "</text>";
     }
     h << "</g>";
   }
   h << "</svg>";
-  if (rows.size() > shown)
-    h << "<p><small>" << rows.size() - shown << " chỉ số khác có trong bảng dưới.</small></p>";
+  if (Size(rows) > shown)
+    h << "<p><small>" << Size(rows) - shown << " chỉ số khác có trong bảng dưới.</small></p>";
 }
 
 // Every target, plan by plan.
@@ -217,7 +227,7 @@ void TargetsTable(const Json& c, std::ostringstream& h) {
   for (const Json& t : Field(c, "targets")) {
     const Json& index = Field(t, "plan");
     const bool known = index.is_number_unsigned() && index.get<size_t>() < plans.size();
-    h << "<tr><td>" << (known ? E(Field(plans[index.get<size_t>()], "name")) : "") << "</td><td>"
+    h << "<tr><td>" << (known ? E(Field(At(plans, index.get<size_t>()), "name")) : "") << "</td><td>"
       << E(Field(t, "indicator")) << "</td><td class=\"num\">" << E(Field(t, "comparator")) << " "
       << E(Field(t, "quantity")) << "</td><td>" << E(Field(t, "unit")) << "</td><td>"
       << E(Field(t, "section")) << ", " << E(Field(t, "line")) << "</td></tr>";
@@ -237,16 +247,16 @@ void AssignmentsTable(const Json& c, std::ostringstream& h) {
     h << "<tr><th>" << E(Field(row, "name")) << "</th>";
     for (const Json& cell : Field(row, "cells")) {
       h << (cell.empty() ? "<td class=\"missing\">—" : "<td>");
-      for (size_t i = 0; i < cell.size() && i < kAssignmentsPerCell; ++i) {
-        const std::string role = Text(Field(cell[i], "role"));
+      for (size_t i = 0; i < Size(cell) && i < kAssignmentsPerCell; ++i) {
+        const std::string role = Text(Field(At(cell, i), "role"));
         std::string tasks;
-        for (const Json& t : Field(cell[i], "tasks")) tasks += (tasks.empty() ? "" : "; ") + Text(t);
+        for (const Json& t : Field(At(cell, i), "tasks")) tasks += (tasks.empty() ? "" : "; ") + Text(t);
         h << "<div" << (role == "lead" ? " class=\"lead\"" : "") << ">" << EscapeHtml(Label(role))
           << ": " << EscapeHtml(internal::TruncateUtf8(tasks, kTaskBytes))
-          << " <small>(dòng " << E(Field(cell[i], "line")) << ")</small></div>";
+          << " <small>(dòng " << E(Field(At(cell, i), "line")) << ")</small></div>";
       }
-      if (cell.size() > kAssignmentsPerCell)
-        h << "<small>và " << cell.size() - kAssignmentsPerCell << " phân công khác</small>";
+      if (Size(cell) > kAssignmentsPerCell)
+        h << "<small>và " << Size(cell) - kAssignmentsPerCell << " phân công khác</small>";
       h << "</td>";
     }
     h << "</tr>";
@@ -293,20 +303,21 @@ void MonthTicks(int lo, int hi, int height, const std::function<double(int)>& x,
 }
 
 void TimelineSvg(const Json& c, std::ostringstream& svg) {
-  int lo = 1 << 30, hi = -(1 << 30), left_out = 0;
+  int lo = 1 << 30, hi = -(1 << 30);
+  long left_out = 0;
   for (const Json& plan : Field(c, "timeline")) {
     for (const Json& m : Field(plan, "marks")) {
       lo = std::min(lo, DayNumber(Field(m, "from")));
       hi = std::max(hi, DayNumber(Field(m, "to")));
     }
-    if (Field(plan, "left_out").is_number_integer()) left_out += Field(plan, "left_out").get<int>();
+    left_out += static_cast<long>(Number(Field(plan, "left_out")));
   }
   if (lo > hi) {
     svg << "<p>Không có thời hạn nào có ngày cụ thể.</p>";
     return;
   }
   const int width = 900, left = 150, lane = 34;
-  const int height = 40 + lane * static_cast<int>(Field(c, "timeline").size());
+  const int height = 40 + lane * static_cast<int>(Size(Field(c, "timeline")));
   const std::function<double(int)> x = [&](int day) {
     return left + (width - left - 20) * double(day - lo) / std::max(1, hi - lo);
   };
@@ -356,16 +367,16 @@ void MonthCalendar(const Json& c, std::ostringstream& h) {
     h << "</th>";
     for (const Json& cell : Field(month, "cells")) {
       h << (cell.empty() ? "<td class=\"missing\">" : "<td>");
-      for (size_t i = 0; i < cell.size() && i < kDeadlinesPerMonthCell; ++i) {
-        const Json& m = cell[i];
+      for (size_t i = 0; i < Size(cell) && i < kDeadlinesPerMonthCell; ++i) {
+        const Json& m = At(cell, i);
         const auto from = DateField(Field(m, "from"));
         const std::optional<DeadlineKind> kind = ParseDeadlineKind(Text(Field(m, "kind")));
         h << "<div><span class=\"swatch\" style=\"background:" << KindColour(kind)
           << "\"></span><b>" << (from ? std::to_string(from->day) : "") << "</b> "
           << EscapeHtml(internal::TruncateUtf8(Text(Field(m, "label")), 120)) << "</div>";
       }
-      if (cell.size() > kDeadlinesPerMonthCell)
-        h << "<small>và " << cell.size() - kDeadlinesPerMonthCell << " thời hạn khác</small>";
+      if (Size(cell) > kDeadlinesPerMonthCell)
+        h << "<small>và " << Size(cell) - kDeadlinesPerMonthCell << " thời hạn khác</small>";
       h << "</td>";
     }
     h << "</tr>";
@@ -398,7 +409,7 @@ std::string CompareHtml(const Json& c) {
        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
        "style-src 'unsafe-inline'; img-src data:; script-src 'none'\">"
        "<title>So sánh kế hoạch</title><style>"
-    << kStyle << "</style></head><body><h1>So sánh " << Field(c, "plans").size()
+    << kStyle << "</style></head><body><h1>So sánh " << Size(Field(c, "plans"))
     << " kế hoạch</h1>";
   GeneralTable(c, h);
   SectionsTable(c, h);
