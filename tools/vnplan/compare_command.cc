@@ -203,6 +203,7 @@ Json CompareIndicators(const std::vector<Json>& plans, const TextFolder& folder)
       const std::string name = unit.empty() ? indicator : indicator + " (" + unit + ")";
       table.Cell(folder.Fold(name).text, name, p)
           .push_back({{"quantity", Field(t, "quantity")},
+                      {"unit", Field(t, "unit")},
                       {"comparator", Field(t, "comparator")},
                       {"line", Field(t, "line")}});
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <sstream>
 
 #include "src/text/calendar.h"
@@ -172,8 +173,16 @@ void MatchedTables(const Json& c, std::ostringstream& h) {
 // table below the chart lists every target.
 constexpr size_t kChartIndicators = 20;
 
+// A row's unit (every entry of a row has the same).
+std::string UnitOf(const Json& row) {
+  for (const Json& cell : Field(row, "cells"))
+    if (!At(cell, 0).is_null()) return Text(Field(At(cell, 0), "unit"));
+  return "";
+}
+
 // A first quantity of each plan for each indicator, as horizontal bars
-// scaled to the largest of its row (units differ from row to row).
+// scaled to the largest quantity drawn in the same unit (3, 18 and 72
+// "tập thể" side by side; percentages against percentages).
 void IndicatorChart(const Json& c, std::ostringstream& h) {
   const Json& rows = Field(c, "indicators");
   const size_t plans = Size(Field(c, "plans"));
@@ -193,11 +202,15 @@ void IndicatorChart(const Json& c, std::ostringstream& h) {
   h << "<svg id=\"indicators\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
     << "\" height=\"" << block * static_cast<int>(shown) + 8 << "\" viewBox=\"0 0 " << width
     << " " << block * static_cast<int>(shown) + 8 << "\">";
+  std::map<std::string, double> largest_in_unit;
+  for (size_t r = 0; r < shown; ++r)
+    for (const Json& cell : Field(At(rows, r), "cells")) {
+      double& largest = largest_in_unit[UnitOf(At(rows, r))];
+      largest = std::max(largest, Number(Field(At(cell, 0), "quantity")));
+    }
   for (size_t r = 0; r < shown; ++r) {
     const Json& cells = Field(At(rows, r), "cells");
-    double largest = 0;
-    for (const Json& cell : cells)
-      largest = std::max(largest, Number(Field(At(cell, 0), "quantity")));
+    const double largest = largest_in_unit[UnitOf(At(rows, r))];
     const int top = block * static_cast<int>(r) + 4;
     h << "<g class=\"indicator\"><text x=\"4\" y=\"" << top + 14 << "\" font-size=\"12\">"
       << EscapeHtml(internal::TruncateUtf8(Text(Field(At(rows, r), "name")), 90)) << "</text>";
