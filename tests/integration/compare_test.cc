@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "tools/vnplan/compare_command.h"
+#include "tools/vnplan/report_html.h"
 #include "vnplan/pipeline.h"
 #include "tests/support/test_support.h"
 #include "vnplan/plan_json.h"
@@ -35,6 +36,16 @@ std::string Chromium(const std::string& args) {
       "--user-data-dir='" + profile + "' " + args + " 2>/dev/null";
   std::string out;
   FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  pclose(pipe);
+  return out;
+}
+
+std::string Command(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
   if (pipe == nullptr) return out;
   char buf[4096];
   for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
@@ -85,13 +96,68 @@ TEST(Compare, ReportIsDrawnInHeadlessChromium) {
   ASSERT_NE(table, std::string::npos);
   EXPECT_EQ(Count(dom.substr(table, dom.find("</table>", table) - table), "<tr>"),
             static_cast<int>(targets) + 1);
-  EXPECT_NE(dom.find("Sở Giáo dục và Đào tạo"), std::string::npos);  // UTF-8 intact
+  // Vietnamese labels; columns named by issuer and province; counts.
+  for (const char* label : {"Cơ quan ban hành", "Tỉnh, thành phố", "Số chỉ tiêu", "Phân công",
+                            "Lịch thời hạn theo tháng", "Chỉ tiêu theo chỉ số"})
+    EXPECT_NE(dom.find(label), std::string::npos) << label;
+  EXPECT_EQ(dom.find("<th>issuer</th>"), std::string::npos) << "English keys as labels";
+  EXPECT_NE(dom.find("Sở Giáo dục và Đào tạo – Phú Thọ"), std::string::npos);
+  EXPECT_NE(dom.find("Sở Giáo dục và Đào tạo – Ninh Bình"), std::string::npos);
+  EXPECT_EQ(Count(dom, "<tr class=\"count\">"), 6);
+  // The chart, month ticks, the month calendar, the assignments.
+  EXPECT_EQ(Count(dom, "<g class=\"indicator\">"),
+            static_cast<int>(std::min<size_t>(c["indicators"].size(), 20)));
+  EXPECT_GT(Count(dom, "<line class=\"month\""), 12);
+  EXPECT_EQ(Count(dom, "<th>Tháng "), static_cast<int>(c["by_month"].size()));
+  EXPECT_GT(c["assignments"].size(), 5u);
+  const size_t assignments = dom.find("<table id=\"assignments\">");
+  ASSERT_NE(assignments, std::string::npos);
+  EXPECT_EQ(Count(dom.substr(assignments, dom.find("</table>", assignments) - assignments), "<tr>"),
+            static_cast<int>(c["assignments"].size()) + 1);
 
   const std::string png = testing::OutputDir() + "/report.png";
   std::filesystem::remove(png);
   Chromium("--window-size=1100,1600 --screenshot='" + png + "' 'file://" + html + "'");
   ASSERT_TRUE(std::filesystem::exists(png));
   EXPECT_GT(std::filesystem::file_size(png), 20000u);
+  // Printed: A4 pages (595 x 842 points).
+  const std::string pdf = testing::OutputDir() + "/report.pdf";
+  Chromium("--no-pdf-header-footer --print-to-pdf='" + pdf + "' 'file://" + html + "'");
+  ASSERT_TRUE(std::filesystem::exists(pdf));
+  const std::string info = Command("pdfinfo '" + pdf + "'");
+  EXPECT_NE(info.find(" pts (A4)"), std::string::npos) << info;
+}
+
+std::string Title(const std::string& dom) {
+  const size_t at = dom.find("<title>");
+  return at == std::string::npos ? "" : dom.substr(at + 7, dom.find("</title>") - at - 7);
+}
+
+// Issue 14 item 11: a script in a plan's fields ran in Chromium. Escaped,
+// it is text; and were markup ever to slip through, the policy stops it:
+// the same page without the policy runs it (the check can see a script run).
+TEST(Compare, NoScriptRunsInTheReport) {
+  auto a = Plan("000-ninh-binh-2023.restored.txt"), b = Plan("004-phu-tho-2016.txt");
+  const std::string evil = "<script>document.title='ran'</script><img src=x onerror=\"document.title='ran'\">";
+  a["document"]["issuer"]["name"] = evil;
+  a["deadlines"][0]["text"] = evil;
+  a["deadlines"][0]["kind"] = evil;
+  b["goals"][0]["text"] = evil;
+  b["document"]["period"]["from"] = evil;
+  const std::string escaped = CompareHtml(ComparePlans({a, b}));
+  const std::string path = testing::OutputDir() + "/evil.html";
+  testing::WriteFile(path, escaped);
+  EXPECT_EQ(Title(Chromium("--dump-dom 'file://" + path + "'")), "So sánh kế hoạch");
+
+  std::string slipped = CompareHtml(ComparePlans({Plan("000-ninh-binh-2023.restored.txt"), b}));
+  slipped.insert(slipped.find("<body>") + 6, "<script>document.title='ran'</script>");
+  testing::WriteFile(path, slipped);
+  EXPECT_EQ(Title(Chromium("--dump-dom 'file://" + path + "'")), "So sánh kế hoạch");
+  const size_t policy = slipped.find("<meta http-equiv=\"Content-Security-Policy\"");
+  ASSERT_NE(policy, std::string::npos);
+  slipped.erase(policy, slipped.find('>', policy) + 1 - policy);
+  testing::WriteFile(path, slipped);
+  EXPECT_EQ(Title(Chromium("--dump-dom 'file://" + path + "'")), "ran");
 }
 
 }  // namespace

@@ -134,10 +134,12 @@ void AddTrain(CLI::App& app, Context& context) {
 void AddExport(CLI::App& app, Context& context) {
   auto options = std::make_shared<vnplan::ExportOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "Plan JSON to CSV (UTF-8 with BOM) or an iCalendar file of the deadlines");
+      "export", "Plan JSON to CSV (UTF-8 with BOM), an Excel workbook or an iCalendar file");
   cmd->add_option("PLAN", options->plans, "Plan JSON files from vnplan extract")->required();
   cmd->add_option("--csv", options->csv, "One row per item: deadlines, assignments or targets")
       ->check(CLI::IsMember({"deadlines", "assignments", "targets"}));
+  cmd->add_option("--delimiter", options->delimiter, "CSV field separator: ',' (default), ';' or tab");
+  cmd->add_flag("--xlsx", options->xlsx, "Excel workbook: a sheet each for deadlines, assignments, targets");
   cmd->add_flag("--ics", options->ics, "RFC 5545 calendar of the deadlines");
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically)");
   cmd->callback([=, &context] { context.exit_code = vnplan::RunExport(*options, std::cout, std::cerr); });

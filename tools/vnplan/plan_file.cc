@@ -1,10 +1,12 @@
 #include "tools/vnplan/plan_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
 #include "src/text/calendar.h"
+#include "src/text/folding.h"
 #include "src/text/textutil.h"
 #include "vnplan/plan.h"
 
@@ -292,6 +294,52 @@ std::string PlanName(const Json& plan) {
   const std::string symbol = Text(Field(doc, "symbol"));
   if (symbol.empty()) return Text(Field(Field(plan, "source"), "file"));
   return Text(Field(doc, "number")) + "/" + symbol;
+}
+
+namespace {
+
+// The cities governed as provinces (folded). Any other "thành phố" is a
+// city of a province ("thành phố Việt Trì"), not one.
+constexpr std::string_view kProvincialCities[] = {"ha noi", "ho chi minh", "hai phong",
+                                                  "da nang", "can tho",  "hue"};
+
+// The province an agency's name ends on ("UBND tỉnh Phú Thọ"), as written.
+std::optional<std::string> ProvinceIn(const internal::TextFolder& folder, const std::string& name) {
+  const internal::FoldedText folded = folder.Fold(name);
+  const std::string& f = folded.text;
+  struct Head {
+    std::string_view word;
+    bool provincial_cities_only;
+  };
+  for (const auto& [word, cities_only] : {Head{"tinh ", false}, Head{"thanh pho ", true}}) {
+    for (size_t at = f.find(word); at != std::string::npos; at = f.find(word, at + 1)) {
+      if (at > 0 && f[at - 1] != ' ') continue;
+      const size_t begin = at + word.size();
+      const std::string_view rest = internal::TrimSpaces(std::string_view(f).substr(begin));
+      if (rest.empty()) continue;
+      if (cities_only &&
+          std::find(std::begin(kProvincialCities), std::end(kProvincialCities), rest) ==
+              std::end(kProvincialCities))
+        continue;
+      return std::string(internal::TrimSpaces(folded.SourceOf(name, begin, f.size())));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> Province(const Json& plan) {
+  static const internal::TextFolder folder;
+  const Json& doc = Field(plan, "document");
+  const Json& issuer = Field(doc, "issuer");
+  for (const char* key : {"parent", "name"}) {
+    const std::optional<std::string> found = ProvinceIn(folder, Text(Field(issuer, key)));
+    if (!found) continue;
+    const std::string place = Text(Field(doc, "place"));
+    return folder.Fold(place).text == folder.Fold(*found).text ? place : *found;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::vector<int>> RuleNumbers(std::string_view rule, std::string_view key) {

@@ -46,6 +46,15 @@ std::optional<internal::CivilDate> DateField(const nlohmann::json& value);
 // when it has no symbol.
 std::string PlanName(const nlohmann::json& plan);
 
+// The province (or centrally-run city) a plan belongs to, as the issuer
+// names it: "Phú Thọ" for "Sở Giáo dục và Đào tạo" under "UBND tỉnh Phú
+// Thọ", "Cần Thơ" for "Ủy ban nhân dân thành phố Cần Thơ". Spelt as the
+// plan's place when that folds to the same name ("ĐẮK LẮK" -> "Đắk Lắk").
+// std::nullopt when the issuer names none (a ministry, a district office):
+// the place of signing is not taken for it, since a district signs in its
+// own name ("Bình Chánh").
+std::optional<std::string> Province(const nlohmann::json& plan);
+
 // The numbers a recurrence rule lists for `key` ("BYMONTH" in
 // "FREQ=YEARLY;BYMONTH=3,6;BYMONTHDAY=15"): empty when the rule has no such
 // part, std::nullopt when the part is not a list of numbers.
