@@ -263,7 +263,9 @@ struct DeadlineFinder::Context {
   std::optional<Period> period;
   int issue_year = 0;
   std::string issue_date;
-  std::map<std::string, std::vector<std::string>> responsible;  // by section
+  // By section index, not number: a decision's articles and its attached
+  // plan's parts, or a document's own repeated "IV.", share numbers.
+  std::map<int, std::vector<std::string>> responsible;
 };
 
 struct DeadlineFinder::Patterns {
@@ -330,20 +332,24 @@ std::vector<Deadline> DeadlineFinder::Find(
   }
   // A section headed by an agency ("1.1. Văn phòng Sở") makes it
   // responsible for the deadlines inside.
-  std::map<std::string, int> heading_lines;
-  for (const SectionInfo& info : outline.infos) heading_lines[info.number] = info.line;
-  for (const Assignment& a : assignments)
-    if (heading_lines[a.section] == a.line)
-      context.responsible.emplace(a.section, std::vector<std::string>{a.assignee});
+  // The heading it names is the one at the assignment's line with its number.
+  std::map<std::pair<std::string, int>, int> headings;  // (number, line) -> index
+  for (size_t i = 0; i < outline.infos.size(); ++i)
+    headings.emplace(std::pair(outline.infos[i].number, outline.infos[i].line),
+                     static_cast<int>(i));
+  for (const Assignment& a : assignments) {
+    const auto heading = headings.find({a.section, a.line});
+    if (heading != headings.end())
+      context.responsible.emplace(heading->second, std::vector<std::string>{a.assignee});
+  }
   std::vector<Deadline> out;
   for (const BodyUnit& unit : outline.units)
     if (unit.section >= 0)
-      FindInUnit(unit, outline.infos[static_cast<size_t>(unit.section)].number,
-                 context, out);
+      FindInUnit(unit, outline.infos[static_cast<size_t>(unit.section)].number, context, out);
   return out;
 }
 
-void DeadlineFinder::Describe(const Block& b, size_t at, size_t end,
+void DeadlineFinder::Describe(const Block& b, size_t at, size_t end, int section,
                               const Context& context, Deadline& d) const {
   const std::string_view f = b.folded.text;
   const auto [sb, se] = SentenceAround(f, at, end);
@@ -366,7 +372,7 @@ void DeadlineFinder::Describe(const Block& b, size_t at, size_t end,
   const std::string_view original = b.folded.SourceOf(b.text, sb, se);
   d.responsible = assignments_.ResponsibleIn(sentence, original);
   if (d.responsible.empty()) {
-    auto it = context.responsible.find(d.section);
+    auto it = context.responsible.find(section);
     if (it != context.responsible.end()) d.responsible = it->second;
   }
   d.line = b.LineAtFolded(at);
@@ -393,7 +399,7 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
       d.section = section;
       if (!handler(Match{g, at, end, scope}, d)) return;
       taken.emplace_back(at, end);
-      Describe(b, at, end, context, d);
+      Describe(b, at, end, unit.section, context, d);
       out.push_back(std::move(d));
     });
   }

@@ -121,7 +121,8 @@ class DeadlineFinder {
   std::unique_ptr<Patterns> re_;
   void FindInUnit(const BodyUnit& unit, const std::string& section,
                   const Context& context, std::vector<Deadline>& out) const;
-  void Describe(const Block& block, size_t at, size_t end,
+  // `section` is the index of the block's section in the outline.
+  void Describe(const Block& block, size_t at, size_t end, int section,
                 const Context& context, Deadline& d) const;
 };
 
