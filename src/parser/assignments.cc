@@ -35,6 +35,14 @@ constexpr std::string_view kHeadSyllables[] = {
     "bộ", "cục", "chi", "tổng", "viện", "học", "bệnh", "đài", "báo", "liên", "ngân",
     "kho", "thanh", "bảo", "chính", "tòa", "toà"};
 
+// One entry of a list of agencies, without the bullet a cell gives it.
+void AddListed(std::string_view entry, std::vector<std::string>& out) {
+  std::string name = TrimEntry(entry);
+  while (!name.empty() && (name[0] == '-' || name[0] == '+' || name[0] == ' '))
+    name.erase(0, 1);
+  if (!name.empty()) out.push_back(TrimEntry(name));
+}
+
 bool SpeltAsHead(std::string_view word) {
   if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; }))
     return true;  // no marks to tell by (text that lost its diacritics)
@@ -178,6 +186,9 @@ bool AssignmentFinder::NameFollows(const FoldedText& folded, std::string_view or
                                    size_t begin) const {
   const Text t(folded, original);
   const std::string_view f = folded.text;
+  // "và Môi trường" (environment) folds like "và mọi trường" (every school).
+  if (LowerUtf8(folded.SourceOf(original, begin, std::min(f.size(), begin + 4))) == "môi ")
+    return false;
   re2::StringPiece head;
   if (!RE2::PartialMatch(f.substr(begin), re_->named_head, &head)) return true;
   const size_t head_at = OffsetIn(f, head);
@@ -218,6 +229,31 @@ std::string AssignmentFinder::SubjectOf(const FoldedText& folded,
   size_t begin = 0, end = 0;
   if (!FindSubject(folded, original, 0, &begin, &end, role)) return "";
   return TrimEntry(folded.SourceOf(original, begin, end));
+}
+
+std::vector<std::string> AssignmentFinder::AgenciesIn(const FoldedText& folded,
+                                                     std::string_view original) const {
+  std::vector<std::string> out;
+  const std::string_view f = folded.text;
+  size_t from = 0;
+  for (size_t pos = 0; pos < f.size(); ++pos) {
+    size_t next = 0;
+    if (f[pos] == ',' || f[pos] == ';') next = pos + 1;
+    else if (f.substr(pos, 4) == " va ") next = pos + 4;
+    else continue;
+    while (next < f.size() && (f[next] == ' ' || f[next] == '-')) ++next;
+    // A semicolon ends an entry. "Sở Văn hóa, Thể thao và Du lịch" and "Sở,
+    // ban, ngành" go on; "…, Sở Công Thương" does not: a comma or "và" ends
+    // one where another agency's capitalised head follows.
+    if (f[pos] != ';' && (!RE2::PartialMatch(f.substr(next), re_->next_agency) ||
+                          !NameFollows(folded, original, next) ||
+                          !StartsUpper(folded.SourceOf(original, next, f.size()))))
+      continue;
+    AddListed(folded.SourceOf(original, from, pos), out);
+    from = next;
+  }
+  AddListed(folded.SourceOf(original, from, f.size()), out);
+  return out;
 }
 
 std::vector<std::string> AssignmentFinder::ResponsibleIn(

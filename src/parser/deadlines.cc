@@ -272,6 +272,7 @@ struct DeadlineFinder::Patterns {
   RE2 day_before{R"(\d\s*$)"};
   RE2 recurring_words{R"(h\S{1,2}ng n\S{1,2}m|\S{1,2}nh k\S\b)"};
   RE2 any_year{R"(\b((?:19|20)\d{2})\b)"};
+  RE2 bare_years{R"(\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*)"};
   // The deadline patterns in the order they are tried: text one of them
   // takes is not read again by those after it.
   std::vector<std::pair<std::unique_ptr<RE2>, Handler>> triggers;
@@ -321,15 +322,46 @@ DeadlineFinder::DeadlineFinder(const AssignmentFinder& assignments)
     : assignments_(assignments), re_(std::make_unique<Patterns>()) {}
 DeadlineFinder::~DeadlineFinder() = default;
 
-std::vector<Deadline> DeadlineFinder::Find(
-    const Outline& outline, const Header& header,
-    const std::vector<Assignment>& assignments) const {
+DeadlineFinder::Context DeadlineFinder::ContextOf(const Header& header) {
   Context context;
   context.period = header.period;
   if (header.date) {
     context.issue_year = ParseIsoDate(*header.date).value_or(CivilDate{}).year;
     context.issue_date = *header.date;
   }
+  return context;
+}
+
+void DeadlineFinder::FindInCell(const Block& cell, const Header& header,
+                                const std::string& section, const std::string& task,
+                                const std::vector<std::string>& leads, bool due,
+                                std::vector<Deadline>& out) const {
+  const size_t first = out.size();
+  FindInUnit({&cell, -1, false}, section, ContextOf(header), out);
+  // A time column's bare "2026" or "2026-2027" is that whole span.
+  std::string from, to;
+  if (out.size() == first && RE2::FullMatch(cell.folded.text, re_->bare_years, &from, &to)) {
+    Deadline d;
+    if (SetPeriod(d, {ToInt(from), 1, 1}, {ToInt(to.empty() ? from : to), 12, 31})) {
+      d.text = TrimEntry(cell.text);
+      d.section = section;
+      d.line = cell.first_line();
+      out.push_back(std::move(d));
+    }
+  }
+  for (size_t i = first; i < out.size(); ++i) {
+    Deadline& d = out[i];
+    // The cell holds only the time: the task and its lead are the row's.
+    if (!task.empty()) d.action = task;
+    if (d.responsible.empty()) d.responsible = leads;
+    if (due && d.kind == DeadlineKind::kEvent) d.kind = DeadlineKind::kDue;
+  }
+}
+
+std::vector<Deadline> DeadlineFinder::Find(
+    const Outline& outline, const Header& header,
+    const std::vector<Assignment>& assignments) const {
+  Context context = ContextOf(header);
   // A section headed by an agency ("1.1. Văn phòng Sở") makes it
   // responsible for the deadlines inside.
   // The heading it names is the one at the assignment's line with its number.

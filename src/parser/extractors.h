@@ -74,6 +74,9 @@ class AssignmentFinder {
   // vị"), cut from `original`; empty if it does not start with one.
   std::string SubjectOf(const FoldedText& folded, std::string_view original,
                         AssignmentRole* role) const;
+  // The agencies of a list ("Sở Tài chính, Sở Nội vụ; UBND các xã"): split
+  // at ',', ';' and "và" where another agency's head follows.
+  std::vector<std::string> AgenciesIn(const FoldedText& folded, std::string_view original) const;
   // The agencies a sentence makes responsible: its subject, split at "và"
   // where another agency follows ("Phòng GD&ĐT và các đơn vị ...").
   std::vector<std::string> ResponsibleIn(const FoldedText& folded,
@@ -113,17 +116,61 @@ class DeadlineFinder {
   // `assignments` name who is responsible where a sentence names no one.
   std::vector<Deadline> Find(const Outline& outline, const Header& header,
                              const std::vector<Assignment>& assignments) const;
+  // The deadlines in a table's time cell ("Quý III/2026"), for the row's
+  // `task` and `leads`; with `due`, a bare date is when the task is due.
+  void FindInCell(const Block& cell, const Header& header, const std::string& section,
+                  const std::string& task, const std::vector<std::string>& leads, bool due,
+                  std::vector<Deadline>& out) const;
 
  private:
   struct Patterns;
   struct Context;
   const AssignmentFinder& assignments_;
+  static Context ContextOf(const Header& header);
   std::unique_ptr<Patterns> re_;
   void FindInUnit(const BodyUnit& unit, const std::string& section,
                   const Context& context, std::vector<Deadline>& out) const;
   // `section` is the index of the block's section in the outline.
   void Describe(const Block& block, size_t at, size_t end, int section,
                 const Context& context, Deadline& d) const;
+};
+
+// Tables of tasks with a "Cơ quan chủ trì" column, one cell per line as the
+// converter flattens them (in appendices, after the signature too): one
+// assignment per agency of a row, lead or support by its column, and the
+// row's deadline from its time column.
+class TaskTableReader {
+ public:
+  TaskTableReader(const TextFolder& folder, const AssignmentFinder& assignments,
+                  const DeadlineFinder& deadlines);
+  ~TaskTableReader();
+  // Adds what the tables among `lines` assign to plan.assignments and deadlines.
+  void Read(const std::vector<Line>& lines, const Header& header, Plan& plan) const;
+
+  // The lines [begin, end) between two lone "|" lines.
+  struct Cell {
+    size_t begin = 0, end = 0;
+  };
+
+ private:
+  struct Patterns;
+  struct Columns;
+  struct Row;
+  const TextFolder& folder_;
+  const AssignmentFinder& assignments_;
+  const DeadlineFinder& deadlines_;
+  std::unique_ptr<Patterns> re_;
+  // The header row around the "Cơ quan chủ trì" label at cells[lead].
+  Columns HeaderAt(const std::vector<Line>& lines, const std::vector<Cell>& cells,
+                   size_t lead) const;
+  // Reads the rows under the header; returns the first cell after them.
+  size_t ReadRows(const std::vector<Line>& lines, const std::vector<Cell>& cells,
+                  const Columns& columns, const Header& header, Plan& plan) const;
+  void ReadRow(const std::vector<Line>& lines, const std::vector<Cell>& cells,
+               const Columns& columns, size_t row, const std::string& section,
+               const Header& header, Plan& plan) const;
+  void AddAssignments(const std::string& cell, AssignmentRole role, const Row& row,
+                      std::vector<Assignment>& out, std::vector<std::string>* names) const;
 };
 
 // E-mail addresses and phone numbers, with the person named on the line.

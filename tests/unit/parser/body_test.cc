@@ -44,5 +44,63 @@ TEST(Body, DeadlinesFollowTheAgencyOfTheirOwnSectionWhenNumbersRepeat) {
   EXPECT_EQ(p.deadlines[1].responsible[0], "Sở Y tế");
 }
 
+// A table of tasks as the converter flattens it, one cell per line between
+// lone "|" lines; a group row merges its cells.
+std::string TaskTable() {
+  return "|\n**TT**\n|\n**Nội dung**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+         "**Thời gian hoàn thành**\n|\n|\n**I**\n|\n**CHUẨN BỊ**\n|\n|\n"
+         "1\n|\nLập danh mục\ncác điểm cần sửa chữa\n|\nSở Xây dựng\n|\n"
+         "Sở Tài chính, Sở Nội vụ; UBND các xã, phường\n|\nQuý II/2026\n|\n|\n"
+         "2\n|\nBáo cáo kết quả\n|\nSở Văn hóa, Thể thao và Du lịch\n|\n** **\n|\n"
+         "Trước ngày\n30/11/2026\n|\n|\n"
+         "3\n|\nTheo dõi\n|\nSở Y tế\n|\nCác sở, ban, ngành\n|\n2027\n|\n";
+}
+
+TEST(Body, TaskTableGivesOneAssignmentPerAgencyAndTheRowsDeadline) {
+  const Plan p = ParseText(std::string(kHeader) + "I. NHIỆM VỤ\n- Theo phụ lục.\n" +
+                           TaskTable());
+  ASSERT_EQ(p.assignments.size(), 7u);
+  const Assignment& lead = p.assignments[0];
+  EXPECT_EQ(lead.assignee, "Sở Xây dựng");
+  EXPECT_EQ(lead.role, AssignmentRole::kLead);
+  EXPECT_EQ(lead.section, "I.1");  // row 1 under group I
+  ASSERT_EQ(lead.tasks.size(), 1u);
+  EXPECT_EQ(lead.tasks[0], "Lập danh mục các điểm cần sửa chữa");
+  EXPECT_EQ(lead.line, 28);  // the agency's line
+  EXPECT_EQ(p.assignments[1].assignee, "Sở Tài chính");
+  EXPECT_EQ(p.assignments[1].role, AssignmentRole::kSupport);
+  EXPECT_EQ(p.assignments[2].assignee, "Sở Nội vụ");
+  EXPECT_EQ(p.assignments[3].assignee, "UBND các xã, phường");
+  // A name with a comma in it stays whole; an empty cell gives no one.
+  EXPECT_EQ(p.assignments[4].assignee, "Sở Văn hóa, Thể thao và Du lịch");
+  EXPECT_EQ(p.assignments[4].section, "I.2");
+  EXPECT_EQ(p.assignments[6].assignee, "Các sở, ban, ngành");
+  EXPECT_EQ(p.assignments[6].role, AssignmentRole::kSupport);
+
+  ASSERT_EQ(p.deadlines.size(), 3u);
+  EXPECT_EQ(p.deadlines[0].kind, DeadlineKind::kPeriod);
+  EXPECT_EQ(p.deadlines[0].start, "2026-04-01");
+  EXPECT_EQ(p.deadlines[0].end, "2026-06-30");
+  EXPECT_EQ(p.deadlines[0].action, "Lập danh mục các điểm cần sửa chữa");
+  ASSERT_EQ(p.deadlines[0].responsible.size(), 1u);
+  EXPECT_EQ(p.deadlines[0].responsible[0], "Sở Xây dựng");
+  EXPECT_EQ(p.deadlines[1].kind, DeadlineKind::kDue);
+  EXPECT_EQ(p.deadlines[1].date, "2026-11-30");
+  EXPECT_EQ(p.deadlines[2].kind, DeadlineKind::kPeriod);  // a bare year in a time column
+  EXPECT_EQ(p.deadlines[2].start, "2027-01-01");
+  EXPECT_EQ(p.deadlines[2].end, "2027-12-31");
+}
+
+TEST(Body, TableWithoutLeadColumnOrBrokenRowsGivesNothing) {
+  // No "chủ trì" column: a table of figures.
+  std::string text = std::string(kHeader) + "I. NỘI DUNG\n- Một.\n" +
+                     "|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Năm 2026**\n|\n|\n1\n|\nSở Y tế\n|\n50%\n|\n";
+  EXPECT_TRUE(ParseText(text).assignments.empty());
+  // A header row alone, then prose: no row is read from the prose.
+  text = std::string(kHeader) + "I. NỘI DUNG\n- Một.\n" +
+         "|\n**TT**\n|\n**Nội dung**\n|\n**Cơ quan chủ trì**\n|\n|\nSở Y tế xem xét.\n";
+  EXPECT_TRUE(ParseText(text).assignments.empty());
+}
+
 }  // namespace
 }  // namespace vnplan
