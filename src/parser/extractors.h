@@ -4,9 +4,11 @@
 #ifndef VNPLAN_PARSER_EXTRACTORS_H_
 #define VNPLAN_PARSER_EXTRACTORS_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "src/parser/document.h"
@@ -89,9 +91,10 @@ class AssignmentFinder {
   // its verb.
   bool FindSubject(const FoldedText& folded, std::string_view original, size_t from,
                    size_t* begin, size_t* end, AssignmentRole* role) const;
-  // Where the agency starting at folded offset `begin` ends: its verb.
+  // Where the agency starting at folded offset `begin` ends: its verb,
+  // within `max_words` (one agency's name is at most 25).
   bool AgencyEnd(const FoldedText& folded, std::string_view original, size_t begin,
-                 size_t* end, std::string_view* verb_found) const;
+                 size_t* end, std::string_view* verb_found, int max_words = 25) const;
   // False if the agency at `begin` only looks like one once folded ("bản
   // vẽ" is not "Ban"), or starts with a head that is also a common word
   // ("Báo", "Hội") and no capitalised name follows it.
@@ -101,6 +104,19 @@ class AssignmentFinder {
   // assign: only an agency's proper name, alone, counts.
   bool FromHeading(const Block& b, const std::string& section, bool strict,
                    Assignment* a) const;
+  // What the units read so far left for those after them.
+  struct SectionState {
+    std::map<int, size_t> owners;       // section -> its heading's assignment in out
+    std::map<int, std::string> topics;  // section -> its heading's text
+  };
+  bool FromUnit(const Outline& outline, const BodyUnit& unit, SectionState& state,
+                std::vector<Assignment>& out) const;
+  // Folded spans of the entries of a list of agencies (see AgenciesIn).
+  std::vector<std::pair<size_t, size_t>> ListSpans(const FoldedText& folded,
+                                                   std::string_view original) const;
+  // "… chủ trì, phối hợp với Sở Y tế, Công an tỉnh …": each named body supports.
+  void FromCooperation(const Block& b, const std::string& section,
+                       std::vector<Assignment>& out) const;
   bool FromLabel(const Block& b, const std::string& section, const std::string& topic,
                  std::vector<Assignment>& out) const;
   void FromGiven(const Block& b, const std::string& section,

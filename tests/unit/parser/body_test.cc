@@ -102,5 +102,37 @@ TEST(Body, TableWithoutLeadColumnOrBrokenRowsGivesNothing) {
   EXPECT_TRUE(ParseText(text).assignments.empty());
 }
 
+TEST(Body, EachBodyNamedAfterPhoiHopVoiSupportsTheLead) {
+  const Plan p = ParseText(std::string(kHeader) +
+                           "V. TỔ CHỨC THỰC HIỆN\n"
+                           "1. Sở Y tế chủ trì, phối hợp với Công an Thành phố, Sở Tài chính và "
+                           "các cơ quan, đơn vị liên quan triển khai kế hoạch.\n"
+                           "2. Giao Văn phòng Sở phối hợp với Sở Nông nghiệp và Môi trường đôn "
+                           "đốc các trường.\n");
+  ASSERT_EQ(p.assignments.size(), 5u);
+  EXPECT_EQ(p.assignments[0].assignee, "Sở Y tế");
+  EXPECT_EQ(p.assignments[0].role, AssignmentRole::kLead);
+  EXPECT_EQ(p.assignments[1].assignee, "Công an Thành phố");
+  EXPECT_EQ(p.assignments[1].role, AssignmentRole::kSupport);
+  EXPECT_EQ(p.assignments[2].assignee, "Sở Tài chính");  // "các cơ quan …" names no one
+  EXPECT_EQ(p.assignments[2].role, AssignmentRole::kSupport);
+  EXPECT_EQ(p.assignments[3].assignee, "Văn phòng Sở");
+  // "và Môi trường" is part of the name, and "đôn đốc" ends it.
+  EXPECT_EQ(p.assignments[4].assignee, "Sở Nông nghiệp và Môi trường");
+  EXPECT_EQ(p.assignments[4].role, AssignmentRole::kSupport);
+  EXPECT_EQ(p.assignments[4].section, "V");
+}
+
+TEST(Body, TaskThatStartsWithPhoiHopGivesNoOtherSupport) {
+  // Under an agency's heading, "Phối hợp với X" makes the heading's agency
+  // the supporter; X is not read as a supporter too.
+  const Plan p = ParseText(std::string(kHeader) +
+                           "V. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\n"
+                           "- Phối hợp với Sở Y tế kiểm tra các cơ sở.\n");
+  ASSERT_EQ(p.assignments.size(), 1u);
+  EXPECT_EQ(p.assignments[0].assignee, "Công an tỉnh");
+  EXPECT_EQ(p.assignments[0].role, AssignmentRole::kSupport);
+}
+
 }  // namespace
 }  // namespace vnplan
