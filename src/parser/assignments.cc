@@ -57,7 +57,7 @@ std::string AgencyPattern() {
 // What an agency is told to do; the first one after the agency's name ends
 // it.
 constexpr const char* kVerb =
-    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b|[dpb]on [dpb]oc\b))";
+    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b|[dpb]on [dpb]oc\b|ph\S{1,2}t huy\b))";
 
 // How far a list of agencies may run before its verb: five or six full
 // names ("Trung tâm Chuyển đổi số Thành phố, Công an Thành phố, Sở Nông
@@ -67,8 +67,9 @@ constexpr int kMaxListWords = 60;
 
 AssignmentRole RoleOf(bool given, std::string_view verb) {
   if (given) return AssignmentRole::kLead;
-  if (verb.substr(0, 2) == "ph" && verb.find(" h") != std::string_view::npos)
-    return AssignmentRole::kSupport;  // phối hợp
+  if (verb.substr(0, 2) == "ph" && verb.find(" h") != std::string_view::npos &&
+      verb.back() == 'p')
+    return AssignmentRole::kSupport;  // phối hợp, not phát huy
   if (verb.substr(0, 2) == "bo" || verb.substr(0, 2) == "ba" || verb == "gui")
     return AssignmentRole::kReport;
   return AssignmentRole::kLead;
@@ -117,7 +118,10 @@ struct AssignmentFinder::Patterns {
   RE2 leading_verb{std::string("^") + kVerb};
   RE2 agency_only{R"(^(?:([dpb]\S{1,2}i v\S{1,2}i|[dpb]\S{1,2} ngh\S{1,2})\s+)?()" + agency +
                   R"(.*)$)"};
-  RE2 given{R"((?:^|[.;:"]\s*|\s)(giao)(?: cho)?\s+()" + agency + ")"};
+  // "Giao X …", and "Đề nghị X …" to a body outside the issuer's command;
+  // only capitalised, where a sentence starts ("đề nghị khen thưởng" in a
+  // sentence proposes, it does not ask).
+  RE2 given{R"((?:^|[.;:"]\s*|\s)(giao|[dpb]\S{1,2} ngh\S{1,2})(?: cho)?\s+()" + agency + ")"};
   RE2 not_agency{R"(^(?:phong trao|tr\S{2}ng h\S{1,2}p|phong,? ch\S{1,2}ng|trong|so l\S{1,3}ng|ban h\S{1,2}nh|bao c\S{1,2}o)\b)"};
   RE2 next_agency{"^" + agency};
   RE2 named_head{std::string("^") + kAgencyPrefix + "(" + kNamedHead + ")"};
@@ -265,6 +269,14 @@ std::vector<std::pair<size_t, size_t>> AssignmentFinder::ListSpans(
   return out;
 }
 
+bool AssignmentFinder::StartsWithAgency(const FoldedText& folded,
+                                        std::string_view original) const {
+  size_t at = 0;
+  while (at < folded.text.size() && (folded.text[at] == ' ' || folded.text[at] == '-')) ++at;
+  return RE2::PartialMatch(std::string_view(folded.text).substr(at), re_->next_agency) &&
+         NameFollows(folded, original, at);
+}
+
 std::vector<std::string> AssignmentFinder::AgenciesIn(const FoldedText& folded,
                                                      std::string_view original) const {
   std::vector<std::string> out;
@@ -340,7 +352,8 @@ bool AssignmentFinder::FromLabel(const Block& b, const std::string& section,
 
 void AssignmentFinder::FromGiven(const Block& b, const std::string& section,
                                  std::vector<Assignment>& out) const {
-  // "Giao Phòng Giáo dục Trung học phối hợp ..." in any section.
+  // "Giao Phòng Giáo dục Trung học phối hợp ...", "Đề nghị Ủy ban Mặt trận
+  // …" in any section.
   const std::string_view f = b.folded.text;
   ForEachMatch(re_->given, f, [&](const Groups& g) {
     const size_t at = OffsetIn(f, g[1]);
@@ -352,8 +365,9 @@ void AssignmentFinder::FromGiven(const Block& b, const std::string& section,
     std::string_view verb;
     if (!AgencyEnd(b.folded, b.text, s, &e, &verb)) return;
     const auto [sb, se] = SentenceAround(f, at, at);
+    // "Giao X" names the lead; "Đề nghị X phối hợp …" asks for support.
     out.push_back({TrimEntry(b.folded.SourceOf(b.text, s, e)),
-                   AssignmentRole::kLead,
+                   RoleOf(g[1][0] == 'g', verb),
                    {TrimEntry(b.folded.SourceOf(b.text, at, se))},
                    section,
                    b.LineAtFolded(at)});

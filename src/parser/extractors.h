@@ -79,6 +79,8 @@ class AssignmentFinder {
   // The agencies of a list ("Sở Tài chính, Sở Nội vụ; UBND các xã"): split
   // at ',', ';' and "và" where another agency's head follows.
   std::vector<std::string> AgenciesIn(const FoldedText& folded, std::string_view original) const;
+  // True if the text starts with an agency's head ("Sở Y tế", "Các bộ").
+  bool StartsWithAgency(const FoldedText& folded, std::string_view original) const;
   // The agencies a sentence makes responsible: its subject, split at "và"
   // where another agency follows ("Phòng GD&ĐT và các đơn vị ...").
   std::vector<std::string> ResponsibleIn(const FoldedText& folded,
@@ -180,8 +182,11 @@ class TaskTableReader {
   Columns HeaderAt(const std::vector<Line>& lines, const std::vector<Cell>& cells,
                    size_t lead) const;
   // Reads the rows under the header; returns the first cell after them.
+  // `rows` counts the rows read, `named` those whose lead cell starts with
+  // an agency.
   size_t ReadRows(const std::vector<Line>& lines, const std::vector<Cell>& cells,
-                  const Columns& columns, const Header& header, Plan& plan) const;
+                  const Columns& columns, const Header& header, Plan& plan, int* rows,
+                  int* named) const;
   void ReadRow(const std::vector<Line>& lines, const std::vector<Cell>& cells,
                const Columns& columns, size_t row, const std::string& section,
                const Header& header, Plan& plan) const;

@@ -133,7 +133,7 @@ struct OutlineBuilder::Patterns {
         {SectionKind::kSchedule,
          R"(l\S{1,2} tr\S{1,2}nh|ti\S{1,2}n [dpb]o\b|th\S{1,2}i gian|c\S{1,2}c b\S{1,3}c)"},
         {SectionKind::kOrganisation,
-         R"(t\S{0,2} ?ch\S{1,3}c th\S{1,3}c hi\S{1,2}n|ph\S{1,2}n c\S{1,2}ng)"},
+         R"(t\S{0,2} ?ch\S{1,3}c th\S{1,3}c hi\S{1,2}n|ph\S{1,2}n c\S{1,2}ng|tr\S{1,2}ch nhi\S{1,2}m th\S{1,3}c hi\S{1,2}n)"},
         {SectionKind::kParticipants, R"(th\S{1,2}nh ph\S{1,2}n)"},
         {SectionKind::kFunding, R"(kinh ph\S)"},
     };

@@ -165,7 +165,16 @@ void TaskTableReader::Read(const std::vector<Line>& lines, const Header& header,
     if (!RE2::PartialMatch(folder_.Fold(text).text, re_->lead)) continue;
     const Columns columns = HeaderAt(lines, cells, k);
     if (columns.kinds.size() < kMinColumns) continue;
-    const size_t end = ReadRows(lines, cells, columns, header, plan);
+    // A budget or figures table whose cells the header's columns do not
+    // fit names no agencies in its "chủ trì" column: what it gave goes.
+    const size_t assignments = plan.assignments.size(), deadlines = plan.deadlines.size();
+    int rows = 0, named = 0;
+    const size_t end = ReadRows(lines, cells, columns, header, plan, &rows, &named);
+    if (named * 2 < rows) {
+      plan.assignments.resize(assignments);
+      plan.deadlines.resize(deadlines);
+      continue;
+    }
     spans.emplace_back(lines[cells[columns.first_cell].begin].number,
                        lines[cells[std::min(end, cells.size()) - 1].end - 1].number);
     k = std::max(k, end - 1);
@@ -179,8 +188,8 @@ void TaskTableReader::Read(const std::vector<Line>& lines, const Header& header,
 }
 
 size_t TaskTableReader::ReadRows(const std::vector<Line>& lines, const std::vector<Cell>& cells,
-                                 const Columns& columns, const Header& header,
-                                 Plan& plan) const {
+                                 const Columns& columns, const Header& header, Plan& plan,
+                                 int* rows, int* named) const {
   const size_t width = columns.kinds.size();
   // A row is `width` cells and the empty one between it and the next; a
   // group row ("I" | "KIỆN TOÀN …") may merge its cells and end sooner.
@@ -212,6 +221,9 @@ size_t TaskTableReader::ReadRows(const std::vector<Line>& lines, const std::vect
                               ? tt
                               : group + "." + tt;
     if (!RE2::FullMatch(section, re_->row_number)) section = std::to_string(ordinal);
+    ++*rows;
+    const std::string lead = text(row + static_cast<size_t>(columns.lead));
+    if (assignments_.StartsWithAgency(folder_.Fold(lead), lead)) ++*named;
     ReadRow(lines, cells, columns, row, section, header, plan);
     row = end + 1;
   }

@@ -100,6 +100,12 @@ TEST(Body, TableWithoutLeadColumnOrBrokenRowsGivesNothing) {
   text = std::string(kHeader) + "I. NỘI DUNG\n- Một.\n" +
          "|\n**TT**\n|\n**Nội dung**\n|\n**Cơ quan chủ trì**\n|\n|\nSở Y tế xem xét.\n";
   EXPECT_TRUE(ParseText(text).assignments.empty());
+  // Rows whose "chủ trì" cells name no agency: the columns do not fit.
+  text = std::string(kHeader) + "I. NỘI DUNG\n- Một.\n" +
+         "|\n**TT**\n|\n**Nội dung**\n|\n**Cơ quan chủ trì**\n|\n|\n"
+         "1\n|\nThu ngân sách\n|\nChi thường xuyên\n|\n|\n"
+         "2\n|\nThu khác\n|\nChi đầu tư phát triển\n|\n";
+  EXPECT_TRUE(ParseText(text).assignments.empty());
 }
 
 TEST(Body, EachBodyNamedAfterPhoiHopVoiSupportsTheLead) {
@@ -132,6 +138,22 @@ TEST(Body, TaskThatStartsWithPhoiHopGivesNoOtherSupport) {
   ASSERT_EQ(p.assignments.size(), 1u);
   EXPECT_EQ(p.assignments[0].assignee, "Công an tỉnh");
   EXPECT_EQ(p.assignments[0].role, AssignmentRole::kSupport);
+}
+
+TEST(Body, RequestAtASentencesStartAndResponsibilitySectionsAssign) {
+  const Plan p = ParseText(std::string(kHeader) +
+                           "V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN\n1. Trách nhiệm thực hiện\n"
+                           "- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phát huy vai trò vận động.\n"
+                           "- Công an tỉnh chủ trì bảo đảm an ninh trật tự.\n"
+                           "2. Khen thưởng\n- Sở Nội vụ đề nghị khen thưởng các tập thể.\n");
+  ASSERT_EQ(p.sections.at(0).children.size(), 2u);
+  EXPECT_EQ(p.sections[0].children[0].kind, SectionKind::kOrganisation);
+  ASSERT_GE(p.assignments.size(), 2u);
+  EXPECT_EQ(p.assignments[0].assignee, "Ủy ban Mặt trận Tổ quốc tỉnh");
+  EXPECT_EQ(p.assignments[0].role, AssignmentRole::kLead);  // "phát huy" is not "phối hợp"
+  EXPECT_EQ(p.assignments[1].assignee, "Công an tỉnh");
+  // "đề nghị" inside a sentence proposes: no one is asked.
+  for (const Assignment& a : p.assignments) EXPECT_NE(a.assignee.rfind("Khen", 0), 0u);
 }
 
 }  // namespace
