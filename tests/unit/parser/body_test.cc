@@ -156,5 +156,20 @@ TEST(Body, RequestAtASentencesStartAndResponsibilitySectionsAssign) {
   for (const Assignment& a : p.assignments) EXPECT_NE(a.assignee.rfind("Khen", 0), 0u);
 }
 
+TEST(Body, PercentAfterALeadInMeasuresWhatFollowsIt) {
+  const Plan p = ParseText(std::string(kHeader) +
+                           "I. MỤC TIÊU\n"
+                           "- Phấn đấu đạt tỷ lệ từ 55% trở lên số hộ dân dùng dịch vụ công.\n"
+                           "- Phấn đấu đến năm 2027 đạt 100% xã có điểm sinh hoạt.\n"
+                           "- Tỷ lệ hồ sơ đúng hạn ≥ 98%.\n");
+  ASSERT_EQ(p.targets.size(), 3u);
+  EXPECT_EQ(p.targets[0].indicator, "số hộ dân dùng dịch vụ công");
+  EXPECT_EQ(p.targets[0].quantity, 55);
+  EXPECT_EQ(p.targets[0].comparator, ">=");
+  EXPECT_EQ(p.targets[1].indicator, "xã có điểm sinh hoạt");
+  EXPECT_EQ(p.targets[2].indicator, "Tỷ lệ hồ sơ đúng hạn");
+  EXPECT_EQ(p.targets[2].comparator, ">=");
+}
+
 }  // namespace
 }  // namespace vnplan
