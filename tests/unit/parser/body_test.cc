@@ -171,5 +171,30 @@ TEST(Body, PercentAfterALeadInMeasuresWhatFollowsIt) {
   EXPECT_EQ(p.targets[2].comparator, ">=");
 }
 
+std::vector<Deadline> DeadlinesIn(const std::string& item) {
+  return ParseText(std::string(kHeader) + "II. TIẾN ĐỘ\n- " + item + "\n").deadlines;
+}
+
+TEST(Body, DeadlinesInTheFormsRealPlansWrite) {
+  auto d = DeadlinesIn("Các đơn vị báo cáo trước ngày 20 tháng cuối quý.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].recurrence, "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20");
+  d = DeadlinesIn("Thời gian thực hiện: giai đoạn 2026–2030.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].kind, DeadlineKind::kPeriod);
+  EXPECT_EQ(d[0].start, "2026-01-01");
+  EXPECT_EQ(d[0].end, "2030-12-31");
+  d = DeadlinesIn("Định kỳ hằng quý, các xã báo cáo kết quả về Sở.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].recurrence, "FREQ=MONTHLY;INTERVAL=3");
+  // A rhythm with its day is read once, from the day.
+  d = DeadlinesIn("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo về Sở.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].recurrence, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15");
+  // Not deadlines: a rhythm that is no report, a period named in passing.
+  EXPECT_TRUE(DeadlinesIn("Định kỳ hằng năm, lựa chọn các tập thể để khen thưởng.").empty());
+  EXPECT_TRUE(DeadlinesIn("Trong giai đoạn 2026 - 2030, toàn ngành phấn đấu.").empty());
+}
+
 }  // namespace
 }  // namespace vnplan
