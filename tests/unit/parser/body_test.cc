@@ -196,5 +196,32 @@ TEST(Body, DeadlinesInTheFormsRealPlansWrite) {
   EXPECT_TRUE(DeadlinesIn("Trong giai đoạn 2026 - 2030, toàn ngành phấn đấu.").empty());
 }
 
+// A provincial plan whose tasks sit in an appendix table after the
+// signature, in the devset's converter style (written for this test).
+TEST(Body, PlanWithItsTasksInAnAppendixTable) {
+  const Plan p = ParseText(
+      testing::ReadFile(testing::SourcePath("tests/genre/ke-hoach-phu-luc-nhiem-vu.md")));
+  ASSERT_EQ(p.sections.size(), 3u);  // the table's group rows are no sections
+  ASSERT_EQ(p.targets.size(), 1u);
+  EXPECT_EQ(p.targets[0].indicator, "số trường có thư viện số");
+  ASSERT_EQ(p.assignments.size(), 10u);
+  EXPECT_EQ(p.assignments[1].assignee, "Sở Khoa học và Công nghệ");  // phối hợp với …
+  EXPECT_EQ(p.assignments[1].role, AssignmentRole::kSupport);
+  EXPECT_EQ(p.assignments[3].assignee, "Ủy ban Mặt trận Tổ quốc tỉnh");  // Đề nghị …
+  EXPECT_EQ(p.assignments[3].role, AssignmentRole::kLead);
+  EXPECT_EQ(p.assignments[4].assignee, "Sở Giáo dục và Đào tạo");  // table row I.1
+  EXPECT_EQ(p.assignments[4].section, "I.1");
+  EXPECT_EQ(p.assignments[6].assignee, "Ủy ban nhân dân các xã, phường");
+  EXPECT_EQ(p.assignments[6].role, AssignmentRole::kSupport);
+  EXPECT_EQ(p.assignments[9].section, "II.1");  // its support cell is empty
+  ASSERT_EQ(p.deadlines.size(), 4u);
+  EXPECT_EQ(p.deadlines[0].recurrence, "FREQ=MONTHLY;INTERVAL=3");  // định kỳ hằng quý
+  EXPECT_EQ(p.deadlines[1].end, "2026-06-30");                     // Quý II/2026
+  EXPECT_EQ(p.deadlines[2].kind, DeadlineKind::kDue);
+  EXPECT_EQ(p.deadlines[2].date, "2026-09-30");
+  EXPECT_EQ(p.deadlines[2].responsible, std::vector<std::string>{"Sở Tài chính"});
+  EXPECT_EQ(p.deadlines[3].end, "2026-12-31");  // a bare year in the time column
+}
+
 }  // namespace
 }  // namespace vnplan
