@@ -27,6 +27,8 @@ class LegalBasisReader {
  private:
   struct Patterns;
   std::unique_ptr<Patterns> re_;
+  // "Căn cứ Luật … ngày …": laws cited by name, with no number.
+  void ReadLaws(const Block& block, std::vector<LegalBasis>& out) const;
 };
 
 // Goals, requirements and criteria: the items of sections of those kinds;

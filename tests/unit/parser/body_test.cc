@@ -223,5 +223,20 @@ TEST(Body, PlanWithItsTasksInAnAppendixTable) {
   EXPECT_EQ(p.deadlines[3].end, "2026-12-31");  // a bare year in the time column
 }
 
+TEST(Body, LawsCitedByNameAndDateAreLegalBases) {
+  const Plan p = ParseText(
+      "Số: 12/QĐ-UBND Hà Nội, ngày 02 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n"
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+      "Căn cứ Nghị định số 12/2026/NĐ-CP ngày 05 tháng 01 năm 2026 của Chính phủ;\n"
+      "Theo đề nghị của Giám đốc Sở Nội vụ.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kế hoạch.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Luật");
+  EXPECT_FALSE(p.legal_bases[0].number);  // a law cited without one
+  EXPECT_EQ(p.legal_bases[0].date, "2025-06-16");
+  EXPECT_EQ(p.legal_bases[0].line, 4);
+  EXPECT_EQ(p.legal_bases[1].type, "Nghị định");
+  EXPECT_EQ(p.legal_bases[1].number, "12/2026/NĐ-CP");
+}
+
 }  // namespace
 }  // namespace vnplan
