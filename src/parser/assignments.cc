@@ -57,12 +57,19 @@ std::string AgencyPattern() {
 // What an agency is told to do; the first one after the agency's name ends
 // it.
 constexpr const char* kVerb =
-    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b))";
+    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b|[dpb]on [dpb]oc\b|ph\S{1,2}t huy\b))";
+
+// How far a list of agencies may run before its verb: five or six full
+// names ("Trung tâm Chuyển đổi số Thành phố, Công an Thành phố, Sở Nông
+// nghiệp và Môi trường, Ủy ban nhân dân các phường, xã, đặc khu cùng …" is 30
+// words in devset 7171596…).
+constexpr int kMaxListWords = 60;
 
 AssignmentRole RoleOf(bool given, std::string_view verb) {
   if (given) return AssignmentRole::kLead;
-  if (verb.substr(0, 2) == "ph" && verb.find(" h") != std::string_view::npos)
-    return AssignmentRole::kSupport;  // phối hợp
+  if (verb.substr(0, 2) == "ph" && verb.find(" h") != std::string_view::npos &&
+      verb.back() == 'p')
+    return AssignmentRole::kSupport;  // phối hợp, not phát huy
   if (verb.substr(0, 2) == "bo" || verb.substr(0, 2) == "ba" || verb == "gui")
     return AssignmentRole::kReport;
   return AssignmentRole::kLead;
@@ -111,12 +118,17 @@ struct AssignmentFinder::Patterns {
   RE2 leading_verb{std::string("^") + kVerb};
   RE2 agency_only{R"(^(?:([dpb]\S{1,2}i v\S{1,2}i|[dpb]\S{1,2} ngh\S{1,2})\s+)?()" + agency +
                   R"(.*)$)"};
-  RE2 given{R"((?:^|[.;:"]\s*|\s)(giao)(?: cho)?\s+()" + agency + ")"};
+  // "Giao X …", and "Đề nghị X …" to a body outside the issuer's command;
+  // only capitalised, where a sentence starts ("đề nghị khen thưởng" in a
+  // sentence proposes, it does not ask).
+  RE2 given{R"((?:^|[.;:"]\s*|\s)(giao|[dpb]\S{1,2} ngh\S{1,2})(?: cho)?\s+()" + agency + ")"};
   RE2 not_agency{R"(^(?:phong trao|tr\S{2}ng h\S{1,2}p|phong,? ch\S{1,2}ng|trong|so l\S{1,3}ng|ban h\S{1,2}nh|bao c\S{1,2}o)\b)"};
   RE2 next_agency{"^" + agency};
   RE2 named_head{std::string("^") + kAgencyPrefix + "(" + kNamedHead + ")"};
   RE2 ambiguous_head{kAmbiguousHead};
   RE2 cooperates{R"(^ph\S{1,2}i h\S{1,2}p)"};
+  // "phối hợp với Sở Y tế, Công an tỉnh, …" after the lead's task.
+  RE2 cooperates_with{R"((?:^|[\s,])ph\S{1,2}i h\S{1,2}p (?:v\S{1,2}i|c\S{1,2}ng) )"};
   // "Cơ quan chủ trì: Sở Y tế", "Đơn vị phối hợp: ...".
   RE2 labelled{R"(^((?:c\S{1,2} quan|[dpb]\S{1,2}n v\S) (ch\S{1,2} tr\S|ph\S{1,2}i h\S{1,2}p)\s*:\s*))"};
   // A verb after these words is a noun: "các tổ chức đoàn thể".
@@ -131,10 +143,10 @@ AssignmentFinder::~AssignmentFinder() = default;
 // capitalised ("Sở Xây dựng chủ trì": "Xây dựng" is the name) until a verb
 // in lower case has been seen ("... và gửi Báo cáo" is a verb); in a text
 // all in capitals, the word right after a head that takes a name is the
-// name. Returns false if no verb follows within 25 words.
+// name. Returns false if no verb follows within `max_words` words.
 bool AssignmentFinder::AgencyEnd(const FoldedText& folded, std::string_view original,
-                                 size_t begin, size_t* end,
-                                 std::string_view* verb_found) const {
+                                 size_t begin, size_t* end, std::string_view* verb_found,
+                                 int max_words) const {
   const Patterns& re = *re_;
   const Text t(folded, original);
   const std::string_view text = folded.text;
@@ -144,7 +156,7 @@ bool AssignmentFinder::AgencyEnd(const FoldedText& folded, std::string_view orig
     head_end = OffsetIn(text, head) + head.size();
   // "Sở Nội vụ: Tham mưu ...": a colon ends the name, verb or not.
   size_t limit = text.find(':', begin);
-  if (limit != std::string_view::npos && CountWords(text.substr(begin, limit - begin)) > 25)
+  if (limit != std::string_view::npos && CountWords(text.substr(begin, limit - begin)) > max_words)
     limit = std::string_view::npos;
   const std::string_view scope = text.substr(begin, limit == std::string_view::npos
                                                         ? std::string_view::npos
@@ -154,7 +166,7 @@ bool AssignmentFinder::AgencyEnd(const FoldedText& folded, std::string_view orig
   ForEachMatch(re.verb, scope, [&](const Groups& g) {
     if (found) return;
     const size_t at = begin + OffsetIn(scope, g[0]);
-    if (at < head_end || CountWords(text.substr(begin, at - begin)) > 25) return;
+    if (at < head_end || CountWords(text.substr(begin, at - begin)) > max_words) return;
     if (at == begin) return;
     const bool in_name = t.all_caps ? at == head_end + 1 : !past_name && t.Capital(at);
     if (!t.all_caps && !t.Capital(at)) past_name = true;
@@ -178,6 +190,9 @@ bool AssignmentFinder::NameFollows(const FoldedText& folded, std::string_view or
                                    size_t begin) const {
   const Text t(folded, original);
   const std::string_view f = folded.text;
+  // "và Môi trường" (environment) folds like "và mọi trường" (every school).
+  if (LowerUtf8(folded.SourceOf(original, begin, std::min(f.size(), begin + 4))) == "môi ")
+    return false;
   re2::StringPiece head;
   if (!RE2::PartialMatch(f.substr(begin), re_->named_head, &head)) return true;
   const size_t head_at = OffsetIn(f, head);
@@ -218,6 +233,58 @@ std::string AssignmentFinder::SubjectOf(const FoldedText& folded,
   size_t begin = 0, end = 0;
   if (!FindSubject(folded, original, 0, &begin, &end, role)) return "";
   return TrimEntry(folded.SourceOf(original, begin, end));
+}
+
+std::vector<std::pair<size_t, size_t>> AssignmentFinder::ListSpans(
+    const FoldedText& folded, std::string_view original) const {
+  std::vector<std::pair<size_t, size_t>> out;
+  const std::string_view f = folded.text;
+  auto add = [&](size_t begin, size_t end) {
+    while (begin < end && (f[begin] == ' ' || f[begin] == '-' || f[begin] == '+')) ++begin;
+    while (end > begin && (f[end - 1] == ' ' || f[end - 1] == ',' || f[end - 1] == ';' ||
+                           f[end - 1] == '.'))
+      --end;
+    if (begin < end) out.emplace_back(begin, end);
+  };
+  size_t from = 0;
+  for (size_t pos = 0; pos < f.size(); ++pos) {
+    size_t next = 0;
+    if (f[pos] == ',' || f[pos] == ';') next = pos + 1;
+    else if (f.substr(pos, 4) == " va ") next = pos + 4;
+    else continue;
+    while (next < f.size() && (f[next] == ' ' || f[next] == '-')) ++next;
+    // A semicolon ends an entry; "và" one where another agency's head
+    // follows ("… và các đơn vị"), not "Sở Văn hóa, Thể thao và Du lịch"; a
+    // comma only before a capitalised head ("…, Sở Công Thương"), not in
+    // "Sở, ban, ngành".
+    if (f[pos] != ';' && (!RE2::PartialMatch(f.substr(next), re_->next_agency) ||
+                          !NameFollows(folded, original, next) ||
+                          (f[pos] == ',' &&
+                           !StartsUpper(folded.SourceOf(original, next, f.size())))))
+      continue;
+    add(from, pos);
+    from = next;
+  }
+  add(from, f.size());
+  return out;
+}
+
+bool AssignmentFinder::StartsWithAgency(const FoldedText& folded,
+                                        std::string_view original) const {
+  size_t at = 0;
+  while (at < folded.text.size() && (folded.text[at] == ' ' || folded.text[at] == '-')) ++at;
+  return RE2::PartialMatch(std::string_view(folded.text).substr(at), re_->next_agency) &&
+         NameFollows(folded, original, at);
+}
+
+std::vector<std::string> AssignmentFinder::AgenciesIn(const FoldedText& folded,
+                                                     std::string_view original) const {
+  std::vector<std::string> out;
+  for (auto [begin, end] : ListSpans(folded, original)) {
+    std::string name = TrimEntry(folded.SourceOf(original, begin, end));
+    if (!name.empty()) out.push_back(std::move(name));
+  }
+  return out;
 }
 
 std::vector<std::string> AssignmentFinder::ResponsibleIn(
@@ -285,7 +352,8 @@ bool AssignmentFinder::FromLabel(const Block& b, const std::string& section,
 
 void AssignmentFinder::FromGiven(const Block& b, const std::string& section,
                                  std::vector<Assignment>& out) const {
-  // "Giao Phòng Giáo dục Trung học phối hợp ..." in any section.
+  // "Giao Phòng Giáo dục Trung học phối hợp ...", "Đề nghị Ủy ban Mặt trận
+  // …" in any section.
   const std::string_view f = b.folded.text;
   ForEachMatch(re_->given, f, [&](const Groups& g) {
     const size_t at = OffsetIn(f, g[1]);
@@ -297,63 +365,107 @@ void AssignmentFinder::FromGiven(const Block& b, const std::string& section,
     std::string_view verb;
     if (!AgencyEnd(b.folded, b.text, s, &e, &verb)) return;
     const auto [sb, se] = SentenceAround(f, at, at);
+    // "Giao X" names the lead; "Đề nghị X phối hợp …" asks for support.
     out.push_back({TrimEntry(b.folded.SourceOf(b.text, s, e)),
-                   AssignmentRole::kLead,
+                   RoleOf(g[1][0] == 'g', verb),
                    {TrimEntry(b.folded.SourceOf(b.text, at, se))},
                    section,
                    b.LineAtFolded(at)});
   });
 }
 
+void AssignmentFinder::FromCooperation(const Block& b, const std::string& section,
+                                       std::vector<Assignment>& out) const {
+  const std::string_view f = b.folded.text;
+  ForEachMatch(re_->cooperates_with, f, [&](const Groups& g) {
+    const size_t begin = OffsetIn(f, g[0]) + g[0].size();
+    size_t end = 0;
+    std::string_view verb;
+    if (!AgencyEnd(b.folded, b.text, begin, &end, &verb, kMaxListWords)) return;
+    const auto [sb, se] = SentenceAround(f, begin, end);
+    const std::string task = TrimEntry(b.folded.SourceOf(b.text, sb, se));
+    const FoldedText list = Slice(b.folded, begin, end);
+    const std::string_view original = b.folded.SourceOf(b.text, begin, end);
+    const Text t(list, original);
+    for (auto [nb, ne] : ListSpans(list, original)) {
+      // Only a body named by its head and a capitalised proper name ("Công
+      // an Thành phố", "Văn phòng Sở"): "các cơ quan, đơn vị liên quan" and
+      // "các phòng thuộc Sở" name no one in particular.
+      re2::StringPiece head;
+      const std::string_view entry = std::string_view(list.text).substr(nb);
+      if (!RE2::PartialMatch(entry, re_->named_head, &head) ||
+          !NameFollows(list, original, nb))
+        continue;
+      const size_t name_at = nb + OffsetIn(entry, head) + head.size() + 1;
+      if (name_at >= ne || !t.Capital(name_at)) continue;
+      out.push_back({CapitalizeFirst(TrimEntry(list.SourceOf(original, nb, ne))),
+                     AssignmentRole::kSupport, {task}, section, b.LineAtFolded(begin + nb)});
+    }
+  });
+}
+
+// Who the unit names as responsible, added to `out`; true if it named
+// anyone (or gave a task to its section's agency).
+bool AssignmentFinder::FromUnit(const Outline& outline, const BodyUnit& unit,
+                                SectionState& state, std::vector<Assignment>& out) const {
+  const SectionInfo& info = outline.infos[static_cast<size_t>(unit.section)];
+  const Block& b = *unit.block;
+  const size_t before = out.size();
+  if (unit.heading) {
+    // A numbered paragraph addressed to an agency assigns to it in any
+    // section: Chỉ thị and Công điện have no "Tổ chức thực hiện".
+    state.topics[unit.section] = b.text;
+    Assignment a;
+    if (!FromHeading(b, info.number, !AssignsByHeading(outline, unit.section), &a)) {
+      FromGiven(b, info.number, out);  // "2. Giao Thường trực ... giám sát"
+      return out.size() > before;
+    }
+    state.owners[unit.section] = out.size();
+    out.push_back(std::move(a));
+    return true;
+  }
+  if (FromLabel(b, info.number, state.topics[unit.section], out)) return false;
+  // "2. Bộ Xây dựng chỉ đạo ..." a numbered paragraph the outline keeps
+  // in the section before it: a new agency, not that section's task.
+  if ((b.marker == Marker::kArabic || b.marker == Marker::kDotted) &&
+      AssignsByHeading(outline, unit.section)) {
+    Assignment a;
+    if (FromHeading(b, info.number, false, &a) && !a.tasks.empty()) {
+      out.push_back(std::move(a));
+      return true;
+    }
+  }
+  auto owner = state.owners.find(unit.section);
+  if (owner != state.owners.end()) {
+    Assignment& a = out[owner->second];
+    if (a.tasks.empty() && RE2::PartialMatch(b.folded.text, re_->cooperates))
+      a.role = AssignmentRole::kSupport;
+    a.tasks.push_back(b.text);
+    return true;
+  }
+  if (info.kind == SectionKind::kOrganisation) {
+    AssignmentRole role = AssignmentRole::kLead;
+    std::string assignee = SubjectOf(b.folded, b.text, &role);
+    if (!assignee.empty()) {
+      out.push_back({assignee, role, {b.text}, info.number, b.first_line()});
+      return true;
+    }
+  }
+  FromGiven(b, info.number, out);
+  return out.size() > before;
+}
+
 std::vector<Assignment> AssignmentFinder::Find(const Outline& outline) const {
   std::vector<Assignment> out;
-  std::map<int, size_t> by_section;   // section -> its assignment in out
-  std::map<int, std::string> topics;  // section -> its heading's text
+  SectionState state;
   for (const BodyUnit& unit : outline.units) {
     if (unit.section < 0) continue;
-    const SectionInfo& info = outline.infos[static_cast<size_t>(unit.section)];
-    const Block& b = *unit.block;
-    if (unit.heading) {
-      // A numbered paragraph addressed to an agency assigns to it in any
-      // section: Chỉ thị and Công điện have no "Tổ chức thực hiện".
-      topics[unit.section] = b.text;
-      Assignment a;
-      if (!FromHeading(b, info.number, !AssignsByHeading(outline, unit.section), &a)) {
-        FromGiven(b, info.number, out);  // "2. Giao Thường trực ... giám sát"
-        continue;
-      }
-      by_section[unit.section] = out.size();
-      out.push_back(std::move(a));
-      continue;
-    }
-    if (FromLabel(b, info.number, topics[unit.section], out)) continue;
-    // "2. Bộ Xây dựng chỉ đạo ..." a numbered paragraph the outline keeps
-    // in the section before it: a new agency, not that section's task.
-    if ((b.marker == Marker::kArabic || b.marker == Marker::kDotted) &&
-        AssignsByHeading(outline, unit.section)) {
-      Assignment a;
-      if (FromHeading(b, info.number, false, &a) && !a.tasks.empty()) {
-        out.push_back(std::move(a));
-        continue;
-      }
-    }
-    auto owner = by_section.find(unit.section);
-    if (owner != by_section.end()) {
-      Assignment& a = out[owner->second];
-      if (a.tasks.empty() && RE2::PartialMatch(b.folded.text, re_->cooperates))
-        a.role = AssignmentRole::kSupport;
-      a.tasks.push_back(b.text);
-      continue;
-    }
-    if (info.kind == SectionKind::kOrganisation) {
-      AssignmentRole role = AssignmentRole::kLead;
-      std::string assignee = SubjectOf(b.folded, b.text, &role);
-      if (!assignee.empty()) {
-        out.push_back({assignee, role, {b.text}, info.number, b.first_line()});
-        continue;
-      }
-    }
-    FromGiven(b, info.number, out);
+    // Where a lead is named, "phối hợp với X, Y" names who supports it; a
+    // task that starts "Phối hợp với X" makes X the lead, not read here.
+    if (FromUnit(outline, unit, state, out) &&
+        !RE2::PartialMatch(unit.block->folded.text, re_->cooperates))
+      FromCooperation(*unit.block,
+                      outline.infos[static_cast<size_t>(unit.section)].number, out);
   }
   // A heading that only groups others ("Đối với các phòng ...") assigns
   // nothing by itself.

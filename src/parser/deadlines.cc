@@ -42,6 +42,8 @@ struct Scope {
   const RE2& any_year;
   const RE2& recurring_words;
   const RE2& day_before;
+  const RE2& day_named;  // "ngày 15", "01 lần/": a sentence that dates itself
+  const RE2& report;     // "báo cáo"
 };
 
 // One match of a trigger pattern: g[0] lies at [at, end) of scope.text.
@@ -103,8 +105,7 @@ bool SetMonths(Deadline& d, int year, int first_month, int last_month) {
 
 // "từ ngày 15 đến ngày 20 của tháng cuối quý": those days of March, June,
 // September and December.
-bool Quarterly(const Match& m, Deadline& d) {
-  const int from = ToInt(m.g[1]), to = ToInt(m.g[2]);
+bool SetQuarterly(const Match& m, Deadline& d, int from, int to) {
   if (from < 1 || to > 31 || from > to) return false;
   std::string days;
   for (int day = from; day <= to; ++day) {
@@ -113,6 +114,35 @@ bool Quarterly(const Match& m, Deadline& d) {
   }
   d.kind = DeadlineKind::kRecurring;
   d.recurrence = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=" + days;
+  PlanBounds(m.scope, d);
+  return true;
+}
+
+bool Quarterly(const Match& m, Deadline& d) {
+  return SetQuarterly(m, d, ToInt(m.g[1]), ToInt(m.g[2]));
+}
+
+// "trước ngày 20 tháng cuối quý": that day of each quarter's last month.
+bool QuarterEnd(const Match& m, Deadline& d) {
+  const int day = ToInt(m.g[1]);
+  return SetQuarterly(m, d, day, day);
+}
+
+// "Định kỳ hằng quý báo cáo …" with no day: the rhythm of a report (not
+// "Định kỳ hằng năm, lựa chọn … khen thưởng", corpus 000). A sentence
+// that names a day ("định kỳ hằng năm (trước ngày 15 tháng 12)") is left to
+// the patterns that read it.
+bool Periodic(const Match& m, Deadline& d) {
+  const auto [sb, se] = SentenceAround(m.scope.text, m.at, m.end);
+  const std::string_view sentence = m.scope.text.substr(sb, se - sb);
+  if (RE2::PartialMatch(sentence, m.scope.day_named) ||
+      !RE2::PartialMatch(sentence, m.scope.report))
+    return false;
+  const std::string_view every = m.g[1];
+  d.kind = DeadlineKind::kRecurring;
+  d.recurrence = every[0] == 'q'   ? "FREQ=MONTHLY;INTERVAL=3"
+                 : every[0] == 'n' ? "FREQ=YEARLY"
+                                   : "FREQ=MONTHLY";
   PlanBounds(m.scope, d);
   return true;
 }
@@ -263,13 +293,18 @@ struct DeadlineFinder::Context {
   std::optional<Period> period;
   int issue_year = 0;
   std::string issue_date;
-  std::map<std::string, std::vector<std::string>> responsible;  // by section
+  // By section index, not number: a decision's articles and its attached
+  // plan's parts, or a document's own repeated "IV.", share numbers.
+  std::map<int, std::vector<std::string>> responsible;
 };
 
 struct DeadlineFinder::Patterns {
   RE2 day_before{R"(\d\s*$)"};
+  RE2 day_named{R"(ng\S{1,2}y\s*\d|\d\s*l\S{1,2}n\s*/)"};
+  RE2 report{R"(b\S{1,2}o c\S{1,2}o)"};
   RE2 recurring_words{R"(h\S{1,2}ng n\S{1,2}m|\S{1,2}nh k\S\b)"};
   RE2 any_year{R"(\b((?:19|20)\d{2})\b)"};
+  RE2 bare_years{R"(\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*)"};
   // The deadline patterns in the order they are tried: text one of them
   // takes is not read again by those after it.
   std::vector<std::pair<std::unique_ptr<RE2>, Handler>> triggers;
@@ -279,6 +314,8 @@ struct DeadlineFinder::Patterns {
     const std::pair<std::string, Handler> table[] = {
         {R"(t\S{0,2} ng\S{1,2}y (\d{1,2}) [dpb]\S{1,2}n (?:h\S{1,2}t )?ng\S{1,2}y (\d{1,2}) (?:c\S{1,2}a )?th\S{1,4} cu\S{1,3} (?:m\S{1,3}|h\S{1,3}ng|c\S{1,2}a m\S{1,3}) qu\S)",
          Quarterly},
+        {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t|h\S{1,2}n ch\S{1,2}t)[\s*_]*ng\S{1,2}y (\d{1,2}) (?:c\S{1,2}a )?th\S{1,4} cu\S{1,3} (?:m\S{1,3} |h\S{1,3}ng |c\S{1,2}a m\S{1,3} )?qu\S)",
+         QuarterEnd},
         {R"(t\S{0,2} )" + clock + R"(ng\S{1,2}y )" + date +
              R"( [dpb]\S{1,2}n (?:h\S{1,2}t )?)" + clock + R"(ng\S{1,2}y )" + date,
          Window},
@@ -298,12 +335,18 @@ struct DeadlineFinder::Patterns {
         {R"(t\S{1,2} n\S{1,2}m h\S{1,2}c (\d{4})\s*-?\s*(\d{4}) [dpb]\S{1,2}n(?: h\S{1,2}t)? n\S{1,2}m h\S{1,2}c (\d{4})\s*-?\s*(\d{4}))",
          SchoolRange},
         {R"(t\S{1,2} n\S{1,2}m (\d{4}) [dpb]\S{1,2}n(?: h\S{1,2}t)? n\S{1,2}m (\d{4}))", YearRange},
+        // "Thời gian thực hiện: giai đoạn 2026-2030"; not a plan's period
+        // named in passing ("Tuyên truyền giai đoạn …", "Trong giai đoạn
+        // 2016 - 2020, toàn ngành phấn đấu …": corpus 002, 004).
+        {R"((?:th\S{1,2}i gian[^:;.]{0,30}:\s*)giai [dpb]o\S{1,2}n (\d{4})\s*-\s*(\d{4}))",
+         YearRange},
         {R"(t\S{1,2} nay [dpb]\S{1,2}n(?: h\S{1,2}t)?(?: n\S{1,2}m)? (\d{4}))", FromNow},
         {R"(qu\S (iv|i{1,3}|[1-4])(?:\s*/\s*|\s+n\S{1,2}m\s+)(\d{4}))", Quarter},
         {R"(\bth\S{1,4}\s+(\d{1,2})(?:\s*/\s*|\s+n\S{1,2}m\s+)(\d{4}))", Month},
         {R"(cu\S{1,2}i n\S{1,2}m (\d{4}))", YearEnd},
         {R"(n\S{1,2}m h\S{1,2}c (\d{4})\s*[- ]\s*(\d{4}))", SchoolYear},
         {R"((?:^|v\S{1,2}o |trong |:\s*)n\S{1,2}m (\d{4})\b(\s*-\s*\d{4})?)", WholeYear},
+        {R"([dpb]\S{1,2}nh k\S (?:h\S{1,2}ng|m\S{1,2}i) (th\S{1,3}ng|qu\S|n\S{1,2}m)\b)", Periodic},
     };
     std::vector<const RE2*> all;
     for (const auto& [pattern, handler] : table) {
@@ -319,31 +362,66 @@ DeadlineFinder::DeadlineFinder(const AssignmentFinder& assignments)
     : assignments_(assignments), re_(std::make_unique<Patterns>()) {}
 DeadlineFinder::~DeadlineFinder() = default;
 
-std::vector<Deadline> DeadlineFinder::Find(
-    const Outline& outline, const Header& header,
-    const std::vector<Assignment>& assignments) const {
+DeadlineFinder::Context DeadlineFinder::ContextOf(const Header& header) {
   Context context;
   context.period = header.period;
   if (header.date) {
     context.issue_year = ParseIsoDate(*header.date).value_or(CivilDate{}).year;
     context.issue_date = *header.date;
   }
+  return context;
+}
+
+void DeadlineFinder::FindInCell(const Block& cell, const Header& header,
+                                const std::string& section, const std::string& task,
+                                const std::vector<std::string>& leads, bool due,
+                                std::vector<Deadline>& out) const {
+  const size_t first = out.size();
+  FindInUnit({&cell, -1, false}, section, ContextOf(header), out);
+  // A time column's bare "2026" or "2026-2027" is that whole span.
+  std::string from, to;
+  if (out.size() == first && RE2::FullMatch(cell.folded.text, re_->bare_years, &from, &to)) {
+    Deadline d;
+    if (SetPeriod(d, {ToInt(from), 1, 1}, {ToInt(to.empty() ? from : to), 12, 31})) {
+      d.text = TrimEntry(cell.text);
+      d.section = section;
+      d.line = cell.first_line();
+      out.push_back(std::move(d));
+    }
+  }
+  for (size_t i = first; i < out.size(); ++i) {
+    Deadline& d = out[i];
+    // The cell holds only the time: the task and its lead are the row's.
+    if (!task.empty()) d.action = task;
+    if (d.responsible.empty()) d.responsible = leads;
+    if (due && d.kind == DeadlineKind::kEvent) d.kind = DeadlineKind::kDue;
+  }
+}
+
+std::vector<Deadline> DeadlineFinder::Find(
+    const Outline& outline, const Header& header,
+    const std::vector<Assignment>& assignments) const {
+  Context context = ContextOf(header);
   // A section headed by an agency ("1.1. Văn phòng Sở") makes it
   // responsible for the deadlines inside.
-  std::map<std::string, int> heading_lines;
-  for (const SectionInfo& info : outline.infos) heading_lines[info.number] = info.line;
-  for (const Assignment& a : assignments)
-    if (heading_lines[a.section] == a.line)
-      context.responsible.emplace(a.section, std::vector<std::string>{a.assignee});
+  // The heading it names is the one at the assignment's line with its number.
+  std::map<std::pair<std::string, int>, int> headings;  // (number, line) -> index
+  for (size_t i = 0; i < outline.infos.size(); ++i)
+    headings.emplace(std::pair(outline.infos[i].number, outline.infos[i].line),
+                     static_cast<int>(i));
+  for (const Assignment& a : assignments) {
+    const auto heading = headings.find({a.section, a.line});
+    if (heading != headings.end())
+      context.responsible.emplace(heading->second, std::vector<std::string>{a.assignee});
+  }
   std::vector<Deadline> out;
   for (const BodyUnit& unit : outline.units)
     if (unit.section >= 0)
-      FindInUnit(unit, outline.infos[static_cast<size_t>(unit.section)].number,
-                 context, out);
+      FindInUnit(unit, outline.infos[static_cast<size_t>(unit.section)].number, context, out);
   return out;
 }
 
-void DeadlineFinder::Describe(const Block& b, size_t at, size_t end,
+void DeadlineFinder::Describe(const Block& b, size_t at, size_t end, int section,
                               const Context& context, Deadline& d) const {
   const std::string_view f = b.folded.text;
   const auto [sb, se] = SentenceAround(f, at, end);
@@ -366,7 +444,7 @@ void DeadlineFinder::Describe(const Block& b, size_t at, size_t end,
   const std::string_view original = b.folded.SourceOf(b.text, sb, se);
   d.responsible = assignments_.ResponsibleIn(sentence, original);
   if (d.responsible.empty()) {
-    auto it = context.responsible.find(d.section);
+    auto it = context.responsible.find(section);
     if (it != context.responsible.end()) d.responsible = it->second;
   }
   d.line = b.LineAtFolded(at);
@@ -377,9 +455,12 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
                                 std::vector<Deadline>& out) const {
   const Block& b = *unit.block;
   const std::string_view f = b.folded.text;
-  if (f.find_first_of("0123456789") == std::string_view::npos) return;  // no date
-  const Scope scope{f, context.period, context.issue_year, context.issue_date, re_->any_year,
-                    re_->recurring_words, re_->day_before};
+  // Only "định kỳ hằng quý" is dated without a digit.
+  if (f.find_first_of("0123456789") == std::string_view::npos && f.find(" k") == std::string_view::npos)
+    return;
+  const Scope scope{f,           context.period,         context.issue_year,
+                    context.issue_date, re_->any_year,  re_->recurring_words,
+                    re_->day_before,    re_->day_named,     re_->report};
   std::vector<std::pair<size_t, size_t>> taken;
   const std::vector<bool> hit = re_->present->Hits(f);
   for (size_t k = 0; k < re_->triggers.size(); ++k) {
@@ -395,7 +476,7 @@ void DeadlineFinder::FindInUnit(const BodyUnit& unit, const std::string& section
       d.section = section;
       if (!handler(Match{g, at, end, scope}, d)) return;
       taken.emplace_back(at, end);
-      Describe(b, at, end, context, d);
+      Describe(b, at, end, unit.section, context, d);
       out.push_back(std::move(d));
     });
   }

@@ -26,6 +26,10 @@ struct LegalBasisReader::Patterns {
   RE2 date{kDate};
   RE2 issuer{
       R"(\bc\S{1,2}a\s+(.+?)(?:\s+ve\s|\s+ng\S{1,2}y\s|[,;(]|\s+tuy\S{1,2}n\s|\s+h\S{1,3}ng d\S{1,2}n|\s+ban h\S{1,2}nh|\s+tri\S{1,2}n khai|\s+x\S{1,2}y d\S{1,2}ng|\s+th\S{1,2}c hi\S{1,2}n|\s+nh\S{1,2}m|$))"};
+  // "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025": a law is
+  // cited by its name and date, without a number.
+  RE2 law{R"(^c\S{1,2}n c\S{1,2}\s+(b\S{1,2} )?lu\S{1,2}t\s+\S)"};
+  RE2 basis_start{R"((?:^|[;.]\s*)c\S{1,2}n c\S{1,2}\s)"};
   Patterns() {
     const std::pair<const char*, const char*> table[] = {
         {"Kế hoạch", R"(\bk\S{0,2} ?ho\S{0,2}ch)"},
@@ -98,8 +102,38 @@ std::vector<LegalBasis> LegalBasisReader::Read(
       basis.line = block.LineAtFolded(hit.at);
       out.push_back(std::move(basis));
     }
+    ReadLaws(block, out);
   }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LegalBasis& a, const LegalBasis& z) { return a.line < z.line; });
   return out;
+}
+
+void LegalBasisReader::ReadLaws(const Block& block, std::vector<LegalBasis>& out) const {
+  const std::string_view f = block.folded.text;
+  // Each "Căn cứ …" clause up to its ';' that cites a law and nothing numbered.
+  ForEachMatch(re_->basis_start, f, [&](const Groups& g) {
+    size_t at = OffsetIn(f, g[0]);
+    while (at < f.size() && (f[at] == ';' || f[at] == '.' || f[at] == ' ')) ++at;
+    size_t end = f.find(';', at);
+    if (end == std::string_view::npos) end = f.size();
+    const std::string_view clause = f.substr(at, end - at);
+    re2::StringPiece code;
+    if (!RE2::PartialMatch(clause, re_->law, &code)) return;
+    for (const TypePattern& type : re_->types)
+      if (RE2::PartialMatch(clause, *type.re)) return;  // numbered: read above
+    LegalBasis basis;
+    basis.type = code.empty() ? "Luật" : "Bộ luật";
+    Groups d(7);
+    if (re_->date.Match(clause, 0, clause.size(), RE2::UNANCHORED, d.data(), 7)) {
+      const bool numeric = d[1].data() != nullptr;
+      basis.date = IsoDate(ToInt(numeric ? d[3] : d[6]), ToInt(numeric ? d[2] : d[5]),
+                           ToInt(numeric ? d[1] : d[4]));
+    }
+    basis.text = TrimEntry(block.folded.SourceOf(block.text, at, end));
+    basis.line = block.LineAtFolded(at);
+    out.push_back(std::move(basis));
+  });
 }
 
 struct ContactFinder::Patterns {

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace vnplan::internal {
@@ -132,7 +133,7 @@ struct OutlineBuilder::Patterns {
         {SectionKind::kSchedule,
          R"(l\S{1,2} tr\S{1,2}nh|ti\S{1,2}n [dpb]o\b|th\S{1,2}i gian|c\S{1,2}c b\S{1,3}c)"},
         {SectionKind::kOrganisation,
-         R"(t\S{0,2} ?ch\S{1,3}c th\S{1,3}c hi\S{1,2}n|ph\S{1,2}n c\S{1,2}ng)"},
+         R"(t\S{0,2} ?ch\S{1,3}c th\S{1,3}c hi\S{1,2}n|ph\S{1,2}n c\S{1,2}ng|tr\S{1,2}ch nhi\S{1,2}m th\S{1,3}c hi\S{1,2}n)"},
         {SectionKind::kParticipants, R"(th\S{1,2}nh ph\S{1,2}n)"},
         {SectionKind::kFunding, R"(kinh ph\S)"},
     };
@@ -182,6 +183,10 @@ struct Open {
   std::string_view folded_title;
 };
 
+// The highest part number written: the contract writes section numbers with
+// I, V, X and L only, so LXXXIX (89); real plans stop near X.
+constexpr int kMaxRomanPart = 89;
+
 // The number the document gives a heading, as a dotted path under `path`.
 std::string NumberOf(const Block& b, std::vector<Open>& path, int& last_roman,
                      int& top_stars) {
@@ -196,9 +201,12 @@ std::string NumberOf(const Block& b, std::vector<Open>& path, int& last_roman,
       // section's `line` tells the two apart. An unreadable numeral, or one
       // lower than the last, takes the next number: that is a misread ("V."
       // restored as "I." in corpus 000's OCR), not the document's slip.
-      last_roman = b.label.empty() || RomanValue(b.label) < last_roman
-                       ? last_roman + 1
-                       : RomanValue(b.label);
+      // Bounded by kMaxRomanPart: a thousand repeated "I." count up to it
+      // and stay there, and a numeral beyond it is unreadable.
+      {
+        const int own = RomanValue(b.label) <= kMaxRomanPart ? RomanValue(b.label) : 0;
+        last_roman = own == 0 || own < last_roman ? std::min(last_roman + 1, kMaxRomanPart) : own;
+      }
       return RomanNumeral(last_roman);
     case Marker::kDotted: {
       // "2.1." belongs under the part that holds it: "IV.2.1", "5.2.1".

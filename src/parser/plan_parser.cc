@@ -22,6 +22,7 @@ struct PlanParser::Engine {
   TargetFinder targets;
   AssignmentFinder assignments;
   DeadlineFinder deadlines{assignments};
+  TaskTableReader tables{folder, assignments, deadlines};
   ContactFinder contacts;
 };
 
@@ -62,6 +63,7 @@ Plan PlanParser::ParseNormalized(std::string text) const {
   plan.targets = e.targets.Find(outline);
   plan.assignments = e.assignments.Find(outline);
   plan.deadlines = e.deadlines.Find(outline, plan.header, plan.assignments);
+  e.tables.Read(lines, plan.header, plan);
   plan.contacts = e.contacts.Find(lines);
   plan.sections = std::move(outline.tree);
   return plan;

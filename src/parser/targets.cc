@@ -49,6 +49,10 @@ struct TargetFinder::Patterns {
   RE2 colon_form{std::string(R"(^([^:]{2,120}?):\s*(\d+)\s*)") + kUnit};
   RE2 at_least{R"(tr\S{1,2} l\S{1,2}n)"};
   // Trigger words left at the end of an indicator ("... lựa chọn ít nhất là").
+  // Words that only lead up to a percentage: "Phấn đấu đến năm 2030 đạt tỷ
+  // lệ", "Có", "Đạt": the indicator is what follows it.
+  RE2 lead_in{
+      R"((?:ph\S{1,2}n [dpb]\S{1,2}u|[dpb]\S{1,2}n n\S{1,2}m \d{4}|[dpb]\S{1,2}t|t\S{1,2} l\S|c\S|,|\s)*)"};
   RE2 trigger_tail{
       R"(((?:\s+(?:\S{1,2}t nh\S{1,2}t|t\S{1,2}i thi\S{1,2}u|kh\S{1,2}ng qu\S|t\S{1,2}i [dpb]a|kh\S{1,2}ng d\S{1,3}i|t\S{1,2}|l\S|tren|duoi|hon|≥|≤|[<>]=?))+)\s*$)"};
   // What a percentage's comparator is, from the words just before it.
@@ -138,12 +142,14 @@ std::string TargetFinder::IndicatorOf(const Block& b, size_t sb, size_t se, size
   const std::string_view before = f.substr(cb, number_at - cb);
   if (RE2::PartialMatch(before, re_->trigger_tail, &tail)) ce = OffsetIn(f, tail);
   std::string indicator = TrimEntry(b.folded.SourceOf(b.text, cb, ce));
-  if (percent && CountWords(indicator) <= kVerbOnlyWords && unit_end < se) {
+  const bool lead_in_only = RE2::FullMatch(f.substr(cb, ce - cb), re_->lead_in);
+  if (percent && (CountWords(indicator) <= kVerbOnlyWords || lead_in_only) && unit_end < se) {
     size_t from = unit_end;
     while (from < se && f[from] == ' ') ++from;
     if (f.substr(from, 8) == "tro len ") from += 8;  // "từ 15% trở lên người ..."
     const std::string after = TrimEntry(b.folded.SourceOf(b.text, from, se));
-    if (CountWords(after) > CountWords(indicator)) indicator = after;
+    if (!after.empty() && (lead_in_only || CountWords(after) > CountWords(indicator)))
+      indicator = after;
   }
   return indicator;
 }
