@@ -8,9 +8,8 @@
 // comes out column by column, and every word keeps its confidence.
 //
 // Tesseract's own OpenMP threads must be off: with them a page takes five
-// times longer on two cores. libgomp reads OMP_THREAD_LIMIT when it is
-// loaded, so a program using this class starts with OMP_THREAD_LIMIT=1 in
-// its environment (the vnplan command sets it and re-executes itself).
+// times longer on two cores. The workers turn them off for themselves
+// unless OMP_THREAD_LIMIT is set in the environment (then it rules).
 #ifndef VNPLAN_OCR_H_
 #define VNPLAN_OCR_H_
 
@@ -103,8 +102,15 @@ class OcrEngine {
   ~OcrEngine();
   OcrEngine(OcrEngine&&) noexcept;
 
-  // True if the bytes are an image or a PDF rather than text.
+  // True if the bytes are an image or a PDF rather than text: the header
+  // is confirmed, not its first bytes (a plan whose text begins "BM01-KH",
+  // "GIF8" or "%PDF" is a text).
   static bool IsScan(std::string_view bytes);
+
+  // The pages Read would read (a PDF's pages, a TIFF's pages, 1 for
+  // another image), from the headers only, without decoding any; 0 for a
+  // text or what cannot be opened. A batch counts its work in pages.
+  static int CountPages(std::string_view bytes);
 
   // Reads every page. Returns false and sets *error (a sentence naming the
   // problem: a truncated image, an encrypted PDF, a page over the pixel

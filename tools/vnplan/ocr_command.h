@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tools/vnplan/exit_code.h"
+#include "tools/vnplan/reporter.h"
 #include "vnplan/pipeline.h"
 
 namespace vnplan {
@@ -17,6 +18,7 @@ struct OcrCommandOptions {
   std::string model_dir;
   int jobs = 0;  // pages read at once
   std::string preprocess = OcrOptions().steps;  // see OcrOptions::steps
+  Verbosity verbosity = Verbosity::kNormal;
 };
 
 // Prints the pages' text, separated by form feeds, restored unless

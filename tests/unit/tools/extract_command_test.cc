@@ -148,3 +148,37 @@ TEST(ExtractCommand, SameInputGivesByteIdenticalJson) {
 
 }  // namespace
 }  // namespace vnplan
+
+namespace vnplan {
+namespace {
+
+// Issue 14 item 15: a plan whose text begins like an image's or a PDF's
+// magic bytes is a text; the header is confirmed, not two bytes.
+TEST(ExtractCommand, TextThatBeginsLikeAnImageOrPdfIsReadAsText) {
+  const std::string body = "\nỦY BAN NHÂN DÂN\nKẾ HOẠCH\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng.\n";
+  for (const char* start : {"BM01-KH/UBND", "GIF8 tài liệu", "%PDF bản gốc", "%PDF-1.4 bản in"}) {
+    const CommandRun r = Extract({Fixture("starts.txt", start + body)});
+    EXPECT_EQ(r.code, kExitOk) << start << ": " << r.err;
+    EXPECT_NE(r.out.find("\"kind\": \"text\""), std::string::npos) << start << ": " << r.out;
+  }
+}
+
+TEST(ExtractCommand, RealImageAndPdfHeadersAreStillReadAsScans) {
+  // A BMP file header and a 40-byte info header, then nothing: a cut-off image.
+  std::string bmp = "BM";
+  for (int value : {1000, 0, 54, 40, 2, 2}) {
+    for (int i = 0; i < 4; ++i) bmp += static_cast<char>((value >> (8 * i)) & 0xFF);
+  }
+  const CommandRun image = Extract({Fixture("cut.bmp", bmp)});
+  EXPECT_EQ(image.code, kExitInputFailed);
+  EXPECT_NE(image.err.find("cut.bmp: not a readable image"), std::string::npos) << image.err;
+  const CommandRun pdf = Extract({Fixture("cut.pdf", "%PDF-1.7\n1 0 obj\n<<")});
+  EXPECT_EQ(pdf.code, kExitInputFailed);
+  EXPECT_NE(pdf.err.find("cut.pdf: not a readable PDF"), std::string::npos) << pdf.err;
+  const CommandRun gif = Extract({Fixture("cut.gif", "GIF89a\x02")});
+  EXPECT_EQ(gif.code, kExitInputFailed);
+  EXPECT_EQ(gif.err.find("UTF-8"), std::string::npos) << gif.err;  // not taken for text
+}
+
+}  // namespace
+}  // namespace vnplan
