@@ -78,6 +78,12 @@ TEST(Install, TheInstalledBinaryRestoresFromAnyDirectory) {
   ASSERT_EQ(run.code, 0) << run.out;
   EXPECT_NE(run.out.find("\"applied\": true"), std::string::npos) << run.out.substr(0, 2000);
   EXPECT_NE(run.out.find("; models "), std::string::npos);  // the pipeline names its models
+  // The models are copies, not links back into the build tree.
+  for (const char* model : {"domain.lm", "background.lm"}) {
+    const fs::path path = prefix + "/share/vnplan/models/" + model;
+    EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(path))) << path;
+    EXPECT_FALSE(fs::is_symlink(path.parent_path())) << path;
+  }
   const ProgramRun version = Vnplan(prefix + "/bin/vnplan", "--version");
   EXPECT_EQ(version.out, std::string("vnplan ") + Version() + "\n");
 }
