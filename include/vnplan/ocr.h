@@ -112,13 +112,18 @@ class OcrEngine {
   // text or what cannot be opened. A batch counts its work in pages.
   static int CountPages(std::string_view bytes);
 
-  // Reads every page. Returns false and sets *error (a sentence naming the
-  // problem: a truncated image, an encrypted PDF, a page over the pixel
+  // Reads every page. Fails with a sentence naming the problem (a
+  // truncated image, an encrypted PDF, a page over the pixel
   // limit, more pages than max_pages, the first page that cannot be
   // decoded, an unknown step in OcrOptions::steps) when the input cannot be
   // read; never throws. Every page's size is checked from its header before
   // any page is decoded, and pages are decoded one at a time as they are
   // read. Safe to call from several threads at once.
+  // The failure's code says whose problem it is: kModelMissing when
+  // Tesseract cannot load the languages' model (an installation problem:
+  // exit 4), kInvalidArgument for an unknown step, kInvalidInput otherwise.
+  Status Read(std::string_view bytes, OcrDocument* out) const;
+  // The same, with the failure as a sentence only.
   bool Read(std::string_view bytes, OcrDocument* out, std::string* error) const;
 
  private:

@@ -218,21 +218,16 @@ int OcrEngine::CountPages(std::string_view bytes) {
   return static_cast<int>(pages.size());
 }
 
-bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* error) const {
+Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
   OcrSteps steps = 0;
-  if (const Status parsed = ParseOcrSteps(options_.steps, &steps); !parsed.ok()) {
-    *error = parsed.message();
-    return false;
-  }
-  if (bytes.empty()) {
-    *error = "empty file";
-    return false;
-  }
+  if (Status parsed = ParseOcrSteps(options_.steps, &steps); !parsed.ok()) return parsed;
+  if (bytes.empty()) return Status::InvalidInput("empty file");
   std::vector<ocr::PageInput> pages;
+  std::string listing;
   const bool pdf = ocr::IsPdf(bytes);
-  if (!(pdf ? ocr::ListPdfPages(bytes, options_, &pages, error)
-            : ocr::ListImagePages(bytes, options_, &pages, error)))
-    return false;
+  if (!(pdf ? ocr::ListPdfPages(bytes, options_, &pages, &listing)
+            : ocr::ListImagePages(bytes, options_, &pages, &listing)))
+    return Status::InvalidInput(listing);
   out->kind = pdf ? "pdf" : "image";
   out->languages = options_.languages;
   out->engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
@@ -262,22 +257,26 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
   std::vector<std::thread> threads;
   for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
   for (auto& t : threads) t.join();
-  if (failure == ocr::PageOutcome::kNoModel) {
-    *error = "Tesseract could not load the '" + options_.languages +
-             "' model (install tesseract-ocr-" + options_.languages + ")";
-    return false;
-  }
-  if (failure == ocr::PageOutcome::kUndecodable) {
-    *error = ocr::Undecodable(pages[failed_page]);
-    return false;
-  }
+  // A missing language model is the installation's problem, not the
+  // input's: its own code, so the command line can say so (exit 4).
+  if (failure == ocr::PageOutcome::kNoModel)
+    return Status::ModelMissing("Tesseract could not load the '" + options_.languages +
+                                "' model (install tesseract-ocr-" + options_.languages + ")");
+  if (failure == ocr::PageOutcome::kUndecodable)
+    return Status::InvalidInput(ocr::Undecodable(pages[failed_page]));
   ocr::PlaceWords(out);
   double sum = 0;
   int read = 0;
   for (const OcrPage& p : out->pages)
     if (!p.text_layer && p.mean_confidence >= 0) sum += p.mean_confidence, ++read;
   out->mean_confidence = read ? sum / read : -1;
-  return true;
+  return Status::Ok();
+}
+
+bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* error) const {
+  const Status status = Read(bytes, out);
+  if (!status.ok()) *error = status.message();
+  return status.ok();
 }
 
 }  // namespace vnplan

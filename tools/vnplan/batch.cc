@@ -35,6 +35,7 @@ struct Item {
   std::string message;
   double seconds = 0;
   int pages = 0;  // read from a scan or PDF
+  bool model_missing = false;  // failed for want of a model (Tesseract's language data)
 };
 
 bool IsUnder(const fs::path& path, const fs::path& folder) {
@@ -158,6 +159,7 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
   if (const Status status = convert(item.input, *bytes, sha256, &json, &item.pages); !status.ok()) {
     item.outcome = Outcome::kFailed;
     item.message = status.message();
+    item.model_missing = status.code() == Status::Code::kModelMissing;
   } else if (fs::create_directories(fs::path(item.output).parent_path(), ec); ec) {
     item.outcome = Outcome::kUnwritten;
     item.message = "cannot create " + fs::path(item.output).parent_path().string() + ": " + ec.message();
@@ -173,10 +175,13 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
 }
 
 // The run's last lines, and its exit code: 3 when an output could not be
-// written, 1 when an input failed, else 0.
+// written, 4 when an input failed for want of a model, 1 when an input
+// failed, else 0.
 int Summarize(const std::vector<Item>& items, double seconds, Reporter& reporter) {
   int written = 0, skipped = 0, failed = 0, unwritten = 0, not_started = 0;
+  bool model_missing = false;
   for (const Item& item : items) {
+    model_missing = model_missing || item.model_missing;
     written += item.outcome == Outcome::kWritten;
     skipped += item.outcome == Outcome::kSkipped;
     failed += item.outcome == Outcome::kFailed;
@@ -194,6 +199,7 @@ int Summarize(const std::vector<Item>& items, double seconds, Reporter& reporter
                                           std::to_string(not_started) + " input(s) not started");
     return kExitOutputFailed;
   }
+  if (model_missing) return kExitModelMissing;
   return failed > 0 ? kExitInputFailed : kExitOk;
 }
 
@@ -254,8 +260,13 @@ InputList ExpandInputs(const std::vector<std::string>& inputs, const std::string
 int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter& reporter) {
   std::vector<Item> items(options.inputs.size());
   std::vector<std::string> outputs;
-  const std::vector<std::string> names =
-      OutputNames(options.relative.size() == items.size() ? options.relative : options.inputs);
+  std::vector<std::string> relative = options.relative;
+  if (relative.size() != items.size()) {  // not given: every input at the top
+    relative.clear();
+    for (const std::string& input : options.inputs)
+      relative.push_back(fs::path(input).filename().string());
+  }
+  const std::vector<std::string> names = OutputNames(relative);
   for (size_t i = 0; i < items.size(); ++i) {
     items[i].input = options.inputs[i];
     items[i].output = (fs::path(options.output_dir) / names[i]).string();

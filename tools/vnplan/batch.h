@@ -25,6 +25,7 @@ struct BatchOptions {
   // Each input's path under the folder it was found in ("2023/a.txt"), or
   // its file name when it was named itself: its output's place under
   // output_dir, so the outputs mirror the input tree (InputList::relative).
+  // Left empty, every output goes to the top of output_dir.
   std::vector<std::string> relative;
   std::string output_dir;
   std::string pipeline;  // written into every JSON; a different one means redo

@@ -78,7 +78,7 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
   const JsonLayout layout =
       options.format == "jsonl" ? JsonLayout::kOneLine : JsonLayout::kIndented;
   std::vector<std::string> objects;
-  bool failed = false;
+  int failed = kExitOk;  // the exit code of the inputs that failed
   for (const std::string& path : inputs) {
     std::string error, json;
     int pages = 0;
@@ -87,15 +87,14 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
                           : Status::InvalidInput(error);
     if (!status.ok()) {
       converter.reporter().Say(MessageKind::kError, "vnplan: " + path + ": " + status.message());
-      failed = true;
+      failed = std::max(failed, ExitCodeOf(status));  // 4, a missing model, over 1
       continue;
     }
     objects.push_back(std::move(json));
   }
-  if (objects.empty()) return failed ? kExitInputFailed : kExitOk;
+  if (objects.empty()) return failed;
   const int written = WriteResult(options.output, StreamText(options.format, objects), out, err);
-  if (written != kExitOk) return written;
-  return failed ? kExitInputFailed : kExitOk;
+  return written != kExitOk ? written : failed;
 }
 
 int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipeline& pipeline,
