@@ -198,6 +198,9 @@ TEST(CommandLine, AMistypedCommandGetsASuggestionAndExitsTwo) {
   const ProgramRun jobs = Shell(Quote(vnplan) + " extract -j 0 x.txt");
   EXPECT_EQ(jobs.code, 2) << jobs.out;
   EXPECT_NE(jobs.out.find("--jobs"), std::string::npos) << jobs.out;
+  const ProgramRun steps = Shell(Quote(vnplan) + " ocr --preprocess deskewx missing.png");
+  EXPECT_EQ(steps.code, 2) << steps.out;
+  EXPECT_NE(steps.out.find("'deskewx'"), std::string::npos) << steps.out;
   // -q after the command too: a warning still shows, a note does not.
   const std::string empty = testing::OutputDir() + "/empty.txt";
   testing::WriteFile(empty, "");

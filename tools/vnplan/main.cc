@@ -169,7 +169,11 @@ void AddOcr(CLI::App& app, Context& context) {
   cmd->add_option("--model", options->model_dir, kModelHelp);
   AddJobs(cmd, options->jobs, "Pages read at once");
   cmd->add_option("--preprocess", options->preprocess,
-                  "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none");
+                  "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none")
+      ->check([](const std::string& names) {  // refused before any page is read
+        vnplan::OcrSteps steps;
+        return vnplan::ParseOcrSteps(names, &steps).message();
+      });
   cmd->callback([=, &context] {
     vnplan::ParseRestoreMode(*restore, &options->restore);
     if (!context.FindModels(options->model_dir, options->restore, &options->model_dir)) return;
