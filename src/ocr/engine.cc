@@ -224,7 +224,8 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
   if (bytes.empty()) return Status::InvalidInput("empty file");
   std::vector<ocr::PageInput> pages;
   std::string listing;
-  const bool pdf = ocr::IsPdf(bytes);
+  // IsScan confirmed the header; here a damaged PDF is still a PDF to refuse.
+  const bool pdf = bytes.substr(0, 4) == "%PDF";
   if (!(pdf ? ocr::ListPdfPages(bytes, options_, &pages, &listing)
             : ocr::ListImagePages(bytes, options_, &pages, &listing)))
     return Status::InvalidInput(listing);
