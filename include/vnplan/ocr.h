@@ -8,9 +8,8 @@
 // comes out column by column, and every word keeps its confidence.
 //
 // Tesseract's own OpenMP threads must be off: with them a page takes five
-// times longer on two cores. libgomp reads OMP_THREAD_LIMIT when it is
-// loaded, so a program using this class starts with OMP_THREAD_LIMIT=1 in
-// its environment (the vnplan command sets it and re-executes itself).
+// times longer on two cores. The workers turn them off for themselves
+// unless OMP_THREAD_LIMIT is set in the environment (then it rules).
 #ifndef VNPLAN_OCR_H_
 #define VNPLAN_OCR_H_
 
@@ -117,16 +116,28 @@ class OcrEngine {
   ~OcrEngine();
   OcrEngine(OcrEngine&&) noexcept;
 
-  // True if the bytes are an image or a PDF rather than text.
+  // True if the bytes are an image or a PDF rather than text: the header
+  // is confirmed, not its first bytes (a plan whose text begins "BM01-KH",
+  // "GIF8" or "%PDF" is a text).
   static bool IsScan(std::string_view bytes);
 
-  // Reads every page. Returns false and sets *error (a sentence naming the
-  // problem: a truncated image, an encrypted PDF, a page over the pixel
+  // The pages Read would read (a PDF's pages, a TIFF's pages, 1 for
+  // another image), from the headers only, without decoding any; 0 for a
+  // text or what cannot be opened. A batch counts its work in pages.
+  static int CountPages(std::string_view bytes);
+
+  // Reads every page. Fails with a sentence naming the problem (a
+  // truncated image, an encrypted PDF, a page over the pixel
   // limit, more pages than max_pages, the first page that cannot be
   // decoded, an unknown step in OcrOptions::steps) when the input cannot be
   // read; never throws. Every page's size is checked from its header before
   // any page is decoded, and pages are decoded one at a time as they are
   // read. Safe to call from several threads at once.
+  // The failure's code says whose problem it is: kModelMissing when
+  // Tesseract cannot load the languages' model (an installation problem:
+  // exit 4), kInvalidArgument for an unknown step, kInvalidInput otherwise.
+  Status Read(std::string_view bytes, OcrDocument* out) const;
+  // The same, with the failure as a sentence only.
   bool Read(std::string_view bytes, OcrDocument* out, std::string* error) const;
 
  private:

@@ -3,8 +3,11 @@
 #include <poppler/cpp/poppler-document.h>
 #include <tesseract/baseapi.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -22,6 +25,21 @@ namespace ocr {
 namespace {
 
 using TesseractPtr = std::unique_ptr<tesseract::TessBaseAPI>;
+
+// Tesseract's OpenMP threads make a page five times slower when pages are
+// read in parallel on two cores. libgomp reads OMP_THREAD_LIMIT only once,
+// when it is loaded (before main: setting it later does nothing), and its
+// other limits belong to each thread; so each worker turns its own
+// parallel regions off (max-active-levels 0), unless the user set
+// OMP_THREAD_LIMIT. Looked up at run time: a Tesseract built without
+// OpenMP brings no runtime, and then there is nothing to turn off.
+void SerializeOpenMp() {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  using SetMaxActiveLevels = void (*)(int);
+  static const auto set_levels =
+      reinterpret_cast<SetMaxActiveLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  if (set_levels != nullptr) set_levels(0);
+}
 
 // One engine per worker: Tesseract's API is not to be shared by threads.
 TesseractPtr StartTesseract(const std::string& languages) {
@@ -161,26 +179,63 @@ OcrEngine::OcrEngine(OcrOptions options)
   setMsgSeverity(L_SEVERITY_NONE);
 }
 
-bool OcrEngine::IsScan(std::string_view bytes) {
-  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
-  return starts("%PDF") || starts("\x89PNG") || starts("\xFF\xD8\xFF") ||
-         starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
-         starts("BM") || starts("GIF8");
+namespace ocr {
+namespace {
+
+uint32_t LittleEndian32(std::string_view bytes, size_t at) {
+  uint32_t value = 0;
+  for (size_t i = 0; i < 4; ++i) value |= uint32_t{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
+  return value;
 }
 
-bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* error) const {
-  OcrSteps steps = 0;
-  if (const Status parsed = ParseOcrSteps(options_.steps, &steps); !parsed.ok()) {
-    *error = parsed.message();
-    return false;
-  }
-  if (bytes.empty()) {
-    *error = "empty file";
-    return false;
+// "%PDF-1.7" (or 2.0) and an object later: a text that begins "%PDF" is
+// still a text.
+bool IsPdf(std::string_view bytes) {
+  auto digit = [&](size_t at) { return bytes.size() > at && bytes[at] >= '0' && bytes[at] <= '9'; };
+  return bytes.substr(0, 5) == "%PDF-" && digit(5) && bytes.size() > 6 && bytes[6] == '.' &&
+         digit(7) && bytes.find("obj", 8) != std::string_view::npos;
+}
+
+// "BM", then the file header's pixel offset and an info header of one of
+// the sizes Windows and OS/2 wrote: "BM01-KH…" is the start of a plan.
+bool IsBmp(std::string_view bytes) {
+  if (bytes.size() < 26 || bytes.substr(0, 2) != "BM") return false;
+  const uint32_t info_size = LittleEndian32(bytes, 14);
+  const bool known = info_size == 12 || info_size == 16 || info_size == 40 || info_size == 52 ||
+                     info_size == 56 || info_size == 64 || info_size == 108 || info_size == 124;
+  return known && LittleEndian32(bytes, 10) >= 14 + info_size;
+}
+
+}  // namespace
+}  // namespace ocr
+
+bool OcrEngine::IsScan(std::string_view bytes) {
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  return ocr::IsPdf(bytes) || starts("\x89PNG\r\n\x1a\n") || starts("\xFF\xD8\xFF") ||
+         starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
+         ocr::IsBmp(bytes) || starts("GIF87a") || starts("GIF89a");
+}
+
+int OcrEngine::CountPages(std::string_view bytes) {
+  if (ocr::IsPdf(bytes)) {
+    const std::unique_ptr<poppler::document> doc = ocr::LoadPdf(bytes);
+    return doc && !doc->is_locked() ? std::max(0, doc->pages()) : 0;
   }
   std::vector<ocr::PageInput> pages;
+  std::string error;
+  if (!IsScan(bytes) || !ocr::ListImagePages(bytes, OcrOptions(), &pages, &error)) return 0;
+  return static_cast<int>(pages.size());
+}
+
+Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
+  OcrSteps steps = 0;
+  if (Status parsed = ParseOcrSteps(options_.steps, &steps); !parsed.ok()) return parsed;
+  if (bytes.empty()) return Status::InvalidInput("empty file");
+  std::vector<ocr::PageInput> pages;
+  std::string listing;
+  // IsScan confirmed the header; here a damaged PDF is still a PDF to refuse.
   const bool pdf = bytes.substr(0, 4) == "%PDF";
-  if (!ocr::ListPages(bytes, options_, &pages, error)) return false;
+  if (!ocr::ListPages(bytes, options_, &pages, &listing)) return Status::InvalidInput(listing);
   out->kind = pdf ? "pdf" : "image";
   out->languages = options_.languages;
   out->engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
@@ -193,6 +248,7 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
   ocr::PageOutcome failure = ocr::PageOutcome::kRead;
   const std::function<ocr::TesseractPtr()> take = [this] { return pool_->Take(); };
   auto work = [&] {
+    ocr::SerializeOpenMp();
     ocr::Worker worker;
     for (size_t i = next++; i < pages.size(); i = next++) {
       const ocr::PageOutcome outcome = ocr::ReadOnePage(bytes, pages[i], steps, take, &worker, &out->pages[i]);
@@ -209,22 +265,26 @@ bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* erro
   std::vector<std::thread> threads;
   for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
   for (auto& t : threads) t.join();
-  if (failure == ocr::PageOutcome::kNoModel) {
-    *error = "Tesseract could not load the '" + options_.languages +
-             "' model (install tesseract-ocr-" + options_.languages + ")";
-    return false;
-  }
-  if (failure == ocr::PageOutcome::kUndecodable) {
-    *error = ocr::Undecodable(pages[failed_page]);
-    return false;
-  }
+  // A missing language model is the installation's problem, not the
+  // input's: its own code, so the command line can say so (exit 4).
+  if (failure == ocr::PageOutcome::kNoModel)
+    return Status::ModelMissing("Tesseract could not load the '" + options_.languages +
+                                "' model (install tesseract-ocr-" + options_.languages + ")");
+  if (failure == ocr::PageOutcome::kUndecodable)
+    return Status::InvalidInput(ocr::Undecodable(pages[failed_page]));
   ocr::PlaceWords(out);
   double sum = 0;
   int read = 0;
   for (const OcrPage& p : out->pages)
     if (!p.text_layer && p.mean_confidence >= 0) sum += p.mean_confidence, ++read;
   out->mean_confidence = read ? sum / read : -1;
-  return true;
+  return Status::Ok();
+}
+
+bool OcrEngine::Read(std::string_view bytes, OcrDocument* out, std::string* error) const {
+  const Status status = Read(bytes, out);
+  if (!status.ok()) *error = status.message();
+  return status.ok();
 }
 
 }  // namespace vnplan

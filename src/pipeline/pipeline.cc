@@ -147,8 +147,7 @@ Status Pipeline::Read(std::string_view bytes, Reading* reading) const {
   std::string scanned;  // the pages' text, when the input is a scan or PDF
   const bool scan = OcrEngine::IsScan(bytes);
   if (scan) {
-    std::string error;
-    if (!impl_->ocr.Read(bytes, &reading->ocr, &error)) return Status::InvalidInput(error);
+    if (Status read = impl_->ocr.Read(bytes, &reading->ocr); !read.ok()) return read;
     scanned = reading->ocr.Text();
     impl_->DescribeScan(reading);
   }

@@ -35,6 +35,7 @@ struct Item {
   std::string message;
   double seconds = 0;
   int pages = 0;  // read from a scan or PDF
+  bool model_missing = false;  // failed for want of a model (Tesseract's language data)
 };
 
 bool IsUnder(const fs::path& path, const fs::path& folder) {
@@ -80,33 +81,35 @@ void WalkFolder(const std::string& folder, const fs::path& outputs, std::vector<
 
 // Temporary files a killed run left beside the outputs this run writes
 // ("a.json.tmp.Xy12Ab"): removed, so nothing half-written lingers.
-void RemoveStaleTemporaries(const std::string& output_dir, const std::vector<std::string>& names) {
-  std::error_code ec;
-  const std::set<std::string> ours(names.begin(), names.end());
-  for (const auto& entry : fs::directory_iterator(output_dir, ec)) {
-    const std::string file = entry.path().filename().string();
-    const size_t at = file.find(".json.tmp.");
-    if (at != std::string::npos && ours.count(file.substr(0, at + 5)) > 0) fs::remove(entry.path(), ec);
+void RemoveStaleTemporaries(const std::vector<std::string>& outputs) {
+  std::map<fs::path, std::set<std::string>> by_folder;
+  for (const std::string& output : outputs)
+    by_folder[fs::path(output).parent_path()].insert(fs::path(output).filename().string());
+  for (const auto& [folder, ours] : by_folder) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      const std::string file = entry.path().filename().string();
+      const size_t at = file.find(".json.tmp.");
+      if (at != std::string::npos && ours.count(file.substr(0, at + 5)) > 0) fs::remove(entry.path(), ec);
+    }
   }
 }
 
-// "plans/a.txt" -> "a.json"; inputs with the same name from different
-// folders keep apart by their folder names.
-std::vector<std::string> OutputNames(const std::vector<std::string>& inputs) {
-  std::map<std::string, int> uses;
-  for (const auto& in : inputs) ++uses[fs::path(in).stem().string()];
+// "2023/a.txt" -> "2023/a.json": the outputs mirror the input tree. Two
+// inputs of one folder with the same stem ("a.txt", "a.jpg") keep their
+// extensions ("a.txt.json", "a.jpg.json"), whatever order they come in;
+// names that still meet (the same file name in two folders named on the
+// command line) take a counter, in input order, so no output is written
+// twice.
+std::vector<std::string> OutputNames(const std::vector<std::string>& relative) {
+  std::map<std::string, std::set<std::string>> files_of_stem;
+  auto stem_of = [](const fs::path& p) { return (p.parent_path() / p.stem()).string(); };
+  for (const auto& rel : relative) files_of_stem[stem_of(rel)].insert(rel);
   std::vector<std::string> names;
-  for (const auto& in : inputs) {
-    const fs::path p(in);
-    std::string name = p.stem().string();
-    if (uses[name] > 1) {
-      name = (p.parent_path() / p.stem()).lexically_normal().string();
-      std::replace(name.begin(), name.end(), '/', '_');
-    }
-    names.push_back(name + ".json");
+  for (const auto& rel : relative) {
+    const fs::path p(rel);
+    names.push_back((files_of_stem[stem_of(p)].size() > 1 ? p.string() : stem_of(p)) + ".json");
   }
-  // Names that still meet ("x/b.txt" and "x_b.txt") take a counter, in input
-  // order, so no output is written twice.
   std::map<std::string, int> taken;
   for (auto& name : names) {
     if (taken[name]++ == 0) continue;
@@ -152,41 +155,33 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
     return;
   }
   std::string json;
+  std::error_code ec;
   if (const Status status = convert(item.input, *bytes, sha256, &json, &item.pages); !status.ok()) {
     item.outcome = Outcome::kFailed;
     item.message = status.message();
+    item.model_missing = status.code() == Status::Code::kModelMissing;
+  } else if (fs::create_directories(fs::path(item.output).parent_path(), ec); ec) {
+    item.outcome = Outcome::kUnwritten;
+    item.message = "cannot create " + fs::path(item.output).parent_path().string() + ": " + ec.message();
   } else if (std::string problem = WriteFileAtomically(item.output, json); !problem.empty()) {
     item.outcome = Outcome::kUnwritten;
     item.message = problem;
   } else {
     item.outcome = Outcome::kWritten;
     item.message = "-> " + item.output;
-    if (item.pages > 0)
-      item.message += " (" + std::to_string(item.pages) + (item.pages == 1 ? " page)" : " pages)");
+    if (item.pages > 0) item.message += " (" + PageCount(item.pages) + ")";
   }
   item.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// "[#####.....] 12/40 files  57 pages  0.4 files/s  70 s left": scans are
-// slow and uneven, so the pages read so far show that work goes on.
-std::string Bar(size_t done, size_t total, long pages, double seconds) {
-  const int width = 30;
-  const int filled = total ? static_cast<int>(width * done / total) : width;
-  const double rate = seconds > 0 ? done / seconds : 0;
-  const double left = rate > 0 ? (total - done) / rate : 0;
-  char line[200];
-  std::snprintf(line, sizeof line, "\r[%s%s] %zu/%zu files  %ld pages  %.1f files/s  %.0f s left ",
-                std::string(static_cast<size_t>(filled), '#').c_str(),
-                std::string(static_cast<size_t>(width - filled), '.').c_str(), done, total, pages,
-                rate, left);
-  return line;
-}
-
 // The run's last lines, and its exit code: 3 when an output could not be
-// written, 1 when an input failed, else 0.
-int Summarize(const std::vector<Item>& items, double seconds, std::ostream& err) {
+// written, 4 when an input failed for want of a model, 1 when an input
+// failed, else 0.
+int Summarize(const std::vector<Item>& items, double seconds, Reporter& reporter) {
   int written = 0, skipped = 0, failed = 0, unwritten = 0, not_started = 0;
+  bool model_missing = false;
   for (const Item& item : items) {
+    model_missing = model_missing || item.model_missing;
     written += item.outcome == Outcome::kWritten;
     skipped += item.outcome == Outcome::kSkipped;
     failed += item.outcome == Outcome::kFailed;
@@ -195,15 +190,47 @@ int Summarize(const std::vector<Item>& items, double seconds, std::ostream& err)
   }
   char summary[200];
   std::snprintf(summary, sizeof summary,
-                "vnplan: %zu files: %d written, %d skipped (up to date), %d failed, in %.1f s\n",
+                "vnplan: %zu files: %d written, %d skipped (up to date), %d failed, in %.1f s",
                 items.size(), written, skipped, failed + unwritten, seconds);
-  err << summary;
+  reporter.Say(MessageKind::kNote, summary);
   if (unwritten > 0) {
-    err << "vnplan: " << unwritten << " output(s) could not be written; " << not_started
-        << " input(s) not started\n";
+    reporter.Say(MessageKind::kError, "vnplan: " + std::to_string(unwritten) +
+                                          " output(s) could not be written; " +
+                                          std::to_string(not_started) + " input(s) not started");
     return kExitOutputFailed;
   }
+  if (model_missing) return kExitModelMissing;
   return failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+// One finished input's line: failures always, a file written as a note
+// when no bar shows the progress (a log), and under -v always.
+void ReportItem(const Item& item, size_t number, size_t total, Reporter& reporter) {
+  if (item.outcome == Outcome::kPending) return;  // not started after a write failure
+  const bool failed = item.outcome == Outcome::kFailed || item.outcome == Outcome::kUnwritten;
+  const MessageKind kind = failed                ? MessageKind::kError
+                           : reporter.DrawsBar() ? MessageKind::kDetail
+                                                 : MessageKind::kNote;
+  const char* what = item.outcome == Outcome::kWritten   ? "ok"
+                     : item.outcome == Outcome::kSkipped ? "skipped"
+                                                         : "failed";
+  std::string line = "vnplan: [" + std::to_string(number) + "/" + std::to_string(total) + "] " +
+                     item.input + ": " + what + " " + item.message;
+  if (reporter.Shows(MessageKind::kDetail) && item.outcome == Outcome::kWritten) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, " in %.1f s", item.seconds);
+    line += seconds;
+  }
+  reporter.Say(kind, line);
+}
+
+// The pages a scan or PDF holds, counted from its headers before it is
+// read (0 for a text, or what cannot be opened): the bar's time left.
+long PagesAhead(const std::string& path, std::size_t max_bytes) {
+  std::string error;
+  std::istringstream no_stdin;
+  const std::optional<std::string> bytes = ReadInput(path, no_stdin, max_bytes, error);
+  return bytes ? OcrEngine::CountPages(*bytes) : 0;
 }
 
 }  // namespace
@@ -215,79 +242,72 @@ InputList ExpandInputs(const std::vector<std::string>& inputs, const std::string
   for (const std::string& input : inputs) {
     if (input == "-" || !fs::is_directory(input, ec)) {
       list.files.push_back(input);
+      list.relative.push_back(fs::path(input).filename().string());
       continue;
     }
     list.had_directory = true;
     std::vector<std::string> found;
     WalkFolder(input, outputs, &found, &list.skipped);
     std::sort(found.begin(), found.end());
-    list.files.insert(list.files.end(), found.begin(), found.end());
+    for (const std::string& file : found) {
+      list.files.push_back(file);
+      list.relative.push_back(fs::path(file).lexically_relative(input).string());
+    }
   }
   return list;
 }
 
-int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ostream& err) {
-  std::error_code ec;
-  fs::create_directories(options.output_dir, ec);
-  if (ec) {
-    err << "vnplan: cannot create " << options.output_dir << ": " << ec.message() << "\n";
-    return kExitOutputFailed;
-  }
-  const std::vector<std::string> names = OutputNames(options.inputs);
-  RemoveStaleTemporaries(options.output_dir, names);
+int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter& reporter) {
   std::vector<Item> items(options.inputs.size());
+  std::vector<std::string> outputs;
+  std::vector<std::string> relative = options.relative;
+  if (relative.size() != items.size()) {  // not given: every input at the top
+    relative.clear();
+    for (const std::string& input : options.inputs)
+      relative.push_back(fs::path(input).filename().string());
+  }
+  const std::vector<std::string> names = OutputNames(relative);
   for (size_t i = 0; i < items.size(); ++i) {
     items[i].input = options.inputs[i];
     items[i].output = (fs::path(options.output_dir) / names[i]).string();
+    outputs.push_back(items[i].output);
   }
-  const auto start = std::chrono::steady_clock::now();
+  std::error_code ec;
+  fs::create_directories(options.output_dir, ec);
+  if (ec) {
+    reporter.Say(MessageKind::kError,
+                 "vnplan: cannot create " + options.output_dir + ": " + ec.message());
+    return kExitOutputFailed;
+  }
+  RemoveStaleTemporaries(outputs);
+  reporter.StartBatch(items.size());
   std::atomic<size_t> next{0}, done{0};
   // An output that cannot be written (full disk, read-only folder) means
   // the next ones cannot either: no new input is started.
   std::atomic<bool> stop{false};
-  std::mutex mutex;
-  std::vector<size_t> finished;  // in completion order
   auto worker = [&] {
     for (size_t i = next++; i < items.size(); i = next++) {
       if (!stop) Process(items[i], options, convert);
       if (items[i].outcome == Outcome::kUnwritten) stop = true;
-      std::lock_guard<std::mutex> lock(mutex);
-      finished.push_back(i);
-      ++done;
+      const size_t number = ++done;
+      ReportItem(items[i], number, items.size(), reporter);
+      reporter.FileDone(items[i].pages);
     }
   };
   std::vector<std::thread> threads;
   const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(items.size())));
   for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
-  size_t reported = 0;
-  long pages = 0;
-  auto report = [&] {
-    std::lock_guard<std::mutex> lock(mutex);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (; reported < finished.size(); ++reported) {
-      const Item& item = items[finished[reported]];
-      pages += item.pages;
-      if (options.progress_bar && item.outcome != Outcome::kFailed) continue;
-      if (options.progress_bar) err << "\r" << std::string(90, ' ') << "\r";
-      if (item.outcome == Outcome::kPending) continue;  // not started after a write failure
-      const char* what = item.outcome == Outcome::kWritten   ? "ok"
-                         : item.outcome == Outcome::kSkipped ? "skipped"
-                                                             : "failed";
-      err << "vnplan: [" << reported + 1 << "/" << items.size() << "] " << item.input << ": "
-          << what << " " << item.message << "\n";
+  // Meanwhile the pages ahead are counted, and the clock on the bar moves.
+  for (size_t counted = 0; done < items.size();) {
+    if (reporter.DrawsBar() && counted < items.size() && !stop) {
+      reporter.ExpectPages(PagesAhead(items[counted++].input, options.max_input_bytes));
+      continue;
     }
-    if (options.progress_bar) err << Bar(finished.size(), items.size(), pages, seconds) << std::flush;
-  };
-  while (done < items.size()) {
-    report();
+    reporter.Tick();
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   for (auto& t : threads) t.join();
-  report();
-  if (options.progress_bar) err << "\n";
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return Summarize(items, seconds, err);
+  return Summarize(items, reporter.EndBatch(), reporter);
 }
 
 }  // namespace vnplan

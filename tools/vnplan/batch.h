@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/vnplan/reporter.h"
 #include "vnplan/status.h"
 
 namespace vnplan {
@@ -21,20 +22,26 @@ using PlanConverter =
 
 struct BatchOptions {
   std::vector<std::string> inputs;  // files (directories already expanded)
+  // Each input's path under the folder it was found in ("2023/a.txt"), or
+  // its file name when it was named itself: its output's place under
+  // output_dir, so the outputs mirror the input tree (InputList::relative).
+  // Left empty, every output goes to the top of output_dir.
+  std::vector<std::string> relative;
   std::string output_dir;
   std::string pipeline;  // written into every JSON; a different one means redo
   bool force = false;
   int jobs = 1;
-  bool progress_bar = false;
   std::size_t max_input_bytes = 0;
 };
 
-// Returns the exit code: 0, or 1 if any input failed (3 if the folder
-// cannot be made).
-int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ostream& err);
+// Returns the exit code: 0, or 1 if any input failed, 3 if an output (or
+// its folder) cannot be written. Every file done, failure and the summary
+// go through `reporter`, which also draws the progress.
+int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter& reporter);
 
 struct InputList {
   std::vector<std::string> files;
+  std::vector<std::string> relative;  // BatchOptions::relative, one per file
   bool had_directory = false;         // an input named a folder
   std::vector<std::string> skipped;   // "PATH: reason", for what a folder held but cannot be read
 };

@@ -21,16 +21,19 @@ std::string BaseName(const std::string& path) {
   return fs::path(path).filename().string();
 }
 
-// One input through the pipeline: its JSON text, its notes on `err`.
+// One input through the pipeline: its JSON text, its notes through the
+// reporter.
 class Converter {
  public:
-  Converter(const Pipeline& pipeline, std::ostream& err) : pipeline_(pipeline), err_(err) {}
+  Converter(const Pipeline& pipeline, Reporter& reporter) : pipeline_(pipeline), reporter_(reporter) {}
 
   Status Convert(const std::string& path, const std::string& bytes, const std::string& sha256,
                  JsonLayout layout, std::string* json, int* pages) const {
     Extraction extraction;
     if (Status status = pipeline_.Extract(bytes, &extraction); !status.ok()) return status;
-    for (const Note& note : extraction.notes) Say(NoteLine(path, note));
+    for (const Note& note : extraction.notes)
+      reporter_.Say(note.kind == Note::Kind::kWarning ? MessageKind::kWarning : MessageKind::kNote,
+                    NoteLine(path, note));
     extraction.source.file = BaseName(path);
     extraction.source.sha256 = sha256;
     *json = extraction.Json(layout);
@@ -38,15 +41,11 @@ class Converter {
     return Status::Ok();
   }
 
- private:
-  void Say(const std::string& line) const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    err_ << line << "\n";
-  }
+  Reporter& reporter() const { return reporter_; }
 
+ private:
   const Pipeline& pipeline_;
-  std::ostream& err_;
-  mutable std::mutex mutex_;
+  Reporter& reporter_;
 };
 
 // "[\n  {…},\n  {…}\n]": the plans' indented JSON as one array, as a JSON
@@ -79,7 +78,7 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
   const JsonLayout layout =
       options.format == "jsonl" ? JsonLayout::kOneLine : JsonLayout::kIndented;
   std::vector<std::string> objects;
-  bool failed = false;
+  int failed = kExitOk;  // the exit code of the inputs that failed
   for (const std::string& path : inputs) {
     std::string error, json;
     int pages = 0;
@@ -87,28 +86,27 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
     Status status = bytes ? converter.Convert(path, *bytes, InputDigest(*bytes), layout, &json, &pages)
                           : Status::InvalidInput(error);
     if (!status.ok()) {
-      err << "vnplan: " << path << ": " << status.message() << "\n";
-      failed = true;
+      converter.reporter().Say(MessageKind::kError, "vnplan: " + path + ": " + status.message());
+      failed = std::max(failed, ExitCodeOf(status));  // 4, a missing model, over 1
       continue;
     }
     objects.push_back(std::move(json));
   }
-  if (objects.empty()) return failed ? kExitInputFailed : kExitOk;
+  if (objects.empty()) return failed;
   const int written = WriteResult(options.output, StreamText(options.format, objects), out, err);
-  if (written != kExitOk) return written;
-  return failed ? kExitInputFailed : kExitOk;
+  return written != kExitOk ? written : failed;
 }
 
-int RunFolder(const ExtractOptions& options, const std::vector<std::string>& inputs,
-              const Pipeline& pipeline, const Converter& converter, std::ostream& err) {
+int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipeline& pipeline,
+              const Converter& converter) {
   BatchOptions batch;
-  batch.inputs = inputs;
+  batch.inputs = inputs.files;
+  batch.relative = inputs.relative;
   batch.output_dir = options.output;
   batch.pipeline = pipeline.id();
   batch.force = options.force;
   batch.jobs = options.jobs > 0 ? options.jobs
                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  batch.progress_bar = options.progress_bar;
   batch.max_input_bytes = options.max_input_bytes;
   return RunBatch(
       batch,
@@ -119,7 +117,7 @@ int RunFolder(const ExtractOptions& options, const std::vector<std::string>& inp
         if (status.ok()) *json += "\n";
         return status;
       },
-      err);
+      converter.reporter());
 }
 
 }  // namespace
@@ -136,10 +134,11 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
     return kExitUsage;
   }
   std::error_code ec;
+  Reporter reporter(err, options.verbosity, options.progress_bar);
   const InputList listed = ExpandInputs(options.inputs, options.output);
-  const std::vector<std::string>& inputs = listed.files;
   const bool had_directory = listed.had_directory;
-  for (const std::string& skipped : listed.skipped) err << "vnplan: skipped " << skipped << "\n";
+  for (const std::string& skipped : listed.skipped)
+    reporter.Say(MessageKind::kError, "vnplan: skipped " + skipped);
   const bool to_folder = !options.output.empty() && options.output != "-" &&
                          (fs::is_directory(options.output, ec) || options.output.back() == '/' ||
                           had_directory);
@@ -159,9 +158,9 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
     err << "vnplan: " << status.message() << "\n";
     return ExitCodeOf(status);
   }
-  const Converter converter(*pipeline, err);
-  const int code = stream ? RunStream(options, inputs, converter, in, out, err)
-                          : RunFolder(options, inputs, *pipeline, converter, err);
+  const Converter converter(*pipeline, reporter);
+  const int code = stream ? RunStream(options, listed.files, converter, in, out, err)
+                          : RunFolder(options, listed, *pipeline, converter);
   // What a folder held but could not be read counts as an input that failed.
   return code == kExitOk && !listed.skipped.empty() ? kExitInputFailed : code;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tools/vnplan/exit_code.h"
+#include "tools/vnplan/reporter.h"
 #include "vnplan/pipeline.h"
 
 namespace vnplan {
@@ -25,6 +26,7 @@ struct ExtractOptions {
   bool force = false;         // redo inputs whose output is current
   int jobs = 0;               // worker threads; 0 = one per core
   bool progress_bar = false;  // stderr is a terminal: draw a bar, not log lines
+  Verbosity verbosity = Verbosity::kNormal;
   int ocr_jobs = 0;           // pages read at once (0 = one per core)
   OcrOptions ocr;             // languages, pages, PDF reading (jobs: ocr_jobs)
 };

@@ -4,10 +4,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "tools/vnplan/extract_command.h"
 #include "tools/vnplan/ocr_command.h"
@@ -25,13 +27,24 @@ std::string ExecutableDir(const char* argv0) {
   return self.parent_path().string();
 }
 
-// Tesseract's OpenMP threads make a page several times slower on two cores
-// (pages run in parallel instead), and libgomp reads OMP_THREAD_LIMIT only
-// once, when it is loaded, before main. So set it and start again.
-void LimitOpenMpThreads(char** argv) {
-  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
-  setenv("OMP_THREAD_LIMIT", "1", 1);
-  execv("/proc/self/exe", argv);  // on failure, carry on: slower, still right
+constexpr const char* kModelHelp =
+    "Restoration model directory (default: $VNPLAN_MODEL_DIR, else models beside vnplan, else\n"
+    "../share/vnplan/models from it)";
+
+// Levenshtein distance, for suggesting the command a slip meant.
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 // --restore takes the names of the pipeline's one table of modes.
@@ -40,10 +53,29 @@ const auto kRestoreModeCheck = [](const std::string& name) -> std::string {
   return vnplan::ParseRestoreMode(name, &mode).message();
 };
 
-// What the chosen command returns, and where the models are looked for.
+// What the chosen command returns, where the models are looked for, and
+// how much the commands say (-q, -v: options of vnplan itself, accepted
+// after the command too).
 struct Context {
   std::string exe_dir;
   int exit_code = vnplan::kExitUsage;
+  bool quiet = false, verbose = false;
+
+  vnplan::Verbosity verbosity() const {
+    return quiet ? vnplan::Verbosity::kQuiet
+                 : verbose ? vnplan::Verbosity::kVerbose : vnplan::Verbosity::kNormal;
+  }
+
+  // The model folder for a command that restores as `mode` asks; false,
+  // with exit code 4 and the reason said, when restoring was not turned off
+  // and no folder is found.
+  bool FindModels(const std::string& option, vnplan::RestoreMode mode, std::string* dir) {
+    const vnplan::Status found = vnplan::FindModelDir(option, exe_dir, dir);
+    if (found.ok() || mode == vnplan::RestoreMode::kNever) return true;
+    std::cerr << "vnplan: " << found.message() << "\n";
+    exit_code = vnplan::ExitCodeOf(found);
+    return false;
+  }
 };
 
 // How scans are read, with OCRmyPDF's names, on `extract` and `ocr`.
@@ -73,6 +105,12 @@ void AddOcrReading(CLI::App* cmd, vnplan::OcrOptions* ocr) {
   skip->excludes(redo);
 }
 
+// -j N, --jobs N: at least one worker; 256 already starts more Tesseracts
+// (about 65 MB each) than a large server has cores.
+void AddJobs(CLI::App* cmd, int& jobs, const std::string& what) {
+  cmd->add_option("-j,--jobs", jobs, what + " (default: one per core)")->check(CLI::Range(1, 256));
+}
+
 void AddExtract(CLI::App& app, Context& context) {
   auto options = std::make_shared<vnplan::ExtractOptions>();
   auto model = std::make_shared<std::string>();
@@ -90,15 +128,17 @@ void AddExtract(CLI::App& app, Context& context) {
   cmd->add_option("--restore", *restore,
                   "Give diacritics back first: auto (when the text has lost them, and after OCR), always, never")
       ->check(kRestoreModeCheck);
-  cmd->add_option("--model", *model, "Restoration model directory (default: models beside vnplan)");
-  cmd->add_option("--jobs", options->jobs, "Plans processed at once in a batch (default: one per core)")
-      ->check(CLI::Range(1, 256));
+  cmd->add_option("--model", *model, kModelHelp);
+  AddJobs(cmd, options->jobs, "Plans processed at once in a batch");
   cmd->add_flag("--force", options->force, "Redo plans whose output is already current");
   AddOcrReading(cmd, &options->ocr);
+  auto no_progress = std::make_shared<bool>(false);
+  cmd->add_flag("--no-progress", *no_progress, "No progress bar in a batch, even on a terminal");
   cmd->callback([=, &context] {
-    options->model_dir = vnplan::ModelDir(*model, context.exe_dir);
     vnplan::ParseRestoreMode(*restore, &options->restore);
-    options->progress_bar = isatty(2) != 0;
+    if (!context.FindModels(*model, options->restore, &options->model_dir)) return;
+    options->progress_bar = isatty(2) != 0 && !*no_progress;
+    options->verbosity = context.verbosity();
     context.exit_code = vnplan::RunExtract(*options, std::cin, std::cout, std::cerr);
   });
 }
@@ -109,10 +149,11 @@ void AddRestore(CLI::App& app, Context& context) {
       "restore", "Give Vietnamese text its diacritics back; line k out is line k in");
   cmd->add_option("FILE", options->input, "UTF-8 text; '-' (default) reads standard input");
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically)");
-  cmd->add_option("--model", options->model_dir, "Model directory (default: models beside vnplan)");
+  cmd->add_option("--model", options->model_dir, kModelHelp);
   cmd->add_flag("--explain", options->explain, "List every change with its score margin on stderr");
   cmd->callback([=, &context] {
-    options->model_dir = vnplan::ModelDir(options->model_dir, context.exe_dir);
+    if (!context.FindModels(options->model_dir, vnplan::RestoreMode::kAlways, &options->model_dir))
+      return;
     context.exit_code = vnplan::RunRestore(*options, std::cin, std::cout, std::cerr);
   });
 }
@@ -155,17 +196,21 @@ void AddOcr(CLI::App& app, Context& context) {
   cmd->add_option("--restore", *restore,
                   "Correct diacritics, guided by OCR confidence: auto (if a model is found), always, never")
       ->check(kRestoreModeCheck);
-  cmd->add_option("--model", options->model_dir, "Restoration model directory");
-  cmd->add_option("--jobs", options->jobs, "Pages read at once (default: one per core)")
-      ->check(CLI::Range(1, 256));
+  cmd->add_option("--model", options->model_dir, kModelHelp);
+  AddJobs(cmd, options->jobs, "Pages read at once");
   AddOcrReading(cmd, &options->ocr);
   cmd->add_option("--pdf", options->pdf,
                   "Also write a searchable PDF: the page images with the restored words as an invisible text layer");
   cmd->add_option("--preprocess", options->preprocess,
-                  "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none");
+                  "Leptonica steps: despeckle,deskew,scale (default), background, binarize, or none")
+      ->check([](const std::string& names) {  // refused before any page is read
+        vnplan::OcrSteps steps;
+        return vnplan::ParseOcrSteps(names, &steps).message();
+      });
   cmd->callback([=, &context] {
-    options->model_dir = vnplan::ModelDir(options->model_dir, context.exe_dir);
     vnplan::ParseRestoreMode(*restore, &options->restore);
+    if (!context.FindModels(options->model_dir, options->restore, &options->model_dir)) return;
+    options->verbosity = context.verbosity();
     context.exit_code = vnplan::RunOcr(*options, std::cin, std::cout, std::cerr);
   });
 }
@@ -180,25 +225,49 @@ void AddCompare(CLI::App& app, Context& context) {
   cmd->callback([=, &context] { context.exit_code = vnplan::RunCompare(*options, std::cout, std::cerr); });
 }
 
+// "unknown command 'extarct'; did you mean 'extract'?": the first word
+// that is not an option must name a command. Returns false after saying so.
+bool KnownCommand(CLI::App& app, int argc, char** argv) {
+  int first = 1;
+  while (first < argc && argv[first][0] == '-') ++first;  // vnplan's own options take no values
+  if (first >= argc) return true;
+  const std::string word = argv[first];
+  std::string closest;
+  size_t best = 3;  // two edits at most: a slip, not another word
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == word) return true;
+    if (const size_t d = EditDistance(word, sub->get_name()); d < best) best = d, closest = sub->get_name();
+  }
+  std::cerr << "vnplan: unknown command '" << word << "'";
+  if (!closest.empty()) std::cerr << "; did you mean '" << closest << "'?";
+  std::cerr << "\nRun 'vnplan --help' for the commands.\n";
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  LimitOpenMpThreads(argv);
   CLI::App app{
       "vnplan: turns Vietnamese administrative plans (Kế hoạch) into structured JSON.\n"
       "Exit codes: 0 ok, 1 an input was unreadable or not UTF-8 text (the others are\n"
       "still written), 2 bad command line, 3 the output could not be written,\n"
-      "4 restoration was required but no model could be loaded."};
+      "4 a model is missing: no restoration models (and --restore never not given),\n"
+      "or Tesseract's language data."};
   app.set_version_flag("--version", std::string("vnplan ") + vnplan::Version());
   app.require_subcommand(1);
+  app.fallthrough();  // -q and -v after the command as well
   Context context;
   context.exe_dir = ExecutableDir(argv[0]);
+  auto* quiet = app.add_flag("-q,--quiet", context.quiet, "Say only warnings and errors");
+  app.add_flag("-v,--verbose", context.verbose, "Say more: every file done, with its time")
+      ->excludes(quiet);
   AddExtract(app, context);
   AddRestore(app, context);
   AddTrain(app, context);
   AddExport(app, context);
   AddOcr(app, context);
   AddCompare(app, context);
+  if (!KnownCommand(app, argc, argv)) return vnplan::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

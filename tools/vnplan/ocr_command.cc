@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/extract_command.h"
@@ -38,10 +39,15 @@ int RunOcr(const OcrCommandOptions& options, std::istream& in, std::ostream& out
     err << "vnplan: " << options.input << ": " << status.message() << "\n";
     return ExitCodeOf(status);
   }
-  for (const Note& note : reading.notes) err << NoteLine(options.input, note) << "\n";
+  Reporter reporter(err, options.verbosity, false);
+  for (const Note& note : reading.notes)
+    reporter.Say(note.kind == Note::Kind::kWarning ? MessageKind::kWarning : MessageKind::kNote,
+                 NoteLine(options.input, note));
   const OcrDocument& doc = reading.ocr;
-  err << "vnplan: " << options.input << ": " << doc.pages.size() << " page(s), " << doc.engine
-      << " (" << doc.languages << "), mean confidence " << doc.mean_confidence << "\n";
+  std::ostringstream read;
+  read << "vnplan: " << options.input << ": " << PageCount(static_cast<long>(doc.pages.size()))
+       << ", " << doc.engine << " (" << doc.languages << "), mean confidence " << doc.mean_confidence;
+  reporter.Say(MessageKind::kNote, read.str());
   if (!options.pdf.empty()) {
     std::string pdf;
     status = WriteSearchablePdf(*bytes, doc, reading.text, pipeline_options.ocr, InputDigest(*bytes), &pdf);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tools/vnplan/exit_code.h"
+#include "tools/vnplan/reporter.h"
 #include "vnplan/pipeline.h"
 
 namespace vnplan {
@@ -19,6 +20,7 @@ struct OcrCommandOptions {
   std::string preprocess = OcrOptions().steps;  // see OcrOptions::steps
   OcrOptions ocr;   // languages, pages, PDF reading (jobs and steps: the fields above)
   std::string pdf;  // also write a searchable PDF here (WriteSearchablePdf)
+  Verbosity verbosity = Verbosity::kNormal;
 };
 
 // Prints the pages' text, separated by form feeds, restored unless

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <vector>
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/input_file.h"
@@ -17,10 +18,28 @@ constexpr std::size_t kMaxRestoreBytes = std::size_t{1} << 30;
 
 }  // namespace
 
-std::string ModelDir(const std::string& option, const std::string& executable_dir) {
-  if (!option.empty()) return option;
-  if (const char* env = std::getenv("VNPLAN_MODEL_DIR"); env != nullptr && *env != '\0') return env;
-  return (std::filesystem::path(executable_dir) / "models").string();
+Status FindModelDir(const std::string& option, const std::string& executable_dir, std::string* dir) {
+  std::vector<std::string> places;
+  if (!option.empty()) {
+    places.push_back(option);
+  } else if (const char* env = std::getenv("VNPLAN_MODEL_DIR"); env != nullptr && *env != '\0') {
+    places.push_back(env);
+  } else {
+    const std::filesystem::path exe(executable_dir);
+    places.push_back((exe / "models").string());
+    places.push_back((exe / VNPLAN_INSTALLED_MODELS).lexically_normal().string());
+  }
+  std::error_code ec;
+  for (const std::string& place : places) {
+    if (std::filesystem::is_directory(place, ec)) {
+      *dir = place;
+      return Status::Ok();
+    }
+  }
+  std::string looked;
+  for (const std::string& place : places) looked += (looked.empty() ? "" : " or ") + place;
+  return Status::ModelMissing("no restoration models in " + looked +
+                              " (give --model DIR or VNPLAN_MODEL_DIR, or --restore never)");
 }
 
 int RunRestore(const RestoreCommandOptions& options, std::istream& in, std::ostream& out,

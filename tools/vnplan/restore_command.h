@@ -6,12 +6,17 @@
 #include <string>
 
 #include "tools/vnplan/exit_code.h"
+#include "vnplan/status.h"
 
 namespace vnplan {
 
 // Where models live: the --model option, else $VNPLAN_MODEL_DIR, else
-// "models" beside the vnplan executable.
-std::string ModelDir(const std::string& option, const std::string& executable_dir);
+// "models" beside the vnplan executable (a build tree), else
+// ../share/vnplan/models from it (an installed vnplan: bin/vnplan and the
+// models under one prefix, wherever it was copied). kModelMissing naming
+// the places looked at when none of them is a folder: a copied binary
+// without its models must not quietly stop restoring.
+Status FindModelDir(const std::string& option, const std::string& executable_dir, std::string* dir);
 
 struct RestoreCommandOptions {
   std::string input = "-";

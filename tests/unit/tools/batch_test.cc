@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -53,7 +54,8 @@ TEST(Batch, GoodPlansComeOutAroundACorruptOneAndARerunSkipsThem) {
   EXPECT_NE(first.log.find("5 files: 4 written, 0 skipped (up to date), 1 failed"), std::string::npos)
       << first.log;
   int outputs = 0;
-  for (const auto& e : fs::directory_iterator(out)) {
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.is_directory()) continue;
     ++outputs;
     EXPECT_EQ(e.path().extension(), ".json") << e.path();  // no temporary file left
     const auto plan = nlohmann::json::parse(testing::ReadFile(e.path().string()));
@@ -62,6 +64,7 @@ TEST(Batch, GoodPlansComeOutAroundACorruptOneAndARerunSkipsThem) {
   }
   EXPECT_EQ(outputs, 4);
   EXPECT_TRUE(fs::exists(out + "/004-phu-tho-2016.json"));
+  EXPECT_TRUE(fs::exists(out + "/more/000-ninh-binh-2023.restored.json"));  // the tree is kept
 
   BatchRun second = RunBatchOf(in, out);
   EXPECT_NE(second.log.find("5 files: 0 written, 4 skipped (up to date), 1 failed"), std::string::npos)
@@ -139,9 +142,51 @@ TEST(Batch, InputsWithTheSameStemGetOutputsOfTheirOwn) {
   fs::copy_file(testing::SourcePath("corpus/002-hoa-binh-2017.txt"), in + "/b.txt");
   const BatchRun run = RunBatchOf(in, out);
   ASSERT_EQ(run.code, kExitOk) << run.log;
-  int outputs = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++outputs;
-  EXPECT_EQ(outputs, 5) << run.log;  // a.txt, a.md, x/b.txt, x_b.txt, b.txt
+  std::vector<std::string> outputs;
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    if (e.is_regular_file()) outputs.push_back(e.path().lexically_relative(out).string());
+  std::sort(outputs.begin(), outputs.end());
+  // Stems that meet in one folder keep their extensions; x/b.txt has a
+  // folder of its own.
+  EXPECT_EQ(outputs, (std::vector<std::string>{"a.md.json", "a.txt.json", "b.json", "x/b.json",
+                                               "x_b.json"}))
+      << run.log;
+}
+
+TEST(Batch, TheOutputTreeMirrorsTheInputTree) {
+  const std::string in = FolderWithPlan("tree-in", "top.txt"), out = testing::OutputDir() + "/tree-out";
+  fs::remove_all(out);
+  fs::create_directories(in + "/2023/quy-1");
+  fs::create_directories(in + "/2024");
+  fs::copy_file(testing::SourcePath("corpus/002-hoa-binh-2017.txt"), in + "/2023/quy-1/ke-hoach.txt");
+  fs::copy_file(testing::SourcePath("corpus/004-phu-tho-2016.txt"), in + "/2024/ke-hoach.txt");
+  const BatchRun run = RunBatchOf(in, out);
+  ASSERT_EQ(run.code, kExitOk) << run.log;
+  EXPECT_TRUE(fs::is_regular_file(out + "/top.json")) << run.log;
+  EXPECT_TRUE(fs::is_regular_file(out + "/2023/quy-1/ke-hoach.json")) << run.log;
+  EXPECT_TRUE(fs::is_regular_file(out + "/2024/ke-hoach.json")) << run.log;
+  EXPECT_FALSE(fs::exists(out + "/2023_quy-1_ke-hoach.json"));  // no longer flattened
+  // A killed run's temporary in a subfolder is removed; a rerun finds the
+  // nested outputs current.
+  testing::WriteFile(out + "/2024/ke-hoach.json.tmp.Ab12Cd", "left by a killed run");
+  const BatchRun again = RunBatchOf(in, out);
+  EXPECT_NE(again.log.find("3 files: 0 written, 3 skipped"), std::string::npos) << again.log;
+  EXPECT_FALSE(fs::exists(out + "/2024/ke-hoach.json.tmp.Ab12Cd"));
+}
+
+TEST(Batch, OneFileNameInTwoFoldersNamedOnTheCommandLineTakesACounter) {
+  const std::string first = FolderWithPlan("two-a", "plan.txt"), second = FolderWithPlan("two-b", "plan.txt");
+  const std::string out = testing::OutputDir() + "/two-out";
+  fs::remove_all(out);
+  ExtractOptions options;
+  options.inputs = {first, second};
+  options.output = out;
+  options.restore = RestoreMode::kNever;
+  std::istringstream in;
+  std::ostringstream stdout_text, err;
+  ASSERT_EQ(RunExtract(options, in, stdout_text, err), kExitOk) << err.str();
+  EXPECT_TRUE(fs::exists(out + "/plan.json"));
+  EXPECT_TRUE(fs::exists(out + "/plan-2.json")) << err.str();
 }
 
 TEST(Batch, AnOutputFolderInsideTheInputFolderIsNotReadBack) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "tools/vnplan/batch.h"
 #include "tools/vnplan/extract_command.h"
 #include "tests/support/test_support.h"
 
@@ -144,6 +145,88 @@ TEST(ExtractCommand, SameInputGivesByteIdenticalJson) {
   const CommandRun b = Extract({path});
   ASSERT_EQ(a.code, kExitOk);
   EXPECT_EQ(a.out, b.out);
+}
+
+}  // namespace
+}  // namespace vnplan
+
+namespace vnplan {
+namespace {
+
+// Issue 14 item 15: a plan whose text begins like an image's or a PDF's
+// magic bytes is a text; the header is confirmed, not two bytes.
+TEST(ExtractCommand, TextThatBeginsLikeAnImageOrPdfIsReadAsText) {
+  const std::string body = "\nỦY BAN NHÂN DÂN\nKẾ HOẠCH\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng.\n";
+  for (const char* start : {"BM01-KH/UBND", "GIF8 tài liệu", "%PDF bản gốc", "%PDF-1.4 bản in"}) {
+    const CommandRun r = Extract({Fixture("starts.txt", start + body)});
+    EXPECT_EQ(r.code, kExitOk) << start << ": " << r.err;
+    EXPECT_NE(r.out.find("\"kind\": \"text\""), std::string::npos) << start << ": " << r.out;
+  }
+}
+
+TEST(ExtractCommand, RealImageAndPdfHeadersAreStillReadAsScans) {
+  // A BMP file header and a 40-byte info header, then nothing: a cut-off image.
+  std::string bmp = "BM";
+  for (int value : {1000, 0, 54, 40, 2, 2}) {
+    for (int i = 0; i < 4; ++i) bmp += static_cast<char>((value >> (8 * i)) & 0xFF);
+  }
+  const CommandRun image = Extract({Fixture("cut.bmp", bmp)});
+  EXPECT_EQ(image.code, kExitInputFailed);
+  EXPECT_NE(image.err.find("cut.bmp: not a readable image"), std::string::npos) << image.err;
+  const CommandRun pdf = Extract({Fixture("cut.pdf", "%PDF-1.7\n1 0 obj\n<<")});
+  EXPECT_EQ(pdf.code, kExitInputFailed);
+  EXPECT_NE(pdf.err.find("cut.pdf: not a readable PDF"), std::string::npos) << pdf.err;
+  const CommandRun gif = Extract({Fixture("cut.gif", "GIF89a\x02")});
+  EXPECT_EQ(gif.code, kExitInputFailed);
+  EXPECT_EQ(gif.err.find("UTF-8"), std::string::npos) << gif.err;  // not taken for text
+}
+
+}  // namespace
+}  // namespace vnplan
+
+namespace vnplan {
+namespace {
+
+// Issue 15: a missing Tesseract language is the installation's problem
+// (exit 4), not the input's (exit 1).
+TEST(ExtractCommand, AMissingTesseractLanguageIsAMissingModelNotABadInput) {
+  PipelineOptions options;
+  options.restore = RestoreMode::kNever;
+  options.ocr.languages = "xyz";  // no such traineddata
+  options.ocr.jobs = 1;
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Open(options, &pipeline).ok());
+  Reading reading;
+  const Status status =
+      pipeline->Read(testing::ReadFile(testing::SourcePath("corpus/scans/004-phu-tho-2016.p1.medium.jpg")),
+                     &reading);
+  EXPECT_EQ(status.code(), Status::Code::kModelMissing) << status.message();
+  EXPECT_NE(status.message().find("tesseract-ocr-xyz"), std::string::npos) << status.message();
+  EXPECT_EQ(ExitCodeOf(status), kExitModelMissing);
+}
+
+TEST(ExtractCommand, ABatchWhoseInputsLackAModelExitsFour) {
+  const std::string dir = OutputDir() + "/model-batch";
+  std::filesystem::create_directories(dir);
+  WriteFile(dir + "/a.txt", "a");
+  WriteFile(dir + "/b.txt", "b");
+  BatchOptions batch;
+  batch.inputs = {dir + "/a.txt", dir + "/b.txt"};
+  batch.output_dir = dir + "/out";
+  batch.max_input_bytes = 100;
+  std::ostringstream err;
+  Reporter reporter(err, Verbosity::kNormal, false);
+  const int code = RunBatch(
+      batch,
+      [](const std::string& path, const std::string&, const std::string&, std::string* json, int*) {
+        if (path.back() == 't' && path[path.size() - 5] == 'b')
+          return Status::ModelMissing("Tesseract could not load the 'vie' model");
+        *json = "{}\n";
+        return Status::Ok();
+      },
+      reporter);
+  EXPECT_EQ(code, kExitModelMissing) << err.str();
+  EXPECT_TRUE(std::filesystem::exists(dir + "/out/a.json"));  // the other input still comes out
 }
 
 }  // namespace
