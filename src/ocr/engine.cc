@@ -14,6 +14,7 @@
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
 #include "src/ocr/preprocess.h"
+#include "src/ocr/signature_box.h"
 #include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
 
@@ -37,7 +38,7 @@ OcrPage ReadImage(tesseract::TessBaseAPI* api, Pix* image, OcrSteps steps) {
   api->SetImage(clean.get());
   api->SetSourceResolution(kRenderDpi);
   OcrPage page;
-  if (api->Recognize(nullptr) != 0) return {"", 0, false, {}, ""};
+  if (api->Recognize(nullptr) != 0) return {"", 0, false, {}, "", {}};
   page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean.get())), &page.words);
   page.mean_confidence = api->MeanTextConf();
   return page;
@@ -57,7 +58,7 @@ enum class PageOutcome { kRead, kUndecodable, kNoModel };
 PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps steps,
                         const std::function<TesseractPtr()>& take, Worker* worker, OcrPage* out) {
   if (input.source == PageInput::Source::kTextLayer) {
-    *out = {input.layer_text, -1, true, {}, ""};
+    *out = {input.layer_text, -1, true, {}, "", {}};
     return PageOutcome::kRead;
   }
   PixPtr image;
@@ -72,6 +73,7 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
   *out = ReadImage(worker->api.get(), image.get(), steps);
   out->layer_text = input.layer_text;
+  out->signatures = ParseSignatureBox(input.layer_text);
   return PageOutcome::kRead;
 }
 

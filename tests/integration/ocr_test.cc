@@ -79,7 +79,7 @@ std::string Stream(const std::string& content) {
 // A font the PDF draws itself (Type 3: every letter, digit and the colon a
 // box), so that poppler asks no system font of fontconfig, whose caches
 // LeakSanitizer reports. `glyph` and `blank` are the numbers of the objects
-// BoxGlyph() and BlankGlyph(). Text in it is ASCII letters, digits, ':', ' '.
+// BoxGlyph() and BlankGlyph(). Text in it is ASCII letters, digits, ':', '.', '/', ' '.
 std::string BoxGlyph() { return Stream("500 0 0 0 400 600 d1 50 0 300 600 re f"); }
 std::string BlankGlyph() { return Stream("500 0 d0"); }
 std::string BoxFont(size_t glyph, size_t blank) {
@@ -87,8 +87,9 @@ std::string BoxFont(size_t glyph, size_t blank) {
                                         "five", "six", "seven", "eight", "nine"};
   std::string box = " ";
   box.append(std::to_string(glyph)).append(" 0 R");
-  std::string names = "32 /space 48", procs = "/space ";
+  std::string names = "32 /space 46 /period /slash 48", procs = "/space ";
   procs.append(std::to_string(blank)).append(" 0 R");
+  procs.append(" /period").append(box).append(" /slash").append(box);
   // Appended piece by piece: GCC 12 sees an overlap that is not there in
   // chained operator+ on these strings (-Werror=restrict).
   auto add = [&](const std::string& name) {
@@ -238,7 +239,8 @@ TEST(Ocr, ScannedPdfPagesAreRenderedAndRead) {
 TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   OcrDocument doc;
   std::string error;
-  const std::string pdf = ScannedPdf(RenderedPage("png"), 2, "Signed by: Office of the Province 20250121");
+  const std::string pdf =
+      ScannedPdf(RenderedPage("png"), 2, "Signed by: Office of the Province Signing time: 21/01/2025 09:08:01");
   ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 2}).Read(pdf, &doc, &error)) << error;
   ASSERT_EQ(doc.pages.size(), 2u);
   EXPECT_FALSE(doc.pages[0].text_layer);
@@ -248,6 +250,25 @@ TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   EXPECT_EQ(doc.pages[0].text.find("Province"), std::string::npos) << doc.pages[0].text;
   EXPECT_EQ(doc.pages[0].text, doc.pages[1].text);
   EXPECT_EQ(doc.Text().find("Province"), std::string::npos);
+  ASSERT_EQ(doc.pages[0].signatures.size(), 1u);
+  EXPECT_EQ(doc.pages[0].signatures[0].signed_by, "Office of the Province");
+  EXPECT_EQ(doc.pages[0].signatures[0].organisation, std::nullopt);
+  EXPECT_EQ(doc.pages[0].signatures[0].time, "2025-01-21T09:08:01");
+  EXPECT_TRUE(doc.pages[1].signatures.empty());
+  // `extract` reports it as source.signatures, and page 1's header is read.
+  const std::string path = testing::OutputDir() + "/signed.pdf";
+  testing::WriteFile(path, pdf);
+  ExtractOptions options;
+  options.inputs = {path};
+  options.restore = RestoreMode::kNever;
+  std::istringstream in;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["schema_version"], "1.2");
+  EXPECT_EQ(j["source"]["signatures"], nlohmann::json::parse(
+      R"([{"signed_by": "Office of the Province", "organisation": null, "time": "2025-01-21T09:08:01", "page": 1}])"));
+  EXPECT_EQ(j["document"]["number"], "941");
   // Forcing the text layer gives the signature box alone.
   OcrOptions text_only{"vie", 2};
   text_only.pdf_reading = PdfReading::kTextLayer;
