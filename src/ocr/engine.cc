@@ -64,10 +64,14 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   PixPtr image;
   if (input.source == PageInput::Source::kPdfPage) {
     if (!worker->pdf) worker->pdf = LoadPdf(bytes);
-    if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, kRenderDpi);
+    PixPtr colour;
+    if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, kRenderDpi, &colour);
+    if (image && colour) WhitenColouredInk(colour.get(), image.get());
     if (image) BlankLayerWords(image.get(), input.layer_words, kRenderDpi);
-  } else {
-    image = DecodeImagePage(bytes, input);
+  } else if ((image = DecodeImagePage(bytes, input)) && pixGetDepth(image.get()) == 32) {
+    PixPtr grey(pixConvertTo8(image.get(), 0));  // as Clean would make it
+    if (grey) WhitenColouredInk(image.get(), grey.get());
+    if (grey) image = std::move(grey);
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
