@@ -324,6 +324,35 @@ TEST(Ocr, OneBitG4PagesAreRead) {
   }
 }
 
+// Issue 11: a page scanned sideways or upside down is turned upright before
+// it is read (Tesseract's OSD), so its masthead is parted as on an upright page.
+TEST(Ocr, ARotatedPageIsTurnedUprightAndRead) {
+  const std::string png = testing::ReadFile(GeneratedScans() + "/page00.png");
+  Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  ASSERT_NE(page, nullptr);
+  const OcrEngine engine(OcrOptions{"vie", 1});
+  for (int quarters : {1, 2, 3}) {  // clockwise
+    Pix* turned = pixRotateOrth(page, quarters);
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    ASSERT_EQ(pixWriteMemPng(&data, &size, turned, 0), 0);
+    const std::string bytes(reinterpret_cast<char*>(data), size);
+    lept_free(data);
+    pixDestroy(&turned);
+    OcrDocument doc;
+    std::string error;
+    ASSERT_TRUE(engine.Read(bytes, &doc, &error)) << error;
+    std::vector<std::string> lines;
+    std::istringstream in(doc.Text());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    const size_t number = LineWith(lines, "941/KH"), nation = LineWith(lines, "CỘNG HÒA");
+    EXPECT_LT(number, nation) << quarters << " quarter turns:\n" << doc.Text();
+    EXPECT_LT(nation, lines.size()) << quarters << " quarter turns:\n" << doc.Text();
+    EXPECT_GT(doc.mean_confidence, 80) << quarters << " quarter turns";
+  }
+  pixDestroy(&page);
+}
+
 // Issue 14: black ink on a transparent PNG is read (onto white paper).
 TEST(Ocr, TransparentPngIsReadOnWhite) {
   const std::string& png = RenderedPage("png");
