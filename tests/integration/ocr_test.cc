@@ -159,6 +159,28 @@ const std::string& GeneratedScans() {
   return dir;
 }
 
+// A page made by the scan generator with what real scans have (--real):
+// a footer whose signer's block carries a red seal and a blue signature,
+// in colour (page00.png) and 1-bit (onebit/page00.tif).
+const std::string& GeneratedRealScans() {
+  static const std::string dir = [] {
+    const std::string out = testing::OutputDir() + "/real-scans";
+    const std::string command = "/usr/bin/python3 '" + testing::SourcePath("scripts/make_scans.py") +
+                                "' --clean --real '" + out + "' 1 '" +
+                                testing::SourcePath("corpus/004-phu-tho-2016.txt") + "' >/dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return out;
+  }();
+  return dir;
+}
+
+std::vector<std::string> LinesOf(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
 size_t LineWith(const std::vector<std::string>& lines, const std::string& part) {
   for (size_t i = 0; i < lines.size(); ++i)
     if (lines[i].find(part) != std::string::npos) return i;
@@ -322,6 +344,38 @@ TEST(Ocr, OneBitG4PagesAreRead) {
     ASSERT_EQ(doc.pages.size(), 1u);
     EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
   }
+}
+
+// Issue 11: a red seal and a blue signature over the signer's block do not
+// hide its title and name (without the colour separation the seal took
+// the title), and the footer comes out recipients first, then the signer.
+TEST(Ocr, ASealOverTheSignersBlockDoesNotHideIt) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(testing::ReadFile(GeneratedRealScans() + "/page00.png"),
+                                                 &doc, &error))
+      << error;
+  const std::vector<std::string> lines = LinesOf(doc.Text());
+  const size_t recipients = LineWith(lines, "Nơi nhận"), archive = LineWith(lines, "Lưu");
+  const size_t body = LineWith(lines, "BAN NHÂN DÂN"), title = LineWith(lines, "CHỦ TỊCH");
+  const size_t name = LineWith(lines, "Nguyễn Minh Tường");
+  EXPECT_LT(recipients, archive);
+  EXPECT_LT(archive, body);
+  EXPECT_LT(body, title);
+  EXPECT_LT(title, name);
+  EXPECT_LT(name, lines.size()) << doc.Text();
+}
+
+// Issue 11: the generator's 1-bit (CCITT G4) page is read.
+TEST(Ocr, GeneratedOneBitPageIsRead) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(testing::ReadFile(GeneratedRealScans() + "/onebit/page00.tif"),
+                                                 &doc, &error))
+      << error;
+  EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
+  EXPECT_NE(doc.Text().find("Nơi nhận"), std::string::npos) << doc.Text();
+  EXPECT_GT(doc.mean_confidence, 80);
 }
 
 // Issue 11: a page scanned sideways or upside down is turned upright before
