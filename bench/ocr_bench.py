@@ -7,7 +7,9 @@ the character and word error rates of `tesseract IMAGE - -l vie` and of
 seconds per page of each (the least of 3 runs) (both single-threaded: OMP_THREAD_LIMIT=1, --jobs
 1). With a model folder, also the errors after restoration guided by
 Tesseract's word confidences (`vnplan ocr IMAGE`) and after restoration of
-the same OCR text without them (`vnplan restore`). Then the wall time of a
+the same OCR text without them (`vnplan restore`). Where Debian's ocrmypdf
+is installed (skipped otherwise), also OCRmyPDF (`ocrmypdf -l vie --sidecar`,
+one run: it is slow) on each page, and on each real scan. Then the wall time of a
 4-page scanned PDF read one page after another (--jobs 1) and in parallel.
 Last, where ../shared/realscans is beside the checkout (never on a user's
 machine: skipped), the real scans: word error rates per gold page from
@@ -17,6 +19,7 @@ PDF and of plain Tesseract on its pages rendered at 300 dpi.
 Usage: ocr_bench.py SCANS_DIR VNPLAN [MODEL_DIR|-] [STEPS]
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,6 +56,31 @@ def fastest(command, runs=3):
     machine only ever adds time, so the minimum is the cost of the command."""
     outputs = [run(command) for _ in range(runs)]
     return outputs[0][0], min(seconds for _, seconds in outputs)
+
+
+# The resolution of each level's pages (scripts/make_scans.py), which
+# OCRmyPDF needs to make a page of an image.
+LEVEL_DPI = {"light": 300, "medium": 150, "heavy": 120}
+
+
+def ocrmypdf(source, work, dpi=None):
+    """OCRmyPDF's text of an image or PDF (pages split by form feeds) and its
+    CPU seconds; None when ocrmypdf is not installed."""
+    if not shutil.which("ocrmypdf"):
+        return None
+    side, out = os.path.join(work, "sidecar.txt"), os.path.join(work, "ocrmypdf.pdf")
+    # A generous Tesseract timeout: on a loaded machine the default 180 s skips pages.
+    command = ["ocrmypdf", "-q", "-l", "vie", "--force-ocr", "--optimize", "0", "--output-type", "pdf",
+               "--tesseract-timeout", "1800",
+               "--sidecar", side]
+    if dpi:
+        command += ["--image-dpi", str(dpi)]
+    _, seconds = run(command + [source, out])
+    text = open(side, encoding="utf-8").read() if os.path.exists(side) else ""
+    for path in (side, out):
+        if os.path.exists(path):
+            os.remove(path)
+    return text, seconds
 
 
 def wall(command):
@@ -124,23 +152,33 @@ def main(scans, vnplan, model=None, steps=None):
     print("CER and WER against the pages' text; s/page is CPU time (user + system), "
           "the least of 3 runs.")
     header = f"{'level':7} {'pages':>5} | {'tesseract':>14} {'s/page':>6} | {'vnplan ocr':>14} {'s/page':>6}"
+    with_ocrmypdf = shutil.which("ocrmypdf") is not None
+    if with_ocrmypdf:
+        header += f" | {'ocrmypdf':>14} {'s/page':>6}"
+    else:
+        print("ocrmypdf is not installed (Debian package ocrmypdf): its column is skipped.")
     if model:
         header += f" | {'+ restore':>14} | {'restore, no conf.':>17}"
     print(header)
     for level in ("light", "medium", "heavy"):
-        tess, ours, restored, blind = Score(), Score(), Score(), Score()
+        tess, ours, restored, blind, other = Score(), Score(), Score(), Score(), Score()
         for page in pages:
             image = os.path.join(scans, level, page.replace(".txt", ".jpg"))
             truth = normal(open(os.path.join(scans, page), encoding="utf-8").read())
             tess.add(truth, *fastest(["tesseract", image, "-", "-l", "vie"]))
             text, seconds = fastest([vnplan, "ocr", image, "--jobs", "1", "--restore", "never", *preprocess])
             ours.add(truth, text, seconds)
+            if with_ocrmypdf:
+                with tempfile.TemporaryDirectory() as work:
+                    other.add(truth, *ocrmypdf(image, work, LEVEL_DPI[level]))
             if model:
                 restored.add(truth, run([vnplan, "ocr", image, "--jobs", "1", "--model", model,
                                          *preprocess])[0])
                 blind.add(truth, run([vnplan, "restore", "--model", model], stdin=text)[0])
         n = len(pages)
         line = f"{level:7} {n:5d} | {tess.rates()} {tess.seconds / n:6.2f} | {ours.rates()} {ours.seconds / n:6.2f}"
+        if with_ocrmypdf:
+            line += f" | {other.rates()} {other.seconds / n:6.2f}"
         if model:
             line += f" | {restored.rates()} | {blind.rates():>17}"
         print(line)
@@ -175,7 +213,26 @@ def real_scans(vnplan):
             subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", path, os.path.join(work, pdf)], check=True)
             tess = sum(run(["tesseract", os.path.join(work, image), "-", "-l", "vie"])[1]
                        for image in os.listdir(work) if image.startswith(pdf))
-            print(f"{pdf}: {pages} pages, s/page tesseract {tess / pages:.2f}, vnplan {ours / pages:.2f}")
+            line = f"{pdf}: {pages} pages, s/page tesseract {tess / pages:.2f}, vnplan {ours / pages:.2f}"
+            other = ocrmypdf(path, work)
+            if other:
+                line += f", ocrmypdf {other[1] / pages:.2f}; ocrmypdf WER " + ocrmypdf_wer(shared, scans, pdf, other[0])
+            print(line)
+
+
+def ocrmypdf_wer(shared, scans, pdf, text):
+    """OCRmyPDF's word error rate on each gold page of `pdf`, counted as
+    ../shared/tools/ocr_wer.py counts (its tokens and keys)."""
+    sys.path.insert(0, os.path.join(shared, "tools"))
+    from syllacc import tokens, key  # noqa: E402 (only beside ../shared)
+    doc, pages, rates = pdf[:-4], text.split("\f"), []
+    for gold_path in sorted(p for p in os.listdir(scans) if p.startswith(doc + "-p") and p.endswith(".txt")):
+        n = int(gold_path[len(doc) + 2:-4])
+        gold = [key(t) for l in open(os.path.join(scans, gold_path), encoding="utf-8").read().splitlines()
+                for t in tokens(l)]
+        got = [key(t) for l in (pages[n - 1] if n - 1 < len(pages) else "").splitlines() for t in tokens(l)]
+        rates.append(f"p{n} {100 * distance(gold, got) / max(len(gold), 1):.2f}%")
+    return ", ".join(rates)
 
 
 if __name__ == "__main__":

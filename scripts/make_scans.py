@@ -16,7 +16,14 @@ Writes OUT/pageNN.txt (the truth, in reading order: left column, right
 column, title, body) and OUT/LEVEL/pageNN.jpg; with --clean also the
 undegraded OUT/pageNN.png.
 
-Usage: make_scans.py [--clean] OUT PAGES PLAN.txt
+With --real, what real scans have (issue 11): the last page ends with the
+footer, "Nơi nhận" and its list on the left and the signer's block on the
+right, a red seal stamped over the signer's title and a blue pen signature
+over the space above the name (pages are then in colour; the truth has the
+footer's left block, then the right block, without seal or signature), and
+each page is also written 1-bit (CCITT G4) as OUT/onebit/pageNN.tif.
+
+Usage: make_scans.py [--clean] [--real] OUT PAGES PLAN.txt
 """
 import json
 import os
@@ -96,14 +103,50 @@ def page_one(work, plan):
         (f"{work}/title.png", LEFT, TOP + 420)], TOP + 420 + 70 * len(title) + 60
 
 
-def compose(parts, out_png):
+FOOTER_LEFT = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+FOOTER_RIGHT = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+FOOTER_LINES = 12  # body lines the footer takes, the signature's space included
+
+
+def footer(work, plan, y):
+    """The footer's truth lines and parts: recipients left, signer right."""
+    doc = json.load(open(re.sub(r"\.txt$", ".expected.json", plan), encoding="utf-8"))["document"]
+    name = ((doc.get("signer") or {}).get("name")) or "Nguyễn Văn Mẫu"
+    render("\n".join([f"<b><i>{escape(FOOTER_LEFT[0])}</i></b>"] + [escape(l) for l in FOOTER_LEFT[1:]]),
+           f"{work}/recipients.png", "left", True, 900)
+    render("\n".join(f"<b>{escape(l)}</b>" for l in FOOTER_RIGHT) + "\n\n\n\n\n" + f"<b>{escape(name)}</b>",
+           f"{work}/signer.png", "center", True, 1000)
+    right_x = LEFT + TEXT_W - 1000 + 80
+    return FOOTER_LEFT + FOOTER_RIGHT + [name], [
+        (f"{work}/recipients.png", LEFT - 60, y), (f"{work}/signer.png", right_x, y)], (right_x, y)
+
+
+def ink(out_png, signer_at):
+    """Stamps a red seal over the signer's title and signs in blue pen
+    above the name, as ink over the print (multiplied: black stays black)."""
+    x, y = signer_at
+    cx, cy = x + 330, y + 150
+    seal = ["-fill", "none", "-stroke", "#d2232a", "-strokewidth", "12",
+            "-draw", f"circle {cx},{cy} {cx + 190},{cy}", "-strokewidth", "5",
+            "-draw", f"circle {cx},{cy} {cx + 140},{cy}",
+            "-fill", "#d2232a", "-stroke", "none",
+            "-draw", f"polygon {cx},{cy - 70} {cx + 20},{cy - 20} {cx + 70},{cy - 20} {cx + 30},{cy + 10} "
+                     f"{cx + 45},{cy + 60} {cx},{cy + 30} {cx - 45},{cy + 60} {cx - 30},{cy + 10} "
+                     f"{cx - 70},{cy - 20} {cx - 20},{cy - 20}"]
+    pen = ["-fill", "none", "-stroke", "#1f3fbf", "-strokewidth", "6",
+           "-draw", f"bezier {x + 380},{y + 330} {x + 500},{y + 120} {x + 620},{y + 420} {x + 900},{y + 260}"]
+    subprocess.run(["/usr/bin/convert", out_png, "(", "-size", f"{PAGE_W}x{PAGE_H}", "xc:white", *seal, *pen,
+                    ")", "-compose", "Multiply", "-composite", out_png], check=True)
+
+
+def compose(parts, out_png, colour=False):
     args = ["/usr/bin/convert", "-size", f"{PAGE_W}x{PAGE_H}", "xc:white"]
     for path, x, y in parts:
         args += [path, "-geometry", f"+{x}+{y}", "-composite"]
-    subprocess.run(args + ["-colorspace", "Gray", out_png], check=True)
+    subprocess.run(args + ["-colorspace", "sRGB" if colour else "Gray", out_png], check=True)
 
 
-def make_pages(plan, count, out, keep_clean):
+def make_pages(plan, count, out, keep_clean, real=False):
     lines = body_lines(plan)
     made = 0
     with tempfile.TemporaryDirectory() as work:
@@ -113,15 +156,29 @@ def make_pages(plan, count, out, keep_clean):
                 room = LINES_PER_PAGE - (y - TOP) // 70
             else:
                 truth, parts, y, room = [], [], TOP, LINES_PER_PAGE
+            last = n == count - 1 or len(lines) <= room - (FOOTER_LINES if real else 0)
+            if real and last:
+                room -= FOOTER_LINES
             page, lines = lines[:room], lines[room:]
             if not page and n > 0:
                 break
             render("\n".join(page), f"{work}/body.png")
             parts.append((f"{work}/body.png", LEFT, y))
+            foot, signer_at = [], None
+            if real and last:
+                foot, foot_parts, signer_at = footer(work, plan, y + 70 * len(page) + 60)
+                parts += foot_parts
             clean = os.path.join(out, f"page{n:02d}.png")
-            compose(parts, clean)
+            compose(parts, clean, real)
+            if signer_at:
+                ink(clean, signer_at)
             with open(os.path.join(out, f"page{n:02d}.txt"), "w", encoding="utf-8") as f:
-                f.write("\n".join(truth + page) + "\n")
+                f.write("\n".join(truth + page + foot) + "\n")
+            if real:
+                os.makedirs(os.path.join(out, "onebit"), exist_ok=True)
+                subprocess.run(["/usr/bin/convert", clean, "-colorspace", "Gray", "-threshold", "55%",
+                                "-compress", "Group4", os.path.join(out, "onebit", f"page{n:02d}.tif")],
+                               check=True)
             for level, ops in LEVELS.items():
                 os.makedirs(os.path.join(out, level), exist_ok=True)
                 subprocess.run(["/usr/bin/convert", clean, "-seed", str(1000 + n), *ops,
@@ -129,17 +186,19 @@ def make_pages(plan, count, out, keep_clean):
             if not keep_clean:
                 os.remove(clean)
             made += 1
+            if real and last:
+                break
     return made
 
 
 def main(argv):
-    keep_clean = "--clean" in argv
-    argv = [a for a in argv if a != "--clean"]
+    keep_clean, real = "--clean" in argv, "--real" in argv
+    argv = [a for a in argv if a not in ("--clean", "--real")]
     if len(argv) != 3:
         sys.exit(__doc__)
     out, count, plan = argv[0], int(argv[1]), argv[2]
     os.makedirs(out, exist_ok=True)
-    made = make_pages(plan, count, out, keep_clean)
+    made = make_pages(plan, count, out, keep_clean, real)
     print(f"make_scans: {made} pages x {len(LEVELS)} levels in {out}")
 
 

@@ -14,6 +14,7 @@
 #define VNPLAN_OCR_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,15 @@ struct OcrWord {
   size_t offset = 0;  // byte offset of the word in OcrDocument::Text()
 };
 
+// An e-signature stated by a signed scan's text layer (the box an e-office
+// stamps on page 1 after signing: "Ký bởi: …", "Cơ quan: …", "Thời gian
+// ký: …"). What the box does not state is nullopt, never guessed.
+struct OcrSignature {
+  std::optional<std::string> signed_by;     // the certificate's holder, as written
+  std::optional<std::string> organisation;  // "Cơ quan"
+  std::optional<std::string> time;          // ISO 8601, "2025-01-21T09:08:01"; the offset when stated
+};
+
 struct OcrPage {
   std::string text;
   double mean_confidence = -1;  // Tesseract's, 0-100; -1 for a text layer
@@ -93,6 +103,7 @@ struct OcrPage {
   // signing it ("Ký bởi: …", "Cơ quan: …", "Thời gian ký: …"), kept for a
   // later stage to report who signed and when. Not part of text or Text().
   std::string layer_text;
+  std::vector<OcrSignature> signatures;  // what layer_text states as e-signatures
   int width = 0, height = 0;  // of the cleaned page the word boxes refer to; 0 for a text layer
 };
 

@@ -6,13 +6,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "vnplan/plan.h"
 
 namespace vnplan {
 
 // The contract version written to "schema_version".
-inline constexpr const char* kSchemaVersion = "1.1";
+inline constexpr const char* kSchemaVersion = "1.2";
 
 // Where the text came from, for the "source" object.
 struct SourceInfo {
@@ -30,6 +31,15 @@ struct SourceInfo {
     std::optional<double> mean_confidence;
   };
   std::optional<Ocr> ocr;
+  // "source.signatures": the e-signatures a signed scan's text layer states
+  // (OcrPage::signatures), in page order; what a box does not state is null.
+  struct Signature {
+    std::optional<std::string> signed_by;
+    std::optional<std::string> organisation;
+    std::optional<std::string> time;  // ISO 8601 date and time
+    int page = 1;                     // 1-based
+  };
+  std::vector<Signature> signatures;
 };
 
 enum class JsonLayout {

@@ -25,10 +25,12 @@ int WidestGapMiddle(const LayoutLine& line, int min_gap) {
 
 int Centre(const OcrWord& w) { return (w.left + w.right) / 2; }
 
-// The two-column masthead: lines [begin, end), and for each the x that
-// parts its left column's words from its right column's (words centred left
-// of it are left; INT_MAX: all left, INT_MIN: all right).
-struct Masthead {
+// Two columns of lines: lines [begin, end), and for each the x that parts
+// its left column's words from its right column's (words centred left of
+// it are left; INT_MAX: all left, INT_MIN: all right). The masthead (agency
+// and number | motto, place and date) and the footer ("Nơi nhận" and its
+// list | the signer's block).
+struct Columns {
   size_t begin = 0, end = 0;
   std::vector<int> splits;
 };
@@ -41,49 +43,80 @@ struct Column {
   int centre() const { return count ? static_cast<int>(sum / count) : -1; }
 };
 
+int MinGap(int page_width) { return std::max(40, page_width / 25); }
+
+// Parts lines from cols->begin (a line with a wide gap) on, each at its own
+// widest gap: one cut for all lines, tuned on generated pages, put the last
+// word of a long left line ("TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG") on the right on
+// real scans. A line without a gap joins the column whose centre is nearer.
+// Stops before `limit` and after most_lines lines, and, where `block_ends`,
+// at a line centred on the page rather than on a column or a wide vertical
+// space.
+void Part(const std::vector<LayoutLine>& lines, size_t limit, int page_width, size_t most_lines,
+          bool block_ends, Columns* cols) {
+  Column left, right;
+  for (cols->end = cols->begin; cols->end < limit && cols->end < cols->begin + most_lines; ++cols->end) {
+    const LayoutLine& line = lines[cols->end];
+    if (block_ends && cols->end > cols->begin) {  // the masthead ends where the spacing does
+      const LayoutLine& above = lines[cols->end - 1];
+      if (line.top - above.bottom > 2 * (above.bottom - above.top)) break;
+    }
+    int split = WidestGapMiddle(line, MinGap(page_width));
+    if (split >= 0) {
+      for (const OcrWord& w : line.words) (Centre(w) < split ? left : right).Add(w.left, w.right);
+    } else {
+      const int centre = (line.left + line.right) / 2;
+      const int to_left = std::abs(centre - left.centre()), to_right = std::abs(centre - right.centre());
+      if (block_ends && std::abs(centre - page_width / 2) < std::min(to_left, to_right)) break;
+      split = to_left <= to_right ? INT_MAX : INT_MIN;
+      (to_left <= to_right ? left : right).Add(line.left, line.right);
+    }
+    cols->splits.push_back(split);
+  }
+}
+
 // An administrative page opens with two centred columns (agency, number on
 // the left; national motto, place and date on the right). Tesseract often
 // reads them as one block, merging "UBND TỈNH …" and "CỘNG HÒA …" into one
 // line. The masthead starts at the first of the top lines with a wide gap;
 // lines above it that keep to one half of the page (an e-signature box in
 // a corner) stay where they are, a line across the middle means there is
-// no masthead (a page after the first). Each line
-// is parted at its own widest gap: one cut for all lines, tuned on
-// generated pages, put the last word of a long left line ("TRƯỜNG ĐẠI HỌC
-// CÔNG THƯƠNG") on the right on real scans. A line without a gap joins the
-// column whose centre is nearer; the masthead ends at a line centred on the
+// no masthead (a page after the first). It ends at a line centred on the
 // page rather than on a column (the title), at a wide vertical space, or
-// after 8 lines.
-Masthead FindMasthead(const std::vector<LayoutLine>& lines, int page_width) {
-  const int min_gap = std::max(40, page_width / 25);
+// after 8 lines. Only lines before `limit` (the footer) are looked at.
+Columns FindMasthead(const std::vector<LayoutLine>& lines, size_t limit, int page_width) {
   constexpr size_t kFirstLines = 4, kMostLines = 8;
-  Masthead head;
+  Columns head;
   for (;; ++head.begin) {
-    if (head.begin == std::min(lines.size(), kFirstLines)) return {};
+    if (head.begin == std::min(limit, kFirstLines)) return {};
     const LayoutLine& line = lines[head.begin];
-    if (WidestGapMiddle(line, min_gap) >= 0) break;
+    if (WidestGapMiddle(line, MinGap(page_width)) >= 0) break;
     if (line.left < page_width / 2 && line.right > page_width / 2) return {};  // body text: no masthead
   }
-  Column left, right;
-  for (head.end = head.begin; head.end < lines.size() && head.end < head.begin + kMostLines; ++head.end) {
-    const LayoutLine& line = lines[head.end];
-    if (head.end > head.begin) {  // the masthead ends where the spacing does
-      const LayoutLine& above = lines[head.end - 1];
-      if (line.top - above.bottom > 2 * (above.bottom - above.top)) break;
-    }
-    int split = WidestGapMiddle(line, min_gap);
-    if (split >= 0) {
-      for (const OcrWord& w : line.words) (Centre(w) < split ? left : right).Add(w.left, w.right);
-    } else {
-      const int centre = (line.left + line.right) / 2;
-      const int to_left = std::abs(centre - left.centre()), to_right = std::abs(centre - right.centre());
-      if (std::abs(centre - page_width / 2) < std::min(to_left, to_right)) break;
-      split = to_left <= to_right ? INT_MAX : INT_MIN;
-      (to_left <= to_right ? left : right).Add(line.left, line.right);
-    }
-    head.splits.push_back(split);
-  }
+  Part(lines, limit, page_width, kMostLines, true, &head);
   return head;
+}
+
+// The footer: "Nơi nhận:" (the recipients' list) on the left, the signer's
+// block on the right, often on the same lines; Tesseract merges them line
+// by line ("- Như trên; VỤ TRƯỞNG …"). It starts at the line beginning
+// "Nơi nhận" when that line or the next has a wide gap, and runs to the
+// end of the page, however far apart its lines (the signature's space).
+Columns FindFooter(const std::vector<LayoutLine>& lines, int page_width) {
+  constexpr size_t kGapWithin = 2;  // the signer's title may start a line lower
+  Columns foot;
+  for (; foot.begin < lines.size(); ++foot.begin) {
+    const std::vector<OcrWord>& words = lines[foot.begin].words;
+    if (words.size() >= 2 && (words[0].text == "Nơi" || words[0].text == "NƠI") &&
+        words[1].text.rfind("nhận", 0) == 0)
+      break;
+  }
+  const size_t opens = foot.begin;
+  for (; foot.begin < std::min(lines.size(), opens + kGapWithin); ++foot.begin)
+    if (WidestGapMiddle(lines[foot.begin], MinGap(page_width)) >= 0) break;
+  if (foot.begin >= std::min(lines.size(), opens + kGapWithin)) return {lines.size(), lines.size(), {}};
+  Part(lines, lines.size(), page_width, lines.size(), false, &foot);
+  return foot;
 }
 
 }  // namespace
@@ -124,7 +157,8 @@ std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api) {
 
 std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
                      std::vector<OcrWord>* words) {
-  const Masthead head = FindMasthead(lines, page_width);
+  const Columns foot = FindFooter(lines, page_width);
+  const Columns head = FindMasthead(lines, foot.begin, page_width);
   std::string text;
   int line_number = 0;
   auto end_line = [&] {
@@ -151,12 +185,18 @@ std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
       if (lines[i].paragraph_end) end_line();
     }
   };
+  // Each column's lines, the left column's first, a blank line after each.
+  auto emit_columns = [&](const Columns& cols) {
+    for (int side = 0; side < 2 && cols.end > cols.begin; ++side) {
+      for (size_t i = cols.begin; i < cols.end; ++i) emit(lines[i], cols.splits[i - cols.begin], side == 0);
+      end_line();
+    }
+  };
   emit_body(0, head.begin);
-  for (int side = 0; side < 2 && head.end > head.begin; ++side) {
-    for (size_t i = head.begin; i < head.end; ++i) emit(lines[i], head.splits[i - head.begin], side == 0);
-    end_line();
-  }
-  emit_body(head.end, lines.size());
+  emit_columns(head);
+  emit_body(head.end, foot.begin);
+  emit_columns(foot);
+  emit_body(foot.end, lines.size());
   return text;
 }
 

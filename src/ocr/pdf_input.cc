@@ -137,7 +137,7 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
   return true;
 }
 
-PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi) {
+PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi, PixPtr* colour) {
   std::unique_ptr<poppler::page> page(doc.create_page(index));
   if (!page) return nullptr;
   poppler::page_renderer renderer;
@@ -147,12 +147,15 @@ PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi) {
   if (!image.is_valid() || image.format() != poppler::image::format_argb32) return nullptr;
   PixPtr pix(pixCreate(image.width(), image.height(), 8));
   if (!pix) return nullptr;
+  if (colour && !(*colour = PixPtr(pixCreate(image.width(), image.height(), 32)))) return nullptr;
   for (int y = 0; y < image.height(); ++y) {
     const auto* row = reinterpret_cast<const uint32_t*>(image.const_data() + y * image.bytes_per_row());
     l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
+    l_uint32* rgb = colour ? pixGetData(colour->get()) + y * pixGetWpl(colour->get()) : nullptr;
     for (int x = 0; x < image.width(); ++x) {  // grey: (r + 2g + b) / 4
       const uint32_t argb = row[x];
       SET_DATA_BYTE(line, x, ((argb >> 16 & 0xFF) + 2 * (argb >> 8 & 0xFF) + (argb & 0xFF)) / 4);
+      if (rgb) rgb[x] = argb << 8;  // Leptonica's RGBA: red in the top byte
     }
   }
   pixSetResolution(pix.get(), dpi, dpi);

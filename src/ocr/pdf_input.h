@@ -34,8 +34,10 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
 std::vector<LayerWord> LayerWords(const poppler::page& page);
 
 // Page `index` rendered in grey at `dpi`; null if poppler cannot render it.
-// Each worker has its own document, so pages render in parallel.
-PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi);
+// Each worker has its own document, so pages render in parallel. With
+// `colour`, also the page in colour (32 bpp), for the OCR stage to tell
+// coloured ink (seals, signatures) from print (WhitenColouredInk).
+PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi, PixPtr* colour = nullptr);
 
 }  // namespace vnplan::ocr
 

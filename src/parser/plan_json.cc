@@ -60,6 +60,14 @@ Json DocumentJson(const Header& h) {
               {"recipients", h.recipients}};
 }
 
+Json SignaturesJson(const std::vector<SourceInfo::Signature>& signatures) {
+  Json list = Json::array();
+  for (const SourceInfo::Signature& s : signatures)
+    list.push_back(Json{{"signed_by", Opt(s.signed_by)}, {"organisation", Opt(s.organisation)},
+                        {"time", Opt(s.time)}, {"page", s.page}});
+  return list;
+}
+
 Json PlanObject(const Plan& plan, const SourceInfo& source) {
   Json j;
   j["schema_version"] = kSchemaVersion;
@@ -76,7 +84,8 @@ Json PlanObject(const Plan& plan, const SourceInfo& source) {
                          : Json(nullptr)},
       {"restoration",
        {{"applied", source.restoration_applied}, {"tokens_changed", source.tokens_changed}}},
-      {"pipeline", source.pipeline}};
+      {"pipeline", source.pipeline},
+      {"signatures", SignaturesJson(source.signatures)}};
   j["document"] = DocumentJson(plan.header);
   Json bases = Json::array();
   for (const LegalBasis& b : plan.legal_bases)

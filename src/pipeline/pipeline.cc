@@ -118,6 +118,9 @@ void Pipeline::Impl::DescribeScan(Reading* reading) const {
   SourceInfo& source = reading->source;
   source.kind = doc.kind;
   source.pages = static_cast<int>(doc.pages.size());
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (const OcrSignature& s : doc.pages[i].signatures)
+      source.signatures.push_back({s.signed_by, s.organisation, s.time, static_cast<int>(i) + 1});
   if (!AnyPageOcrd(doc)) return;
   source.ocr = SourceInfo::Ocr{
       doc.engine, doc.languages,

@@ -86,7 +86,7 @@ std::string Stream(const std::string& content) {
 // A font the PDF draws itself (Type 3: every letter, digit and the colon a
 // box), so that poppler asks no system font of fontconfig, whose caches
 // LeakSanitizer reports. `glyph` and `blank` are the numbers of the objects
-// BoxGlyph() and BlankGlyph(). Text in it is ASCII letters, digits, ':', ' '.
+// BoxGlyph() and BlankGlyph(). Text in it is ASCII letters, digits, ':', '.', '/', ' '.
 std::string BoxGlyph() { return Stream("500 0 0 0 400 600 d1 50 0 300 600 re f"); }
 std::string BlankGlyph() { return Stream("500 0 d0"); }
 std::string BoxFont(size_t glyph, size_t blank) {
@@ -94,8 +94,9 @@ std::string BoxFont(size_t glyph, size_t blank) {
                                         "five", "six", "seven", "eight", "nine"};
   std::string box = " ";
   box.append(std::to_string(glyph)).append(" 0 R");
-  std::string names = "32 /space 48", procs = "/space ";
+  std::string names = "32 /space 46 /period /slash 48", procs = "/space ";
   procs.append(std::to_string(blank)).append(" 0 R");
+  procs.append(" /period").append(box).append(" /slash").append(box);
   // Appended piece by piece: GCC 12 sees an overlap that is not there in
   // chained operator+ on these strings (-Werror=restrict).
   auto add = [&](const std::string& name) {
@@ -163,6 +164,28 @@ const std::string& GeneratedScans() {
     return out;
   }();
   return dir;
+}
+
+// A page made by the scan generator with what real scans have (--real):
+// a footer whose signer's block carries a red seal and a blue signature,
+// in colour (page00.png) and 1-bit (onebit/page00.tif).
+const std::string& GeneratedRealScans() {
+  static const std::string dir = [] {
+    const std::string out = testing::OutputDir() + "/real-scans";
+    const std::string command = "/usr/bin/python3 '" + testing::SourcePath("scripts/make_scans.py") +
+                                "' --clean --real '" + out + "' 1 '" +
+                                testing::SourcePath("corpus/004-phu-tho-2016.txt") + "' >/dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return out;
+  }();
+  return dir;
+}
+
+std::vector<std::string> LinesOf(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
 }
 
 size_t LineWith(const std::vector<std::string>& lines, const std::string& part) {
@@ -245,7 +268,8 @@ TEST(Ocr, ScannedPdfPagesAreRenderedAndRead) {
 TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   OcrDocument doc;
   std::string error;
-  const std::string pdf = ScannedPdf(RenderedPage("png"), 2, "Signed by: Office of the Province 20250121");
+  const std::string pdf =
+      ScannedPdf(RenderedPage("png"), 2, "Signed by: Office of the Province Signing time: 21/01/2025 09:08:01");
   ASSERT_TRUE(OcrEngine(WithJobs(2)).Read(pdf, &doc, &error)) << error;
   ASSERT_EQ(doc.pages.size(), 2u);
   EXPECT_FALSE(doc.pages[0].text_layer);
@@ -255,6 +279,25 @@ TEST(Ocr, ASignedScanIsReadAndItsSignatureKeptApart) {
   EXPECT_EQ(doc.pages[0].text.find("Province"), std::string::npos) << doc.pages[0].text;
   EXPECT_EQ(doc.pages[0].text, doc.pages[1].text);
   EXPECT_EQ(doc.Text().find("Province"), std::string::npos);
+  ASSERT_EQ(doc.pages[0].signatures.size(), 1u);
+  EXPECT_EQ(doc.pages[0].signatures[0].signed_by, "Office of the Province");
+  EXPECT_EQ(doc.pages[0].signatures[0].organisation, std::nullopt);
+  EXPECT_EQ(doc.pages[0].signatures[0].time, "2025-01-21T09:08:01");
+  EXPECT_TRUE(doc.pages[1].signatures.empty());
+  // `extract` reports it as source.signatures, and page 1's header is read.
+  const std::string path = testing::OutputDir() + "/signed.pdf";
+  testing::WriteFile(path, pdf);
+  ExtractOptions options;
+  options.inputs = {path};
+  options.restore = RestoreMode::kNever;
+  std::istringstream in;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["schema_version"], "1.2");
+  EXPECT_EQ(j["source"]["signatures"], nlohmann::json::parse(
+      R"([{"signed_by": "Office of the Province", "organisation": null, "time": "2025-01-21T09:08:01", "page": 1}])"));
+  EXPECT_EQ(j["document"]["number"], "941");
   // Forcing the text layer gives the signature box alone.
   OcrOptions text_only = WithJobs(2);
   text_only.pdf_reading = PdfReading::kTextLayer;
@@ -308,6 +351,67 @@ TEST(Ocr, OneBitG4PagesAreRead) {
     ASSERT_EQ(doc.pages.size(), 1u);
     EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
   }
+}
+
+// Issue 11: a red seal and a blue signature over the signer's block do not
+// hide its title and name (without the colour separation the seal took
+// the title), and the footer comes out recipients first, then the signer.
+TEST(Ocr, ASealOverTheSignersBlockDoesNotHideIt) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(testing::ReadFile(GeneratedRealScans() + "/page00.png"),
+                                                 &doc, &error))
+      << error;
+  const std::vector<std::string> lines = LinesOf(doc.Text());
+  const size_t recipients = LineWith(lines, "Nơi nhận"), archive = LineWith(lines, "Lưu");
+  const size_t body = LineWith(lines, "BAN NHÂN DÂN"), title = LineWith(lines, "CHỦ TỊCH");
+  const size_t name = LineWith(lines, "Nguyễn Minh Tường");
+  EXPECT_LT(recipients, archive);
+  EXPECT_LT(archive, body);
+  EXPECT_LT(body, title);
+  EXPECT_LT(title, name);
+  EXPECT_LT(name, lines.size()) << doc.Text();
+}
+
+// Issue 11: the generator's 1-bit (CCITT G4) page is read.
+TEST(Ocr, GeneratedOneBitPageIsRead) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(testing::ReadFile(GeneratedRealScans() + "/onebit/page00.tif"),
+                                                 &doc, &error))
+      << error;
+  EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
+  EXPECT_NE(doc.Text().find("Nơi nhận"), std::string::npos) << doc.Text();
+  EXPECT_GT(doc.mean_confidence, 80);
+}
+
+// Issue 11: a page scanned sideways or upside down is turned upright before
+// it is read (Tesseract's OSD), so its masthead is parted as on an upright page.
+TEST(Ocr, ARotatedPageIsTurnedUprightAndRead) {
+  const std::string png = testing::ReadFile(GeneratedScans() + "/page00.png");
+  Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
+  ASSERT_NE(page, nullptr);
+  const OcrEngine engine(OcrOptions{"vie", 1});
+  for (int quarters : {1, 2, 3}) {  // clockwise
+    Pix* turned = pixRotateOrth(page, quarters);
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    ASSERT_EQ(pixWriteMemPng(&data, &size, turned, 0), 0);
+    const std::string bytes(reinterpret_cast<char*>(data), size);
+    lept_free(data);
+    pixDestroy(&turned);
+    OcrDocument doc;
+    std::string error;
+    ASSERT_TRUE(engine.Read(bytes, &doc, &error)) << error;
+    std::vector<std::string> lines;
+    std::istringstream in(doc.Text());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    const size_t number = LineWith(lines, "941/KH"), nation = LineWith(lines, "CỘNG HÒA");
+    EXPECT_LT(number, nation) << quarters << " quarter turns:\n" << doc.Text();
+    EXPECT_LT(nation, lines.size()) << quarters << " quarter turns:\n" << doc.Text();
+    EXPECT_GT(doc.mean_confidence, 80) << quarters << " quarter turns";
+  }
+  pixDestroy(&page);
 }
 
 // Issue 14: black ink on a transparent PNG is read (onto white paper).

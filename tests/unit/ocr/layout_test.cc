@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/ocr/layout.h"
+#include "src/ocr/preprocess.h"
 #include "src/ocr/text_layer.h"
 
 namespace vnplan::ocr {
@@ -62,6 +63,28 @@ TEST(Layout, APageWithoutTwoColumnsKeepsTesseractsOrder) {
   EXPECT_EQ(PageText(lines, kPageWidth, &words), "Một dòng\nHai\n");
 }
 
+// Issue 11: the footer's two blocks, merged line by line by Tesseract, come
+// out the recipients' list first, then the signer's block, however far
+// below its name is.
+TEST(Layout, FooterGivesRecipientsThenTheSignersBlock) {
+  const std::vector<LayoutLine> lines = {
+      Line(100, 150, {{"Trân", {300, 420}}, {"trọng./.", {435, 600}}}),
+      Line(200, 250, {{"Nơi", {200, 290}}, {"nhận:", {305, 420}},
+                      {"TL.", {1500, 1580}}, {"GIÁM", {1595, 1750}}, {"ĐỐC", {1765, 1880}}}),
+      Line(260, 300, {{"-", {200, 220}}, {"Như", {235, 330}}, {"trên;", {345, 460}},
+                      {"TRƯỞNG", {1450, 1700}}, {"PHÒNG", {1715, 1930}}}),
+      Line(310, 350, {{"-", {200, 220}}, {"Lưu:", {235, 340}}, {"VT.", {355, 440}}}),  // left only
+      Line(700, 750, {{"Lê", {1580, 1660}}, {"Văn", {1675, 1790}}, {"Ba", {1805, 1880}}}),  // far below
+  };
+  std::vector<OcrWord> words;
+  const std::string text = PageText(lines, kPageWidth, &words);
+  EXPECT_EQ(text,
+            "Trân trọng./.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+            "TL. GIÁM ĐỐC\nTRƯỞNG PHÒNG\nLê Văn Ba\n\n");
+  for (const OcrWord& w : words) EXPECT_EQ(text.substr(w.offset, w.text.size()), w.text);
+}
+
 // A page at 72 dpi (a pixel a point), white, with black rectangles.
 PixPtr PageWith(const std::vector<std::array<int, 4>>& black) {
   PixPtr page(pixCreate(800, 400, 8));
@@ -94,6 +117,31 @@ TEST(TextLayer, WordsStandingApartArePaintedOutWordsInAPrintedLineKept) {
   EXPECT_FALSE(IsBlack(page.get(), 680, 60));
   EXPECT_TRUE(IsBlack(page.get(), 120, 220));   // the scan's print is untouched
   EXPECT_TRUE(IsBlack(page.get(), 300, 220));
+}
+
+// Issue 11: red and blue ink (a seal, a pen's signature) leave the grey
+// page; black print stays, also where a seal's red lies over it.
+TEST(ColouredInk, RedAndBlueInkTurnWhitePrintStays) {
+  PixPtr colour(pixCreate(5, 1, 32));
+  const l_int32 rgb[5][3] = {{20, 20, 20},     // black print
+                             {210, 40, 50},    // a red seal
+                             {40, 60, 190},    // a blue pen
+                             {90, 15, 20},     // print under the seal's red
+                             {60, 170, 60}};   // green: left alone
+  PixPtr grey(pixCreate(5, 1, 8));
+  for (int x = 0; x < 5; ++x) {
+    l_uint32 value = 0;
+    composeRGBPixel(rgb[x][0], rgb[x][1], rgb[x][2], &value);
+    pixSetPixel(colour.get(), x, 0, value);
+    pixSetPixel(grey.get(), x, 0, (rgb[x][0] + 2 * rgb[x][1] + rgb[x][2]) / 4);
+  }
+  WhitenColouredInk(colour.get(), grey.get());
+  const l_uint32 expected[5] = {20, 255, 255, 35, 115};
+  for (int x = 0; x < 5; ++x) {
+    l_uint32 value = 0;
+    pixGetPixel(grey.get(), x, 0, &value);
+    EXPECT_EQ(value, expected[x]) << "pixel " << x;
+  }
 }
 
 }  // namespace
