@@ -95,12 +95,15 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, bool* sideways) {
   api->SetSourceResolution(kRenderDpi);
   OcrPage page;
   *sideways = false;
-  if (api->Recognize(nullptr) != 0) return {"", 0, false, {}, "", {}};
+  if (api->Recognize(nullptr) != 0) {
+    page.mean_confidence = 0;
+    return page;
+  }
   *sideways = Sideways(api);
   page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean)), &page.words);
   page.mean_confidence = api->MeanTextConf();
-  page.width = static_cast<int>(pixGetWidth(clean.get()));
-  page.height = static_cast<int>(pixGetHeight(clean.get()));
+  page.width = static_cast<int>(pixGetWidth(clean));
+  page.height = static_cast<int>(pixGetHeight(clean));
   return page;
 }
 

@@ -359,7 +359,7 @@ TEST(Ocr, OneBitG4PagesAreRead) {
 TEST(Ocr, ASealOverTheSignersBlockDoesNotHideIt) {
   OcrDocument doc;
   std::string error;
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(testing::ReadFile(GeneratedRealScans() + "/page00.png"),
+  ASSERT_TRUE(OcrEngine(WithJobs(1)).Read(testing::ReadFile(GeneratedRealScans() + "/page00.png"),
                                                  &doc, &error))
       << error;
   const std::vector<std::string> lines = LinesOf(doc.Text());
@@ -377,7 +377,7 @@ TEST(Ocr, ASealOverTheSignersBlockDoesNotHideIt) {
 TEST(Ocr, GeneratedOneBitPageIsRead) {
   OcrDocument doc;
   std::string error;
-  ASSERT_TRUE(OcrEngine(OcrOptions{"vie", 1}).Read(testing::ReadFile(GeneratedRealScans() + "/onebit/page00.tif"),
+  ASSERT_TRUE(OcrEngine(WithJobs(1)).Read(testing::ReadFile(GeneratedRealScans() + "/onebit/page00.tif"),
                                                  &doc, &error))
       << error;
   EXPECT_NE(doc.Text().find("941/KH-SGD&ĐT"), std::string::npos) << doc.Text();
@@ -391,7 +391,7 @@ TEST(Ocr, ARotatedPageIsTurnedUprightAndRead) {
   const std::string png = testing::ReadFile(GeneratedScans() + "/page00.png");
   Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(png.data()), png.size());
   ASSERT_NE(page, nullptr);
-  const OcrEngine engine(OcrOptions{"vie", 1});
+  const OcrEngine engine(WithJobs(1));
   for (int quarters : {1, 2, 3}) {  // clockwise
     Pix* turned = pixRotateOrth(page, quarters);
     l_uint8* data = nullptr;
