@@ -209,7 +209,9 @@ void TextReader::KeepLikeliest(WordForm& word) const {
 bool TextReader::ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by,
                                  WordForm& word) const {
   const std::string& skeleton = word.skeleton;
-  // Digits alone (and marks alone) are no word to undo.
+  // Digits alone (and marks alone) are no word to undo, nor debris too
+  // long to be a word.
+  if (skeleton.size() > kLongestDamagedWord) return false;
   if (std::all_of(skeleton.begin(), skeleton.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   std::unordered_map<const Candidate*, float> best;
   for (const auto& [source, logp] : damaged_by.Undamage(skeleton)) {
