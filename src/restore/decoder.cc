@@ -97,7 +97,7 @@ void Decoder::DecodeSentence(const TextReading& reading, size_t from, size_t to,
       // Text the decoder does not read still separates what it reads.
       if (!piece.sentence_end)
         for (size_t k = beam_begin; k < beam_end; ++k)
-          all[k].u = all[k].v, all[k].v = piece.number ? kNumHash : kUnkHash;
+          all[k].u = all[k].v, all[k].v = piece.known != 0 ? piece.known : piece.number ? kNumHash : kUnkHash;
       continue;
     }
     Extend(reading.words[static_cast<size_t>(piece.word)], beam_begin, beam_end, cache, buffers);
