@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Restoration of real administrative text the models never saw: a fixed
-# sample of the devset (../shared/devset/texts, sorted by name, every 10th:
-# 32 documents), every mark stripped, restored one document at a time by
+# sample of the devset (../shared/devset/texts, sorted by name, every STEP-th
+# from the first, or from the OFFSET-th: every 5th is 63 documents), every
+# mark stripped, restored one document at a time by
 # `vnplan restore --model MODEL_DIR`, scored by ../shared/tools/syllacc.py
 # against the original. Prints the syllable accuracy over the whole sample,
 # the model's size, the speed (MB of stripped text per second, by the wall
 # clock and by CPU time, which other work on the machine does not inflate)
 # and the largest peak resident memory of one run. The devset only measures:
 # it is never copied, and never trained on (its README).
-# Usage: bench/devset_restore.sh VNPLAN MODEL_DIR WORK_DIR [STEP]
-#        (STEP: every STEP-th document, default 10)
+# Usage: bench/devset_restore.sh VNPLAN MODEL_DIR WORK_DIR [STEP [OFFSET]]
+#        (STEP: every STEP-th document, default 5; OFFSET: 1-based, default 1)
 set -euo pipefail
-vnplan=$(realpath "$1") models=$2 work=$3 step=${4:-10}
+vnplan=$(realpath "$1") models=$2 work=$3 step=${4:-5} offset=${5:-1}
 cd "$(dirname "$0")/.."
 devset=../shared/devset/texts syllacc=../shared/tools/syllacc.py
 if [ ! -d "$devset" ] || [ ! -f "$syllacc" ]; then
@@ -19,7 +20,7 @@ if [ ! -d "$devset" ] || [ ! -f "$syllacc" ]; then
   exit 0
 fi
 rm -rf "$work" && mkdir -p "$work/stripped" "$work/restored"
-mapfile -t sample < <(find "$devset" -name '*.md' | LC_ALL=C sort | awk -v s="$step" 'NR % s == 1')
+mapfile -t sample < <(find "$devset" -name '*.md' | LC_ALL=C sort | awk -v s="$step" -v o="$offset" 'NR % s == o % s')
 # Every Vietnamese letter to its base letter (đ to d), case kept; other
 # characters as they are: the text a keyboard without marks would give.
 /usr/bin/python3 - "$work/stripped" "${sample[@]}" <<'EOF'
@@ -47,7 +48,8 @@ for gold in "${sample[@]}"; do
   [ "$m" -gt "$rss" ] && rss=$m
 done
 size=$(du -cb "$models"/*.lm | tail -1 | cut -f1)
-printf 'devset, marks stripped: %d documents (every %dth), %d syllables\n' "${#sample[@]}" "$step" "$total"
+printf 'devset, marks stripped: %d documents (every %dth from the %dth), %d syllables\n' "${#sample[@]}" "$step" \
+  "$offset" "$total"
 # One document holds about half the sample's syllables: the mean over
 # documents says how the others fare.
 printf 'syllable accuracy %.2f%% (%d/%d); mean per document %.2f%%\n' \

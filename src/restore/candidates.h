@@ -29,6 +29,8 @@ class CandidateInventory {
   // Every syllable of every model, likeliest first.
   void Build(const ModelMixture& models, const SyllableTools& tools);
 
+  // Every candidate, likeliest first.
+  const std::vector<Candidate>& all() const { return candidates_; }
   // The candidates written with `skeleton` ("duoc"), likeliest first; null
   // when the models know none.
   const std::vector<const Candidate*>* WithSkeleton(const std::string& skeleton) const;

@@ -64,6 +64,7 @@ std::vector<std::pair<std::string, float>> OcrChannel::Undamage(const std::strin
     int edits;
   };
   std::vector<std::pair<std::string, float>> out;
+  if (f.size() > kLongestDamagedWord) return out;
   std::vector<Partial> stack = {{0, "", 0.0f, 0}};
   while (!stack.empty() && out.size() < 1024) {
     Partial p = std::move(stack.back());

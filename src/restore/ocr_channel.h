@@ -23,6 +23,15 @@ inline constexpr float kUnseenEdit = -9.0f;
 // document to fit the channel to it.
 inline constexpr int kMinDamageCount = 2;
 
+// The longest word, in bytes of its skeleton, read for OCR damage. Undoing
+// damage is a search over every letter run of the word and lists its
+// one-edit neighbours, which costs the square of its length (one token of
+// 900 KB took 15 GB). No word the models know is longer (the longest
+// syllable skeleton is 7 letters; the longest word of the corpus and the
+// devset 19 bytes, of the background text 49), so a longer token is debris
+// and is left as written.
+inline constexpr size_t kLongestDamagedWord = 64;
+
 // Letter runs (see LetterRuns) counted over words as meant and as OCR read
 // them, both as skeletons: how often each source run became each OCR run,
 // out of how often the source run occurs. What the channel is learned from
@@ -60,7 +69,8 @@ class OcrChannel {
   bool empty() const { return undo_.empty(); }
 
   // Skeletons `damaged` may have come from, each with log P(damaged | it).
-  // At most two letter runs are undone, so the search stays small.
+  // At most two letter runs are undone, so the search stays small; nothing
+  // for a word longer than kLongestDamagedWord.
   std::vector<std::pair<std::string, float>> Undamage(const std::string& damaged) const;
 
   // This channel fitted to one document. The renders it was learned from

@@ -81,13 +81,14 @@ void TextReader::CutChunk(Cutting& cut, size_t start, size_t end) const {
   // that are numbers or known abbreviations.
   const bool symbol = chunk.find('/') != std::string_view::npos &&
                       chunk.find_first_of("0123456789") != std::string_view::npos;
-  const bool passthrough = symbol || chunk.find('@') != std::string_view::npos ||
-                           chunk.find("://") != std::string_view::npos || chunk.substr(0, 4) == "www.";
+  const bool address = chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
+                       chunk.substr(0, 4) == "www.";
+  const PartKind kind = address ? PartKind::kAddress : symbol ? PartKind::kSymbol : PartKind::kWord;
   const auto [b, e] = CoreOf(cut.text, start, end);
   size_t part = b;
   for (size_t k = b; k <= e && b < e; ++k) {
     if (k < e && !BreaksWord(cut.text, k, e)) continue;
-    if (part < k) AddPart(cut, part, k, passthrough);
+    if (part < k) AddPart(cut, part, k, kind);
     part = k + 1;
   }
   // Sentence ends after the core: ". ; : ! ?"
@@ -98,10 +99,10 @@ void TextReader::CutChunk(Cutting& cut, size_t start, size_t end) const {
     }
 }
 
-void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, bool passthrough) const {
+void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const {
   const std::string_view core = cut.text.substr(begin, end - begin);
   const WordForm* form = nullptr;
-  if (!passthrough) {
+  if (kind == PartKind::kWord) {
     auto it = cut.seen.find(core);
     if (it == cut.seen.end()) {
       WordForm fresh;
@@ -116,7 +117,7 @@ void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, bool passthroug
   }
   std::vector<Word>& words = cut.out.words;
   if (form == nullptr) {
-    cut.out.pieces.push_back({false, -1, IsNumber(core)});
+    AddUnreadPart(cut, begin, end, kind);
     return;
   }
   cut.out.pieces.push_back({false, static_cast<int>(words.size())});
@@ -125,6 +126,26 @@ void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, bool passthroug
     words.back().written = IsTitled(core)                       ? Word::kTitled
                            : CaseOf(core) == CasePattern::kLower ? Word::kLower
                                                                  : Word::kNoCaseEvidence;
+}
+
+// A part the search does not read: a number, a symbol's code, an
+// abbreviation the models do not know as a whole ("BGDDT"), or anything
+// else, given its Đ back when its pieces say so.
+void TextReader::AddUnreadPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const {
+  const std::string_view core = cut.text.substr(begin, end - begin);
+  Piece piece{false, -1, IsNumber(core)};
+  // Outside symbols a word of a syllable's shape is no abbreviation ("DUNG").
+  const bool abbreviation = kind == PartKind::kSymbol ||
+                            (kind == PartKind::kWord && !IsSyllableShape(tools_.Skeleton(core)));
+  std::string restored;
+  if (abbreviation && AbbreviationTable::IsCandidate(core)) restored = abbreviations_.Restore(core);
+  if (!restored.empty()) cut.out.abbreviations.push_back({begin, end, cut.line, restored});
+  if (kind == PartKind::kSymbol && AbbreviationTable::IsCandidate(core)) {
+    const std::string lower = tools_.Lower(restored.empty() ? core : std::string_view(restored));
+    const std::string canonical = tools_.Canonical(lower);
+    if (const Candidate* c = inventory_.WithForm(canonical.empty() ? lower : canonical)) piece.known = c->hash;
+  }
+  cut.out.pieces.push_back(piece);
 }
 
 Damage TextReader::Measure(std::string_view text) const {
@@ -209,7 +230,9 @@ void TextReader::KeepLikeliest(WordForm& word) const {
 bool TextReader::ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by,
                                  WordForm& word) const {
   const std::string& skeleton = word.skeleton;
-  // Digits alone (and marks alone) are no word to undo.
+  // Digits alone (and marks alone) are no word to undo, nor debris too
+  // long to be a word.
+  if (skeleton.size() > kLongestDamagedWord) return false;
   if (std::all_of(skeleton.begin(), skeleton.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   std::unordered_map<const Candidate*, float> best;
   for (const auto& [source, logp] : damaged_by.Undamage(skeleton)) {

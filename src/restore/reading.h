@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "src/restore/abbreviations.h"
 #include "src/restore/candidates.h"
 #include "src/restore/ocr_channel.h"
 #include "src/restore/syllable.h"
@@ -44,6 +45,17 @@ struct Piece {
   bool sentence_end = false;
   int word = -1;  // index into words, -1 for text the decoder does not read
   bool number = false;  // digits only: <num> to the models
+  // For a part of a document symbol ("KH" in "31/KH-UBND"): the word the
+  // models know it as, which the trigrams around it count; 0 for none.
+  uint64_t known = 0;
+};
+
+// An abbreviation given its Đ back by the table, not by the search
+// ("BGDDT" -> "BGDĐT"): bytes [begin, end) of the input become `restored`.
+struct RestoredAbbreviation {
+  size_t begin = 0, end = 0;
+  int line = 0;
+  std::string restored;
 };
 
 // What a document's damage looks like, measured on the document itself.
@@ -60,13 +72,15 @@ struct TextReading {
   std::deque<WordForm> forms;
   std::vector<Word> words;
   std::vector<Piece> pieces;
+  std::vector<RestoredAbbreviation> abbreviations;  // in text order
   Damage damage;
 };
 
 class TextReader {
  public:
-  TextReader(const SyllableTools& tools, const CandidateInventory& inventory)
-      : tools_(tools), inventory_(inventory) {}
+  TextReader(const SyllableTools& tools, const CandidateInventory& inventory,
+             const AbbreviationTable& abbreviations)
+      : tools_(tools), inventory_(inventory), abbreviations_(abbreviations) {}
 
   // Measures the text's damage, then cuts it into pieces, reading each
   // word's candidates; words OCR may have damaged are undone with
@@ -79,9 +93,13 @@ class TextReader {
 
  private:
   struct Cutting;
+  // What a part of a chunk is: a word to read, a part of a document symbol
+  // (numbers and codes), or a part of an address (e-mail, URL) left alone.
+  enum class PartKind { kWord, kSymbol, kAddress };
   Damage Measure(std::string_view text) const;
   void CutChunk(Cutting& cut, size_t start, size_t end) const;
-  void AddPart(Cutting& cut, size_t begin, size_t end, bool passthrough) const;
+  void AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const;
+  void AddUnreadPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const;
   bool ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
                 WordForm& word) const;
   bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;
@@ -89,6 +107,7 @@ class TextReader {
 
   const SyllableTools& tools_;
   const CandidateInventory& inventory_;
+  const AbbreviationTable& abbreviations_;
 };
 
 }  // namespace vnplan::internal

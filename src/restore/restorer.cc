@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "src/restore/abbreviations.h"
 #include "src/restore/candidates.h"
 #include "src/restore/decoder.h"
 #include "src/restore/model_mixture.h"
@@ -34,8 +35,9 @@ struct Restorer::Impl {
   SyllableTools tools;
   ModelMixture models;
   CandidateInventory inventory;
+  AbbreviationTable abbreviations;
   OcrChannel channel;  // learned OCR damage, reversed
-  TextReader reader{tools, inventory};
+  TextReader reader{tools, inventory, abbreviations};
   Decoder decoder{models};
 
   // Legacy OCR the channel can undo.
@@ -44,7 +46,8 @@ struct Restorer::Impl {
   // channel to the document.
   std::vector<std::pair<std::string, std::string>> WrittenAndChosen(const TextReading& reading,
                                                                     const Choices& choices) const;
-  // The text with every changed word rewritten in its case.
+  // The text with every changed word rewritten in its case, and every
+  // abbreviation the table restored.
   void Rewrite(std::string_view utf8, const TextReading& reading, const Choices& choices, bool explain,
                RestoreResult& result) const;
 };
@@ -64,6 +67,7 @@ std::unique_ptr<Restorer> Restorer::Open(const std::vector<std::pair<std::string
     return nullptr;
   }
   r->impl_->inventory.Build(r->impl_->models, r->impl_->tools);
+  r->impl_->abbreviations.Build(r->impl_->inventory, r->impl_->tools);
   return r;
 }
 
@@ -80,18 +84,27 @@ std::vector<std::pair<std::string, std::string>> Restorer::Impl::WrittenAndChose
 void Restorer::Impl::Rewrite(std::string_view utf8, const TextReading& reading, const Choices& choices,
                              bool explain, RestoreResult& result) const {
   size_t copied = 0;
-  for (size_t w = 0; w < reading.words.size(); ++w) {
+  auto replace = [&](size_t begin, size_t end, int line, const std::string& after, double margin) {
+    const std::string_view before = utf8.substr(begin, end - begin);
+    if (after == before) return;
+    result.text.append(utf8.substr(copied, begin - copied));
+    result.text.append(after);
+    copied = end;
+    ++result.changed;
+    if (explain) result.changes.push_back({line, std::string(before), after, margin});
+  };
+  // Words and abbreviations never overlap: both are taken in text order.
+  auto abbreviation = reading.abbreviations.begin();
+  for (size_t w = 0; w <= reading.words.size(); ++w) {
+    const size_t until = w < reading.words.size() ? reading.words[w].begin : utf8.size();
+    for (; abbreviation != reading.abbreviations.end() && abbreviation->begin < until; ++abbreviation)
+      replace(abbreviation->begin, abbreviation->end, abbreviation->line, abbreviation->restored, 0);
+    if (w == reading.words.size()) break;
     const Word& word = reading.words[w];
     const Candidate* chosen = choices.chosen[w];
     if (chosen == nullptr || chosen == word.form->same) continue;
     const std::string_view before = utf8.substr(word.begin, word.end - word.begin);
-    const std::string after = ApplyCase(chosen->syllable, CaseOf(before));
-    if (after == before) continue;
-    result.text.append(utf8.substr(copied, word.begin - copied));
-    result.text.append(after);
-    copied = word.end;
-    ++result.changed;
-    if (explain) result.changes.push_back({word.line, std::string(before), after, choices.margins[w]});
+    replace(word.begin, word.end, word.line, ApplyCase(chosen->syllable, CaseOf(before)), choices.margins[w]);
   }
   result.text.append(utf8.substr(copied));
 }

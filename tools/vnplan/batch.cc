@@ -287,7 +287,14 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter
   std::atomic<bool> stop{false};
   auto worker = [&] {
     for (size_t i = next++; i < items.size(); i = next++) {
-      if (!stop) Process(items[i], options, convert);
+      // An exception (memory exhausted on a hostile input) fails this input
+      // only: escaping the thread would end the whole run, summary unwritten.
+      try {
+        if (!stop) Process(items[i], options, convert);
+      } catch (const std::exception& e) {
+        items[i].outcome = Outcome::kFailed;
+        items[i].message = std::string("internal error: ") + e.what();
+      }
       if (items[i].outcome == Outcome::kUnwritten) stop = true;
       const size_t number = ++done;
       ReportItem(items[i], number, items.size(), reporter);

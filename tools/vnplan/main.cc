@@ -162,7 +162,8 @@ void AddTrain(CLI::App& app, Context& context) {
   auto options = std::make_shared<vnplan::TrainOptions>();
   CLI::App* cmd = app.add_subcommand(
       "train", "Train the restoration models from verified plans (texts with their diacritics)");
-  cmd->add_option("INPUT", options->inputs, "Text files or folders of .txt files");
+  cmd->add_option("INPUT", options->inputs,
+                  "Plans (text, markdown, vnplan JSON with verified text) or folders of them");
   cmd->add_option("-o,--output", options->output_dir, "Model directory to write")->required();
   cmd->add_option("--background", options->background,
                   "General Vietnamese text for the background model (scripts/prepare_background.sh)");

@@ -1,13 +1,18 @@
 #include "tools/vnplan/train_command.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
+#include <stdexcept>
 #include <sstream>
 
 #include "src/text/words.h"
+#include "tools/vnplan/batch.h"
 #include "tools/vnplan/exit_code.h"
 #include "tools/vnplan/input_file.h"
 #include "vnplan/restorer.h"
@@ -19,49 +24,100 @@ namespace {
 // Texts read whole by train (the background text is ~6 MB).
 constexpr std::size_t kMaxTrainingBytes = std::size_t{1} << 30;
 
-std::vector<std::string> TextFiles(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(input, ec)) {
-      std::vector<std::string> found;
-      for (const auto& e : std::filesystem::recursive_directory_iterator(input, ec))
-        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path().string());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(input);
+// A text whose words are mostly unmarked is legacy OCR or stripped text,
+// which would teach the model wrong forms (clean Vietnamese is about 0.8).
+constexpr double kMinMarkedShare = 0.5;
+
+// What a training input is, by its name: plain text and markdown are read
+// as they are; a vnplan JSON output gives its "text". In a folder, other
+// files are passed over; a file named on the command line is read as text.
+enum class TrainingFormat { kText, kJson, kOther };
+
+TrainingFormat FormatOf(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".txt" || ext == ".md" || ext == ".markdown") return TrainingFormat::kText;
+  return ext == ".json" ? TrainingFormat::kJson : TrainingFormat::kOther;
+}
+
+// What one training run read and learned, for its last line.
+struct Learned {
+  int documents = 0;
+  long syllables = 0;
+  int unmarked = 0, unverified = 0, unreadable = 0;
+};
+
+// The text of a vnplan JSON output, when it can be trusted: the pipeline's
+// "text", only where neither OCR nor the restorer wrote it (source.ocr is
+// null and source.restoration.applied false), as a model trained on its own
+// or OCR's mistakes would repeat them. Empty with `why` set otherwise, and
+// `foreign` when the file is no vnplan output at all.
+std::string VerifiedTextOfJson(const std::string& bytes, std::string& why, bool& foreign) {
+  try {
+    const nlohmann::json j = nlohmann::json::parse(bytes);
+    const nlohmann::json& source = j.at("source");
+    if (!j.at("text").is_string()) throw std::runtime_error("no text");
+    const nlohmann::json& restoration = source.at("restoration");
+    if (!source.at("ocr").is_null() || restoration.at("applied").get<bool>()) {
+      why = "skipped: its text was written by OCR or by the restorer, not verified";
+      return "";
     }
+    return j.at("text").get<std::string>();
+  } catch (const std::exception&) {
+    why = "skipped: not a vnplan JSON output (no source.ocr, source.restoration and text)";
+    foreign = true;
+    return "";
   }
+}
+
+// The training inputs: files named, and the text, markdown and JSON files
+// of folders (walked as extract walks them: what cannot be read is named).
+std::vector<std::string> TrainingFiles(const std::vector<std::string>& inputs, std::ostream& err,
+                                       Learned& learned) {
+  const InputList listed = ExpandInputs(inputs, "");
+  for (const std::string& skipped : listed.skipped) err << "vnplan: " << skipped << "\n";
+  learned.unreadable += static_cast<int>(listed.skipped.size());
+  std::vector<std::string> files;
+  std::set<std::string> named(inputs.begin(), inputs.end());
+  for (const std::string& file : listed.files)
+    if (named.count(file) > 0 || FormatOf(file) != TrainingFormat::kOther) files.push_back(file);
   return files;
 }
 
 // The texts of `options.inputs` that carry their diacritics, normalised;
 // false when an input could not be read.
-bool ReadTrainingTexts(const TrainOptions& options, std::vector<std::string>& texts, std::ostream& out,
-                       std::ostream& err) {
+bool ReadTrainingTexts(const TrainOptions& options, std::vector<std::string>& texts, Learned& learned,
+                       std::ostream& out, std::ostream& err) {
   bool failed = false;
-  for (const std::string& path : TextFiles(options.inputs)) {
+  for (const std::string& path : TrainingFiles(options.inputs, err, learned)) {
     std::string error;
     std::istringstream none;
-    const std::optional<std::string> input = ReadInput(path, none, kMaxTrainingBytes, error);
-    if (!input) {
-      err << "vnplan: " << path << ": " << error << "\n";
+    std::optional<std::string> input = ReadInput(path, none, kMaxTrainingBytes, error);
+    if (input && FormatOf(path) == TrainingFormat::kJson) {
+      bool foreign = false;
+      input = VerifiedTextOfJson(*input, error, foreign);
+      if (input->empty()) {
+        err << "vnplan: " << path << ": " << error << "\n";
+        ++(foreign ? learned.unreadable : learned.unverified);
+        continue;
+      }
+    }
+    const TextCheck check = input ? CheckPlanText(*input) : TextCheck{};
+    if (!input || !check.ok()) {
+      err << "vnplan: " << path << ": " << (input ? check.message : error) << "\n";
+      ++learned.unreadable;
       failed = true;
       continue;
     }
-    const std::string& bytes = *input;
-    if (const TextCheck check = CheckPlanText(bytes); !check.ok()) {
-      err << "vnplan: " << path << ": " << check.message << "\n";
-      failed = true;
-      continue;
-    }
-    const std::string text = NormalizePlanText(bytes);
-    if (internal::MarkedShare(text) < 0.5) {
+    const std::string text = NormalizePlanText(*input);
+    if (internal::MarkedShare(text) < kMinMarkedShare) {
       err << "vnplan: " << path << ": skipped: most words have no diacritics (legacy OCR or "
           << "stripped text would teach the model wrong forms)\n";
+      ++learned.unmarked;
       continue;
     }
+    internal::WordReader words(text, internal::WordKind::kLetters);
+    for (size_t b, e; words.Next(b, e);) ++learned.syllables;
+    ++learned.documents;
     texts.push_back(text);
     out << "train: " << path << "\n";
   }
@@ -137,7 +193,11 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
   bool failed = false;
   if (!options.inputs.empty()) {
     std::vector<std::string> texts;
-    failed = !ReadTrainingTexts(options, texts, out, err);
+    Learned learned;
+    failed = !ReadTrainingTexts(options, texts, learned, out, err);
+    out << "train: learned from " << learned.documents << " documents, " << learned.syllables
+        << " syllables; skipped " << learned.unmarked << " without diacritics, " << learned.unverified
+        << " not verified, " << learned.unreadable << " unreadable\n";
     if (texts.empty()) {
       err << "vnplan: no text with diacritics to train on\n";
       return kExitInputFailed;

@@ -9,7 +9,9 @@
 namespace vnplan {
 
 struct TrainOptions {
-  std::vector<std::string> inputs;  // text files or folders of .txt files
+  // Files or folders of plans: text, markdown, and vnplan JSON outputs whose
+  // text neither OCR nor the restorer wrote.
+  std::vector<std::string> inputs;
   std::string output_dir;
   std::string background;  // optional general Vietnamese text
   std::string words;       // optional syllable list (hunspell-vi)

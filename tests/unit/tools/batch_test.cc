@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "tools/vnplan/batch.h"
 #include "tools/vnplan/extract_command.h"
 #include "tests/support/test_support.h"
 
@@ -247,6 +248,32 @@ TEST(Batch, AStandardOutputThatFailsExitsThree) {
   out.setstate(std::ios::badbit);  // as writing to /dev/full leaves it
   EXPECT_EQ(RunExtract(options, none, out, err), kExitOutputFailed);
   EXPECT_NE(err.str().find("cannot write to standard output"), std::string::npos);
+}
+
+// An exception in one input (memory exhausted on a hostile one) fails that
+// input; the others still come out and the summary is written.
+TEST(Batch, AnExceptionInOneInputFailsItAlone) {
+  const std::string out = testing::OutputDir() + "/batch-throw-out";
+  fs::remove_all(out);
+  BatchOptions options;
+  for (const char* name : {"a.txt", "bomb.txt", "c.txt"}) {
+    options.inputs.push_back(testing::OutputDir() + "/" + name);
+    testing::WriteFile(options.inputs.back(), name);
+  }
+  options.output_dir = out;
+  options.jobs = 2;
+  options.max_input_bytes = 1024;
+  const PlanConverter convert = [](const std::string& path, const std::string&, const std::string&,
+                                   std::string* json, int*) {
+    if (path.find("bomb") != std::string::npos) throw std::bad_alloc();
+    *json = "{}";
+    return Status::Ok();
+  };
+  std::ostringstream err;
+  EXPECT_EQ(RunBatch(options, convert, err), kExitInputFailed);
+  EXPECT_NE(err.str().find("bomb.txt: failed internal error"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("3 files: 2 written"), std::string::npos) << err.str();
+  EXPECT_TRUE(fs::exists(out + "/a.json") && fs::exists(out + "/c.json"));
 }
 
 }  // namespace

@@ -1,0 +1,70 @@
+// Abbreviations and document symbols restored part by part: each D of an
+// upper-case code becomes Đ where the pieces it is made of (the models'
+// abbreviations, the codes of symbol formation) write it so, and nowhere
+// else.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/test_support.h"
+#include "vnplan/restorer.h"
+
+namespace vnplan {
+namespace {
+
+// A restorer whose models learned their abbreviations from the corpus
+// (GDĐT, UBND, ...); BGDĐT and SGDĐT need not be among them.
+const Restorer& CorpusRestorer() {
+  static const std::unique_ptr<Restorer> restorer = [] {
+    const std::string model = testing::OutputDir() + "/abbreviations.lm";
+    EXPECT_TRUE(TrainLanguageModel({testing::ReadFile(testing::SourcePath("corpus/003-dak-nong-2023.txt")),
+                                    testing::ReadFile(testing::SourcePath("corpus/004-phu-tho-2016.txt"))},
+                                   {}, model)
+                    .ok());
+    Status status;
+    auto r = Restorer::Open({{model, 1.0}}, &status);
+    EXPECT_TRUE(r) << status.message();
+    return r;
+  }();
+  return *restorer;
+}
+
+std::string Restored(const std::string& text) { return CorpusRestorer().Restore(text).text; }
+
+TEST(Abbreviations, SymbolCodesGetTheirDBack) {
+  EXPECT_NE(Restored("Quyet dinh so 1237/QD-TTg cua Thu tuong.\n").find("1237/QĐ-TTg"), std::string::npos);
+  EXPECT_NE(Restored("Nghi dinh so 30/2020/ND-CP.\n").find("30/2020/NĐ-CP"), std::string::npos);
+  EXPECT_NE(Restored("Nghi quyet 05/NQ-HDND tinh.\n").find("05/NQ-HĐND"), std::string::npos);
+}
+
+// An issuer's head letter and a known field: Bộ GDĐT, Sở GDĐT.
+TEST(Abbreviations, IssuersAreAHeadLetterAndKnownPieces) {
+  EXPECT_NE(Restored("Ke hoach so 199/KH-BGDDT ngay.\n").find("199/KH-BGDĐT"), std::string::npos);
+  EXPECT_NE(Restored("Cong van 12/SGDDT-GDTrH ngay.\n").find("12/SGDĐT-GDTrH"), std::string::npos);
+  EXPECT_NE(Restored("So GDDT va BGDDT.\n").find("GDĐT và BGDĐT"), std::string::npos);
+}
+
+// A code read both ways (HD hướng dẫn, HĐ hợp đồng; DA dự án, ĐA đề án),
+// a D no piece explains, and addresses stay as written.
+TEST(Abbreviations, NothingIsGuessed) {
+  const std::string text =
+      "Van ban 12/HD-UBND, 3/DA-UBND, 4/CDC-XYZ, 5/DXYZ-UBND; USD, DVD, ADN.\n"
+      "Xem http://example.vn/QD-12 va ND@example.vn.\n";
+  const std::string out = Restored(text);
+  for (const char* kept : {"12/HD-UBND", "3/DA-UBND", "4/CDC-XYZ", "5/DXYZ-UBND", "USD", "DVD", "ADN",
+                           "http://example.vn/QD-12", "ND@example.vn"})
+    EXPECT_NE(out.find(kept), std::string::npos) << kept << " in " << out;
+}
+
+TEST(Abbreviations, EachRestoredCodeIsExplained) {
+  RestoreOptions options;
+  options.explain = true;
+  const RestoreResult r = CorpusRestorer().Restore("Theo 1237/QD-TTg.\n", options);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].before, "QD");
+  EXPECT_EQ(r.changes[0].after, "QĐ");
+  EXPECT_EQ(r.changes[0].line, 1);
+}
+
+}  // namespace
+}  // namespace vnplan
