@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "tools/vnplan/batch.h"
+#include "tools/vnplan/reporter.h"
 #include "tools/vnplan/extract_command.h"
 #include "tests/support/test_support.h"
 
@@ -270,7 +271,8 @@ TEST(Batch, AnExceptionInOneInputFailsItAlone) {
     return Status::Ok();
   };
   std::ostringstream err;
-  EXPECT_EQ(RunBatch(options, convert, err), kExitInputFailed);
+  Reporter reporter(err, Verbosity::kNormal, false);
+  EXPECT_EQ(RunBatch(options, convert, reporter), kExitInputFailed);
   EXPECT_NE(err.str().find("bomb.txt: failed internal error"), std::string::npos) << err.str();
   EXPECT_NE(err.str().find("3 files: 2 written"), std::string::npos) << err.str();
   EXPECT_TRUE(fs::exists(out + "/a.json") && fs::exists(out + "/c.json"));
