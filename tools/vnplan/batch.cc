@@ -234,12 +234,19 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
     return kExitOutputFailed;
   }
   const std::vector<std::string> names = OutputNames(options.inputs);
-  RemoveStaleTemporaries(options.output_dir, names);
-  std::vector<Item> items(options.inputs.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    items[i].input = options.inputs[i];
-    items[i].output = (fs::path(options.output_dir) / names[i]).string();
+  std::vector<std::string> shard_names;
+  std::vector<Item> items;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (options.shard_count > 0 && static_cast<int>(i % options.shard_count) != options.shard_index - 1)
+      continue;
+    shard_names.push_back(names[i]);
+    Item item;
+    item.input = options.inputs[i];
+    item.output = (fs::path(options.output_dir) / names[i]).string();
+    items.push_back(std::move(item));
   }
+  // Other shards write beside these: only this shard's leftovers go.
+  RemoveStaleTemporaries(options.output_dir, shard_names);
   const auto start = std::chrono::steady_clock::now();
   std::atomic<size_t> next{0}, done{0};
   // An output that cannot be written (full disk, read-only folder) means
@@ -268,6 +275,8 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, std::ost
     for (; reported < finished.size(); ++reported) {
       const Item& item = items[finished[reported]];
       pages += item.pages;
+      if (options.on_output && (item.outcome == Outcome::kWritten || item.outcome == Outcome::kSkipped))
+        options.on_output(item.output);
       if (options.progress_bar && item.outcome != Outcome::kFailed) continue;
       if (options.progress_bar) err << "\r" << std::string(90, ' ') << "\r";
       if (item.outcome == Outcome::kPending) continue;  // not started after a write failure

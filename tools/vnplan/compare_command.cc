@@ -133,19 +133,6 @@ int DayNumber(const Json& iso) {
   return internal::DayNumber(DateField(iso).value_or(internal::CivilDate{1970, 1, 1}));
 }
 
-// The months and the day of the month a recurrence rule names; no months
-// for a rule that names no day of the year ("01 lần/năm"): it has no place
-// on a timeline.
-std::pair<std::vector<int>, int> DaysOfYear(const std::string& rule) {
-  std::vector<int> months = RuleNumbers(rule, "BYMONTH").value_or(std::vector<int>());
-  if (months.empty() && rule.find("MONTHLY;INTERVAL=3") != std::string::npos)
-    months = {3, 6, 9, 12};
-  else if (months.empty() && rule.find("MONTHLY") != std::string::npos)
-    months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-  const std::vector<int> days = RuleNumbers(rule, "BYMONTHDAY").value_or(std::vector<int>());
-  return {months, days.empty() ? 1 : days.front()};
-}
-
 Json Mark(const Json& from, const Json& to, const std::string& kind, const std::string& label,
           const Json& line) {
   return {{"from", from}, {"to", to}, {"kind", kind}, {"label", label}, {"line", line}};
@@ -166,9 +153,10 @@ Json TimelineMarks(const Json& deadlines) {
     } else if (start && end && !recurring) {
       marks.push_back(Mark(Field(d, "start"), Field(d, "end"), kind, label, line));
     } else if (recurring && start && end) {
-      const auto [months, day_of_month] = DaysOfYear(Text(Field(d, "recurrence")));
+      const RuleDays days = DaysOfYear(Text(Field(d, "recurrence")));
+      const int day_of_month = days.day_of_month.value_or(1);
       for (int y = start->year; y <= end->year; ++y)
-        for (int m : months) {
+        for (int m : days.months) {
           // A day the month does not have is not an instance (RFC 5545 3.3.10).
           if (!internal::IsRealDay({y, m, day_of_month})) continue;
           const std::string day = internal::FormatIsoDate({y, m, day_of_month});
