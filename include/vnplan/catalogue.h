@@ -25,7 +25,7 @@ namespace vnplan {
 // What a search asks for. Every filter is folded as the parser folds
 // ("dong thap" matches "Đồng Tháp"); an empty filter lets everything by.
 struct SearchQuery {
-  std::string words;   // every word must be on the line, marks or not
+  std::string words;   // every word must be in the plan, marks or not
   std::string type;    // part of the document's type ("ke hoach")
   std::string issuer;  // part of the issuer's name or its parent's
   std::string place;   // part of the place name
@@ -35,7 +35,8 @@ struct SearchQuery {
   int limit = 20;
 };
 
-// One plan found: its best line.
+// One plan found, and its line: the first holding the phrase, else the
+// first holding every word, else the first holding any.
 struct SearchHit {
   std::string path;  // the plan's JSON file, as added
   std::string name;  // "941/KH-SGD&ĐT", or its source file without a symbol
@@ -43,8 +44,8 @@ struct SearchHit {
   std::string section;  // "" before the first section
   int line = 0;         // 1-based, in the plan's text
   std::string snippet;  // the line, matched words in [brackets]
-  int matching_lines = 0;
-  double score = 0;  // FTS5 bm25: lower is better
+  int matching_lines = 0;  // lines holding every word
+  double score = 0;  // FTS5 bm25 of a phrase hit (lower is better); 0 for words apart
 };
 
 // A dated deadline of a catalogued plan, as stored (a recurring one is
@@ -84,8 +85,10 @@ class Catalogue {
   // Plans in the catalogue.
   Status CountDocuments(int* count) const;
 
-  // The plans whose lines hold every word of the query, best first, one hit
-  // (the best line) per plan. kInvalidArgument for a query with no word.
+  // The plans that hold every word of the query, one hit each: those that
+  // hold the words as a phrase first, best first (bm25 over the whole plan),
+  // then those that hold them apart, the last added first. kInvalidArgument
+  // for a query with no word.
   Status Search(const SearchQuery& query, std::vector<SearchHit>* hits) const;
 
   // Deadlines that may fall in [from, to] ("YYYY-MM-DD"): a date inside, a

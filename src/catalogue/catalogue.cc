@@ -59,6 +59,12 @@ OptString Reference(const Header& header) {
   return *header.number + "/" + *header.symbol;
 }
 
+// A plan's words: its lines' words, in order (what documents_fts indexes).
+void AppendWords(const std::string& line_words, std::string* all) {
+  if (!all->empty()) all->push_back(' ');
+  all->append(line_words);
+}
+
 // Writes one plan's rows; the caller holds the transaction.
 class PlanWriter {
  public:
@@ -104,19 +110,18 @@ Status PlanWriter::Remove(const std::string& path, const std::string& sha256) {
   if (!status.ok()) return status;
   for (int64_t id : ids) {
     // A contentless index forgets a row only when told its words again.
+    std::string all_words;
     SqlStatement lines;
-    if (Status s = lines.Prepare(db_, "SELECT id, text FROM lines WHERE document_id = ?1"); !s.ok())
+    if (Status s = lines.Prepare(db_, "SELECT id, text FROM lines WHERE document_id = ?1 ORDER BY id");
+        !s.ok())
       return s;
     lines.BindInt(1, id);
-    while (lines.Step(&status)) {
-      const int64_t row = lines.Int(0);
-      const std::string words = internal::SearchWords(folder_, lines.Text(1));
-      if (Status s = Run("INSERT INTO lines_fts(lines_fts, rowid, words) VALUES('delete', ?1, ?2)",
-                         [&](SqlStatement& st) { st.BindInt(1, row); st.Bind(2, std::string_view(words)); });
-          !s.ok())
-        return s;
-    }
+    while (lines.Step(&status)) AppendWords(internal::SearchWords(folder_, lines.Text(1)), &all_words);
     if (!status.ok()) return status;
+    if (Status s = Run("INSERT INTO documents_fts(documents_fts, rowid, words) VALUES('delete', ?1, ?2)",
+                       [&](SqlStatement& st) { st.BindInt(1, id); st.Bind(2, std::string_view(all_words)); });
+        !s.ok())
+      return s;
     for (const char* table : internal::kPlanPartTables)
       if (Status s = Run(std::string("DELETE FROM ") + table + " WHERE document_id = ?1",
                          [&](SqlStatement& st) { st.BindInt(1, id); });
@@ -288,16 +293,15 @@ Status PlanWriter::InsertLines(const Plan& plan) {
   SectionStarts(plan.sections, &starts);
   std::stable_sort(starts.begin(), starts.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  SqlStatement line_row, index_row;
+  SqlStatement line_row;
   if (Status s = line_row.Prepare(db_, "INSERT INTO lines(document_id, line, section, text)"
                                        " VALUES(?1, ?2, ?3, ?4)");
       !s.ok())
     return s;
-  if (Status s = index_row.Prepare(db_, "INSERT INTO lines_fts(rowid, words) VALUES(?1, ?2)"); !s.ok())
-    return s;
   std::string_view text = plan.text;
   size_t next_section = 0;
-  std::string section;
+  std::string section, all_words;
+  int64_t first_id = 0, last_id = 0;
   for (int number = 1; !text.empty(); ++number) {
     const size_t end = std::min(text.find('\n'), text.size());
     const std::string_view line = text.substr(0, end);
@@ -311,11 +315,20 @@ Status PlanWriter::InsertLines(const Plan& plan) {
     line_row.Bind(3, std::string_view(section));
     line_row.Bind(4, line);
     if (Status s = line_row.Run(); !s.ok()) return s;
-    index_row.BindInt(1, db_.LastInsertId());
-    index_row.Bind(2, std::string_view(words));
-    if (Status s = index_row.Run(); !s.ok()) return s;
+    last_id = db_.LastInsertId();
+    if (first_id == 0) first_id = last_id;
+    AppendWords(words, &all_words);
   }
-  return Status::Ok();
+  if (Status s = Run("INSERT INTO documents_fts(rowid, words) VALUES(?1, ?2)",
+                     [&](SqlStatement& st) { st.BindInt(1, id_); st.Bind(2, std::string_view(all_words)); });
+      !s.ok())
+    return s;
+  return Run("UPDATE documents SET first_line_id = ?2, last_line_id = ?3 WHERE id = ?1",
+             [&](SqlStatement& st) {
+               st.BindInt(1, id_);
+               st.BindInt(2, first_id);
+               st.BindInt(3, last_id);
+             });
 }
 
 Status PlanWriter::Insert(const Plan& plan, const SourceInfo& source, const std::string& path) {

@@ -26,7 +26,8 @@ CREATE TABLE documents(
   type TEXT, number TEXT, symbol TEXT, issuer TEXT, issuer_parent TEXT, place TEXT,
   date TEXT, title TEXT, period_from INTEGER, period_to INTEGER,
   -- folded copies (the parser's folding) that filters and citations compare
-  reference_key TEXT, type_key TEXT, issuer_key TEXT, place_key TEXT);
+  reference_key TEXT, type_key TEXT, issuer_key TEXT, place_key TEXT,
+  first_line_id INTEGER, last_line_id INTEGER);  -- its rows of lines: ids in this range
 CREATE INDEX documents_sha256 ON documents(sha256);
 CREATE INDEX documents_reference ON documents(reference_key, date);
 CREATE INDEX documents_date ON documents(date);
@@ -64,9 +65,11 @@ CREATE INDEX legal_bases_reference ON legal_bases(reference_key, date);
 CREATE INDEX signatures_document ON signatures(document_id);
 CREATE INDEX recipients_document ON recipients(document_id);
 CREATE INDEX lines_document ON lines(document_id, line);
--- The folded words of each line (rowid = lines.id); contentless: the words
--- are not stored twice, only indexed.
-CREATE VIRTUAL TABLE lines_fts USING fts5(words, content='', tokenize='unicode61 remove_diacritics 0');
+-- The folded words of each plan (rowid = documents.id), what search ranks;
+-- contentless: the words are indexed, not stored. A plan's best line is
+-- found by folding its lines again.
+CREATE VIRTUAL TABLE documents_fts USING fts5(words, content='',
+  tokenize='unicode61 remove_diacritics 0');
 -- The citation graph: a legal basis cites a catalogued document when its
 -- number ("31/KH-UBND", folded) and its date are the document's.
 CREATE VIEW citations AS

@@ -55,20 +55,40 @@ std::vector<std::string> QueryWords(const TextFolder& folder, std::string_view q
   return words;
 }
 
-std::string MatchExpression(const std::vector<std::string>& words) {
-  std::string all, phrase;
+std::string PhraseExpression(const std::vector<std::string>& words) {
+  if (words.empty()) return "";
+  std::string phrase = "\"";
+  for (size_t i = 0; i < words.size(); ++i) phrase.append(i ? " " : "").append(words[i]);
+  return phrase.append("\"");
+}
+
+std::string AllWordsExpression(const std::vector<std::string>& words) {
+  std::vector<std::string> unique;
+  std::string all;
   for (const std::string& word : words) {
-    if (!all.empty()) {
-      all += " AND ";
-      phrase += ' ';
-    }
+    if (std::find(unique.begin(), unique.end(), word) != unique.end()) continue;
+    unique.push_back(word);
+    if (!all.empty()) all += " AND ";
     all.append("\"").append(word).append("\"");
-    phrase += word;
   }
-  if (words.size() < 2) return all;
-  std::string expression = "(\"";
-  expression.append(phrase).append("\") OR (").append(all).append(")");
-  return expression;
+  return all;
+}
+
+LineMatch MatchLine(std::string_view line_words, const std::vector<std::string>& words) {
+  std::vector<std::string_view> held;
+  for (size_t at = 0; at < line_words.size();) {
+    const size_t end = std::min(line_words.find(' ', at), line_words.size());
+    held.push_back(line_words.substr(at, end - at));
+    at = end + 1;
+  }
+  size_t found = 0;
+  for (const std::string& word : words) found += std::find(held.begin(), held.end(), word) != held.end();
+  if (found == 0 || words.empty()) return LineMatch::kNone;
+  if (found < words.size()) return LineMatch::kSome;
+  for (size_t start = 0; start + words.size() <= held.size(); ++start)
+    if (std::equal(words.begin(), words.end(), held.begin() + static_cast<std::ptrdiff_t>(start)))
+      return LineMatch::kPhrase;
+  return LineMatch::kEvery;
 }
 
 std::string Highlight(const TextFolder& folder, std::string_view line,

@@ -20,10 +20,16 @@ std::string SearchWords(const TextFolder& folder, std::string_view text);
 // The folded words of a query, in order, duplicates kept.
 std::vector<std::string> QueryWords(const TextFolder& folder, std::string_view query);
 
-// An FTS5 MATCH expression: every word (quoted, so nothing the user types is
-// FTS syntax), and, for several, the phrase as a bonus to the rank:
-// ("phong hoc") OR ("phong" AND "hoc"). Empty for no words.
-std::string MatchExpression(const std::vector<std::string>& words);
+// FTS5 MATCH expressions over the words of a query, every word quoted so
+// nothing the user types is FTS syntax. Empty for no words.
+// The words in order, next to each other: "phong hoc".
+std::string PhraseExpression(const std::vector<std::string>& words);
+// Every word, anywhere: "phong" AND "hoc" (each once).
+std::string AllWordsExpression(const std::vector<std::string>& words);
+// How a line's search words (SearchWords) hold a query's words, as the
+// expressions above would find them: the phrase, every word, some, none.
+enum class LineMatch { kNone, kSome, kEvery, kPhrase };
+LineMatch MatchLine(std::string_view line_words, const std::vector<std::string>& words);
 
 // `line` with each whole word that folds to one of `words` in [brackets];
 // a long line is cut to a window around the first match, with "…".
