@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <utility>
 
@@ -109,14 +108,15 @@ Status PlanWriter::Remove(const std::string& path, const std::string& sha256) {
   while (old.Step(&status)) ids.push_back(old.Int(0));
   if (!status.ok()) return status;
   for (int64_t id : ids) {
-    // A contentless index forgets a row only when told its words again.
+    // A contentless index forgets a row only when told its words again:
+    // its lines' words in order, as InsertLines gave them.
     std::string all_words;
     SqlStatement lines;
-    if (Status s = lines.Prepare(db_, "SELECT id, text FROM lines WHERE document_id = ?1 ORDER BY id");
+    if (Status s = lines.Prepare(db_, "SELECT text FROM lines WHERE document_id = ?1 ORDER BY id");
         !s.ok())
       return s;
     lines.BindInt(1, id);
-    while (lines.Step(&status)) AppendWords(internal::SearchWords(folder_, lines.Text(1)), &all_words);
+    while (lines.Step(&status)) AppendWords(internal::SearchWords(folder_, lines.Text(0)), &all_words);
     if (!status.ok()) return status;
     if (Status s = Run("INSERT INTO documents_fts(documents_fts, rowid, words) VALUES('delete', ?1, ?2)",
                        [&](SqlStatement& st) { st.BindInt(1, id); st.Bind(2, std::string_view(all_words)); });
