@@ -11,8 +11,8 @@
 #include <iostream>
 #include <iterator>
 #include <map>
-#include <set>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -266,11 +266,18 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter
     for (const std::string& input : options.inputs)
       relative.push_back(fs::path(input).filename().string());
   }
+  // Names are chosen over all inputs, then a shard keeps its own: every
+  // shard names a file as a whole run would.
   const std::vector<std::string> names = OutputNames(relative);
-  for (size_t i = 0; i < items.size(); ++i) {
-    items[i].input = options.inputs[i];
-    items[i].output = (fs::path(options.output_dir) / names[i]).string();
-    outputs.push_back(items[i].output);
+  items.clear();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (options.shard_count > 0 && static_cast<int>(i % options.shard_count) != options.shard_index - 1)
+      continue;
+    Item item;
+    item.input = options.inputs[i];
+    item.output = (fs::path(options.output_dir) / names[i]).string();
+    outputs.push_back(item.output);
+    items.push_back(std::move(item));
   }
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
@@ -285,6 +292,7 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter
   // An output that cannot be written (full disk, read-only folder) means
   // the next ones cannot either: no new input is started.
   std::atomic<bool> stop{false};
+  std::mutex output_mutex;  // on_output is called once at a time
   auto worker = [&] {
     for (size_t i = next++; i < items.size(); i = next++) {
       // An exception (memory exhausted on a hostile input) fails this input
@@ -296,6 +304,11 @@ int RunBatch(const BatchOptions& options, const PlanConverter& convert, Reporter
         items[i].message = std::string("internal error: ") + e.what();
       }
       if (items[i].outcome == Outcome::kUnwritten) stop = true;
+      if (options.on_output &&
+          (items[i].outcome == Outcome::kWritten || items[i].outcome == Outcome::kSkipped)) {
+        std::lock_guard<std::mutex> lock(output_mutex);
+        options.on_output(items[i].output);
+      }
       const size_t number = ++done;
       ReportItem(items[i], number, items.size(), reporter);
       reporter.FileDone(items[i].pages);

@@ -32,6 +32,16 @@ struct BatchOptions {
   bool force = false;
   int jobs = 1;
   std::size_t max_input_bytes = 0;
+  // Shard `shard_index` (1-based) of `shard_count`: inputs i with
+  // i % shard_count == shard_index - 1. Output names are chosen over all
+  // inputs first, so every shard names a file as a whole run would.
+  // shard_count 0: every input.
+  int shard_index = 0;
+  int shard_count = 0;
+  // Called once at a time (from the workers, in completion order) with each
+  // output written or found current (`vnplan extract --db` adds it to a
+  // catalogue).
+  std::function<void(const std::string& output)> on_output;
 };
 
 // Returns the exit code: 0, or 1 if any input failed, 3 if an output (or

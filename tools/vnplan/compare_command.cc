@@ -215,25 +215,14 @@ Json Mark(const Json& from, const Json& to, const std::string& kind, const std::
   return {{"from", from}, {"to", to}, {"kind", kind}, {"label", label}, {"line", line}};
 }
 
-// The months and the day of the month a recurrence rule names; no months
-// for a rule that names no day of the year ("01 lần/năm"): it has no place
-// on a timeline.
-std::pair<std::vector<int>, int> DaysOfYear(const std::string& rule) {
-  std::vector<int> months = RuleNumbers(rule, "BYMONTH").value_or(std::vector<int>());
-  if (months.empty() && rule.find("MONTHLY;INTERVAL=3") != std::string::npos)
-    months = {3, 6, 9, 12};
-  else if (months.empty() && rule.find("MONTHLY") != std::string::npos)
-    months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-  const std::vector<int> days = RuleNumbers(rule, "BYMONTHDAY").value_or(std::vector<int>());
-  return {months, days.empty() ? 1 : days.front()};
-}
-
 // The days a recurring deadline falls on from `start` to `end`, at most
 // kMaxInstancesPerDeadline of them; *left_out counts the rest (counting
 // costs a step per month: from year 0 to 9999, under a millisecond).
 std::vector<std::string> Instances(const std::string& rule, const internal::CivilDate& start,
                                    const internal::CivilDate& end, int* left_out) {
-  const auto [months, day_of_month] = DaysOfYear(rule);
+  const RuleDays rule_days = DaysOfYear(rule);
+  const std::vector<int>& months = rule_days.months;
+  const int day_of_month = rule_days.day_of_month.value_or(1);
   std::vector<std::string> days;
   if (months.empty()) return days;
   for (int y = start.year; y <= end.year; ++y) {

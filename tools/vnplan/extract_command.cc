@@ -2,13 +2,18 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/batch.h"
+#include "tools/vnplan/catalogue_command.h"
 #include "tools/vnplan/input_file.h"
 
 namespace vnplan {
@@ -97,6 +102,63 @@ int RunStream(const ExtractOptions& options, const std::vector<std::string>& inp
   return written != kExitOk ? written : failed;
 }
 
+// The inputs a manifest lists, appended to *inputs: one path a line,
+// relative ones taken from the manifest's folder.
+Status ReadManifest(const std::string& manifest, std::vector<std::string>* inputs) {
+  std::ifstream in(manifest);
+  if (!in) return Status::InvalidArgument("cannot read the manifest " + manifest);
+  const fs::path folder = fs::path(manifest).parent_path();
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    inputs->push_back(fs::path(line).is_absolute() ? line : (folder / line).lexically_normal().string());
+  }
+  return Status::Ok();
+}
+
+// "K/N" with 1 <= K <= N.
+Status ParseShard(const std::string& shard, int* index, int* count) {
+  const size_t slash = shard.find('/');
+  try {
+    size_t used = 0;
+    if (slash != std::string::npos) {
+      *index = std::stoi(shard.substr(0, slash), &used);
+      if (used == slash) {
+        *count = std::stoi(shard.substr(slash + 1), &used);
+        if (used == shard.size() - slash - 1 && *index >= 1 && *index <= *count)
+          return Status::Ok();
+      }
+    }
+  } catch (const std::exception&) {
+  }
+  return Status::InvalidArgument("--shard takes K/N with 1 <= K <= N, not '" + shard + "'");
+}
+
+// `--db`: every output the batch writes or finds current goes into the
+// catalogue (one transaction each) as it is done. A plan that cannot be
+// added is said through the reporter and makes the run fail (*failed).
+std::function<void(const std::string&)> CatalogueHook(const std::string& db, Reporter& reporter,
+                                                      std::shared_ptr<Catalogue>* catalogue,
+                                                      bool* failed) {
+  std::unique_ptr<Catalogue> opened;
+  if (Status s = Catalogue::Open(db, Catalogue::Mode::kWrite, &opened); !s.ok()) {
+    reporter.Say(MessageKind::kError, "vnplan: " + s.message());
+    *failed = true;
+    return nullptr;
+  }
+  *catalogue = std::move(opened);
+  Catalogue* target = catalogue->get();
+  return [target, failed, &reporter](const std::string& output) {
+    int added = 0, skipped = 0;
+    std::ostringstream said;
+    if (!AddPlanFile(*target, output, false, &added, &skipped, said)) *failed = true;
+    std::string line;
+    for (std::istringstream lines(said.str()); std::getline(lines, line);)
+      reporter.Say(MessageKind::kError, line);
+  };
+}
+
 int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipeline& pipeline,
               const Converter& converter) {
   BatchOptions batch;
@@ -108,7 +170,14 @@ int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipe
   batch.jobs = options.jobs > 0 ? options.jobs
                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   batch.max_input_bytes = options.max_input_bytes;
-  return RunBatch(
+  if (!options.shard.empty()) ParseShard(options.shard, &batch.shard_index, &batch.shard_count);
+  std::shared_ptr<Catalogue> catalogue;
+  bool catalogue_failed = false;
+  if (!options.db.empty()) {
+    batch.on_output = CatalogueHook(options.db, converter.reporter(), &catalogue, &catalogue_failed);
+    if (!batch.on_output) return kExitOutputFailed;
+  }
+  const int code = RunBatch(
       batch,
       [&](const std::string& path, const std::string& bytes, const std::string& sha256,
           std::string* json, int* pages) {
@@ -118,6 +187,24 @@ int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipe
         return status;
       },
       converter.reporter());
+  return code == kExitOk && catalogue_failed ? kExitOutputFailed : code;
+}
+
+// --manifest and --shard: their inputs and checks; kExitOk or the exit code.
+int ClusterInputs(const ExtractOptions& options, std::vector<std::string>* inputs,
+                  std::ostream& err) {
+  const bool to_folder = !options.output.empty() && options.output != "-" &&
+                         (fs::is_directory(options.output) || options.output.back() == '/');
+  Status status;
+  int index = 0, count = 0;
+  if (!options.shard.empty()) status = ParseShard(options.shard, &index, &count);
+  if (status.ok() && !options.manifest.empty()) status = ReadManifest(options.manifest, inputs);
+  if (status.ok() && !to_folder && (!options.manifest.empty() || !options.shard.empty() ||
+                                    !options.db.empty()))
+    status = Status::InvalidArgument("--manifest, --shard and --db need -o OUTDIR/");
+  if (status.ok()) return kExitOk;
+  err << "vnplan: " << status.message() << "\n";
+  return kExitUsage;
 }
 
 }  // namespace
@@ -135,7 +222,9 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
   }
   std::error_code ec;
   Reporter reporter(err, options.verbosity, options.progress_bar);
-  const InputList listed = ExpandInputs(options.inputs, options.output);
+  std::vector<std::string> named = options.inputs;
+  if (const int code = ClusterInputs(options, &named, err); code != kExitOk) return code;
+  const InputList listed = ExpandInputs(named, options.output);
   const bool had_directory = listed.had_directory;
   for (const std::string& skipped : listed.skipped)
     reporter.Say(MessageKind::kError, "vnplan: skipped " + skipped);

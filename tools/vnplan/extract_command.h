@@ -29,6 +29,14 @@ struct ExtractOptions {
   Verbosity verbosity = Verbosity::kNormal;
   int ocr_jobs = 0;           // pages read at once (0 = one per core)
   OcrOptions ocr;             // languages, pages, PDF reading (jobs: ocr_jobs)
+  // Cluster runs (scripts/slurm/): more inputs listed in a file, one path a
+  // line (relative ones from the file's folder; blank lines and '#' lines
+  // skipped), and "K/N" to do only the K-th of N shards of all inputs.
+  // Either needs -o OUTDIR/.
+  std::string manifest;
+  std::string shard;
+  // A catalogue file: each plan written or found current is added to it.
+  std::string db;
 };
 
 // Runs the command. Results go to `out` (or options.output), messages to

@@ -17,6 +17,8 @@
 #include "tools/vnplan/export_command.h"
 #include "tools/vnplan/restore_command.h"
 #include "tools/vnplan/train_command.h"
+#include "tools/vnplan/catalogue_command.h"
+#include "tools/vnplan/search_command.h"
 
 namespace {
 
@@ -119,8 +121,7 @@ void AddExtract(CLI::App& app, Context& context) {
       "extract",
       "Read plans and write the contract's JSON: to stdout (one object, or an array), or with\n"
       "-o OUTDIR/ (or a folder of plans) one JSON per plan, in parallel, resumable");
-  cmd->add_option("FILE", options->inputs, "Plan text files (UTF-8); '-' reads standard input")
-      ->required();
+  cmd->add_option("FILE", options->inputs, "Plan text files (UTF-8); '-' reads standard input");
   cmd->add_option("--format", options->format, "json (one object, or an array for several files) or jsonl")
       ->check(CLI::IsMember({"json", "jsonl"}));
   cmd->add_option("-o,--output", options->output,
@@ -134,7 +135,12 @@ void AddExtract(CLI::App& app, Context& context) {
   AddOcrReading(cmd, &options->ocr);
   auto no_progress = std::make_shared<bool>(false);
   cmd->add_flag("--no-progress", *no_progress, "No progress bar in a batch, even on a terminal");
+  cmd->add_option("--manifest", options->manifest, "More inputs, one path a line (a cluster's list)");
+  cmd->add_option("--shard", options->shard, "K/N: only the K-th of N shards of the inputs (1 <= K <= N)");
+  cmd->add_option("--db", options->db, "Also add each plan to this catalogue (vnplan catalogue)");
   cmd->callback([=, &context] {
+    if (options->inputs.empty() && options->manifest.empty())
+      throw CLI::ValidationError("FILE", "extract needs files or --manifest");
     vnplan::ParseRestoreMode(*restore, &options->restore);
     if (!context.FindModels(*model, options->restore, &options->model_dir)) return;
     options->progress_bar = isatty(2) != 0 && !*no_progress;
@@ -245,6 +251,40 @@ bool KnownCommand(CLI::App& app, int argc, char** argv) {
   return false;
 }
 
+// `catalogue add`, `search` and `deadlines`: the archive's commands.
+void AddCatalogueCommands(CLI::App& app, Context& context) {
+  auto add = std::make_shared<vnplan::CatalogueAddOptions>();
+  CLI::App* catalogue = app.add_subcommand("catalogue", "A searchable SQLite catalogue of plans");
+  catalogue->require_subcommand(1);
+  CLI::App* cmd = catalogue->add_subcommand(
+      "add", "Add plan JSON files (or folders of them); each plan is one transaction, and a plan\n"
+             "already there from the same file or input is replaced");
+  cmd->add_option("PLAN", add->plans, "Plan JSON files from vnplan extract, or folders")->required();
+  cmd->add_option("--db", add->db, "The catalogue (SQLite) file; made when missing")->required();
+  cmd->add_flag("--force", add->force, "Re-add plans the catalogue already holds unchanged");
+  cmd->callback([=, &context] { context.exit_code = vnplan::RunCatalogueAdd(*add, std::cerr); });
+
+  auto search = std::make_shared<vnplan::SearchOptions>();
+  cmd = app.add_subcommand("search", "Find plans in a catalogue by their words, with or without marks");
+  cmd->add_option("QUERY", search->query.words, "Words that must all be on one line")->required();
+  cmd->add_option("--type", search->query.type, "Part of the document type (\"ke hoach\")");
+  cmd->add_option("--issuer", search->query.issuer, "Part of the issuer's name");
+  cmd->add_option("--place", search->query.place, "Part of the place name");
+  cmd->add_option("--from", search->query.from, "Plans dated (or with a period) from YYYY-MM-DD");
+  cmd->add_option("--to", search->query.to, "Plans dated (or with a period) up to YYYY-MM-DD");
+  cmd->add_option("--limit", search->query.limit, "Plans shown (default 20)")->check(CLI::Range(1, 10000));
+  cmd->add_option("--format", search->format, "text or jsonl")->check(CLI::IsMember({"text", "jsonl"}));
+  cmd->add_option("--db", search->db, "The catalogue file")->required();
+  cmd->callback([=, &context] { context.exit_code = vnplan::RunSearch(*search, std::cout, std::cerr); });
+
+  auto deadlines = std::make_shared<vnplan::DeadlinesOptions>();
+  cmd = app.add_subcommand("deadlines", "Every deadline of a catalogue's plans in a span, recurring ones expanded");
+  cmd->add_option("--from", deadlines->from, "First day, YYYY-MM-DD")->required();
+  cmd->add_option("--to", deadlines->to, "Last day, YYYY-MM-DD")->required();
+  cmd->add_option("--db", deadlines->db, "The catalogue file")->required();
+  cmd->callback([=, &context] { context.exit_code = vnplan::RunDeadlines(*deadlines, std::cout, std::cerr); });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -268,6 +308,7 @@ int main(int argc, char** argv) {
   AddExport(app, context);
   AddOcr(app, context);
   AddCompare(app, context);
+  AddCatalogueCommands(app, context);
   if (!KnownCommand(app, argc, argv)) return vnplan::kExitUsage;
   try {
     app.parse(argc, argv);

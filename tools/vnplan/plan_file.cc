@@ -368,4 +368,16 @@ std::optional<std::vector<int>> RuleNumbers(std::string_view rule, std::string_v
   return out;
 }
 
+RuleDays DaysOfYear(std::string_view rule) {
+  RuleDays days;
+  days.months = RuleNumbers(rule, "BYMONTH").value_or(std::vector<int>());
+  if (days.months.empty() && rule.find("MONTHLY;INTERVAL=3") != std::string_view::npos)
+    days.months = {3, 6, 9, 12};
+  else if (days.months.empty() && rule.find("MONTHLY") != std::string_view::npos)
+    days.months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+  const std::vector<int> month_days = RuleNumbers(rule, "BYMONTHDAY").value_or(std::vector<int>());
+  if (!month_days.empty()) days.day_of_month = month_days.front();
+  return days;
+}
+
 }  // namespace vnplan

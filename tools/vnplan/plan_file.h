@@ -60,6 +60,18 @@ std::optional<std::string> Province(const nlohmann::json& plan);
 // part, std::nullopt when the part is not a list of numbers.
 std::optional<std::vector<int>> RuleNumbers(std::string_view rule, std::string_view key);
 
+// The days of the year a recurrence rule falls on, as the comparison's
+// timeline and `vnplan deadlines` place it: its BYMONTH months (a quarterly
+// "FREQ=MONTHLY;INTERVAL=3" on March, June, September and December; a
+// monthly rule on every month) and the day of the month its first
+// BYMONTHDAY names (std::nullopt when it names none). No months for a rule
+// that names no day of the year ("01 lần/năm").
+struct RuleDays {
+  std::vector<int> months;
+  std::optional<int> day_of_month;
+};
+RuleDays DaysOfYear(std::string_view rule);
+
 }  // namespace vnplan
 
 #endif  // VNPLAN_TOOLS_PLAN_FILE_H_
