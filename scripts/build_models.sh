@@ -14,6 +14,7 @@ out=${1:-build/models}
 background=.cache/background
 mkdir -p "$out"
 bash scripts/prepare_background.sh "$background"
+/usr/bin/python3 scripts/gazetteer.py .cache/npm "$out/places.tsv"  # the parser's places (optional)
 inputs=(build/vnplan "$background/background.txt" "$background/words.txt" corpus/*.txt)
 stale=0
 for model in "$out/background.lm" "$out/domain.lm"; do

@@ -312,51 +312,6 @@ void HeaderReader::ReadAdoptionDate(const std::vector<Line>& lines, size_t from,
   }
 }
 
-std::string HeaderReader::AgencyName(std::string_view caps) const {
-  static const std::set<std::string_view> kHeads = {
-      "so", "phong", "bo", "ban", "truong", "cuc", "vu", "vien", "trung"};
-  static const std::set<std::string_view> kPlaceMarkers = {
-      "tinh", "huyen", "quan", "xa", "phuong", "thanh", "thi"};
-  std::vector<std::string> out;
-  // After a place word ("tỉnh", "thành phố") or an abbreviation ("THCS"),
-  // what follows is a proper name: every word capitalised.
-  bool proper = false, capitalize_next = false;
-  const std::vector<std::string_view> words = Words(caps);
-  for (size_t k = 0; k < words.size(); ++k) {
-    const std::string folded = folder_.Fold(words[k]).text;
-    std::string letters;
-    for (char c : folded)
-      if (c >= 'a' && c <= 'z') letters.push_back(c);
-    const bool abbreviation = !IsSyllableShape(letters) ||
-                              folded.size() != letters.size();
-    std::string word = abbreviation ? std::string(words[k]) : LowerUtf8(words[k]);
-    // "thành phố", "thị xã", "thị trấn" are markers of two words; "THANH"
-    // alone starts a name ("TỈNH THANH HÓA").
-    const std::string next = k + 1 < words.size() ? folder_.Fold(words[k + 1]).text : "";
-    const bool two_words = (letters == "thanh" && next == "pho") ||
-                           (letters == "thi" && (next == "xa" || next == "tran"));
-    const bool marker = two_words || (kPlaceMarkers.count(letters) && letters != "thanh" && letters != "thi");
-    if (!abbreviation && marker && k > 0) {
-      proper = true;  // the place marker itself stays lower case
-      if (two_words) {
-        out.push_back(word);
-        out.push_back(LowerUtf8(words[++k]));
-        continue;
-      }
-    } else if (!abbreviation && (k == 0 || proper || capitalize_next)) {
-      word = CapitalizeFirst(word);
-    }
-    // After the head ("Sở", "Văn phòng") comes the proper name.
-    const bool head = (k == 0 && kHeads.count(letters)) ||
-                      (k == 1 && letters == "phong" && folder_.Fold(words[0]).text == "van");
-    capitalize_next = head || letters == "va" ||
-                      word.back() == ',' || word == "-";
-    proper = proper || (abbreviation && k > 0);
-    out.push_back(word);
-  }
-  return Join(out, " ");
-}
-
 void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
                                 Header& header) const {
   static const std::set<std::string_view> kSplitHeads = {
@@ -391,9 +346,10 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
     size_t split = 0;
     for (size_t k = 1; k < words.size() && split == 0; ++k)
       // "ỦY BAN" and "VĂN PHÒNG" are one head; a head names something after
-      // it ("BỘ NỘI VỤ" ends on "vụ" and is not split).
+      // it ("BỘ NỘI VỤ" ends on "vụ" and is not split); "THƯỜNG VỤ" is a
+      // standing committee, no department ("BAN THƯỜNG VỤ TỈNH ỦY").
       if (kSplitHeads.count(folder_.Fold(words[k]).text) && k + 1 < words.size() &&
-          folder_.Fold(words[k - 1]).text != "uy" &&
+          folder_.Fold(words[k - 1]).text != "uy" && folder_.Fold(words[k - 1]).text != "thuong" &&
           !(folder_.Fold(words[k - 1]).text == "van" && folder_.Fold(words[k]).text == "phong"))
         split = k;
     if (split == 0) {

@@ -24,7 +24,7 @@ TEST(HeaderGenre, StandingCommitteeResolution) {
   EXPECT_EQ(h.symbol, "NQ-UBTVQH15");
   EXPECT_EQ(h.date, "2025-07-24");
   EXPECT_FALSE(h.place);
-  EXPECT_EQ(h.issuer.name, "Ủy ban thường vụ quốc hội");
+  EXPECT_EQ(h.issuer.name, "Ủy ban Thường vụ Quốc hội");
   ASSERT_TRUE(h.title);
   EXPECT_EQ(h.title->rfind("Về việc điều chỉnh địa giới", 0), 0u);
   EXPECT_EQ(h.title->find("ỦY BAN"), std::string::npos);

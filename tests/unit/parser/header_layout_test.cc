@@ -52,7 +52,7 @@ TEST(HeaderLayout, ResolutionWithoutMastheadTakesIssuerFromAuthorityLine) {
   EXPECT_EQ(p.header.number, "9");
   EXPECT_EQ(p.header.title, "Về việc thành lập thị xã mới");
   ASSERT_TRUE(p.header.issuer.name);
-  EXPECT_EQ(*p.header.issuer.name, "Ủy ban thường vụ quốc hội");
+  EXPECT_EQ(*p.header.issuer.name, "Ủy ban Thường vụ Quốc hội");
 }
 
 TEST(HeaderLayout, AuthorityLineCutInTwo) {
@@ -60,7 +60,7 @@ TEST(HeaderLayout, AuthorityLineCutInTwo) {
       "Số: 9/NQ-UBTVQH15 |\n\nNGHỊ QUYẾT\n\nVề việc thành lập thị xã mới\n\n"
       "ỦY BAN THƯỜNG\nVỤ QUỐC HỘI\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n");
   EXPECT_EQ(p.header.title, "Về việc thành lập thị xã mới");
-  EXPECT_EQ(p.header.issuer.name, "Ủy ban thường vụ quốc hội");
+  EXPECT_EQ(p.header.issuer.name, "Ủy ban Thường vụ Quốc hội");
 }
 
 TEST(HeaderLayout, FormBlankIsNoAuthority) {
