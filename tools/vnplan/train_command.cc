@@ -135,6 +135,10 @@ int TrainBackground(const TrainOptions& options, std::ostream& out, std::ostream
   std::vector<std::string> words;
   if (!options.words.empty()) {
     std::ifstream list(options.words);
+    if (!list) {  // a list asked for and not read would silently train without it
+      err << "vnplan: " << options.words << ": cannot read the word list\n";
+      return kExitInputFailed;
+    }
     for (std::string line; std::getline(list, line);)
       if (!line.empty()) words.push_back(line.substr(0, line.find('/')));
   }

@@ -66,5 +66,22 @@ TEST(TrainCommand, LearnsAnArchiveOfTextMarkdownAndVerifiedJson) {
   EXPECT_LT(syllables, 20000);
 }
 
+// A word list asked for and not there is an error, not a background model
+// trained without it.
+TEST(TrainCommand, AMissingWordListIsAnError) {
+  const std::string dir = testing::OutputDir() + "/words-missing";
+  fs::remove_all(dir);
+  testing::WriteFile(testing::OutputDir() + "/background.txt", "Kế hoạch năm học mới của trường.\n");
+  TrainOptions options;
+  options.inputs = {testing::SourcePath("corpus/002-hoa-binh-2017.txt")};
+  options.output_dir = dir;
+  options.background = testing::OutputDir() + "/background.txt";
+  options.words = testing::OutputDir() + "/no-such-words.txt";
+  std::ostringstream out, err;
+  EXPECT_EQ(RunTrain(options, out, err), kExitInputFailed);
+  EXPECT_NE(err.str().find("cannot read the word list"), std::string::npos) << err.str();
+  EXPECT_FALSE(fs::exists(dir + "/background.lm"));
+}
+
 }  // namespace
 }  // namespace vnplan
