@@ -1,6 +1,7 @@
 // OcrEngine: pages listed by the image and PDF readers, read by workers
 // that each keep one Tesseract and one poppler document.
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -260,8 +261,12 @@ OcrEngine::OcrEngine(OcrEngine&&) noexcept = default;
 
 OcrEngine::OcrEngine(OcrOptions options)
     : options_(std::move(options)), pool_(std::make_unique<EnginePool>(options_.languages)) {
-  // Leptonica reports every unreadable image on stderr; vnplan says it once.
+  // Leptonica and poppler report every unreadable image or PDF on stderr in
+  // their own words ("Bad file: amount too big", "poppler/error: Couldn't
+  // read xref table"); vnplan says it once, in one line naming the file.
   setMsgSeverity(L_SEVERITY_NONE);
+  leptSetStderrHandler([](const char*) {});
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
 }
 
 namespace ocr {
