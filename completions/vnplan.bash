@@ -9,7 +9,7 @@ _vnplan() {
     cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}
     words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD
   fi
-  local commands="extract ocr restore train export compare"
+  local commands="extract ocr restore train export compare catalogue search deadlines"
   local command="" i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
@@ -19,11 +19,11 @@ _vnplan() {
   done
   case $prev in
     --restore) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-    --format) COMPREPLY=($(compgen -W "json jsonl" -- "$cur")); return ;;
+    --format) COMPREPLY=($(compgen -W "json jsonl text" -- "$cur")); return ;;
     --csv) COMPREPLY=($(compgen -W "deadlines assignments targets" -- "$cur")); return ;;
     --preprocess) COMPREPLY=($(compgen -W "despeckle deskew scale background binarize none" -- "$cur")); return ;;
     -j|--jobs) COMPREPLY=($(compgen -W "1 2 4 8" -- "$cur")); return ;;
-    --model|-o|--output|--pdf) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+    --model|-o|--output|--pdf|--db|--manifest) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
   esac
   if [[ -z $command ]]; then
     COMPREPLY=($(compgen -W "$commands -q --quiet -v --verbose --help --version" -- "$cur"))
@@ -31,12 +31,15 @@ _vnplan() {
   fi
   local options="-h --help -q --quiet -v --verbose"
   case $command in
-    extract) options+=" --format -o --output --restore --model -j --jobs --force --no-progress -l --language --pages --force-ocr --skip-text --redo-ocr" ;;
-    ocr) options+=" -o --output --restore --model -j --jobs --preprocess --pdf -l --language --pages --force-ocr --skip-text --redo-ocr" ;;
+    extract) options+=" --format -o --output --restore --model -j --jobs --force --no-progress --manifest --shard --db --max-input-mib -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels" ;;
+    ocr) options+=" -o --output --restore --model -j --jobs --preprocess --pdf -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels" ;;
     restore) options+=" -o --output --model --explain" ;;
     train) options+=" -o --output --background --words --channel" ;;
     export) options+=" --csv --ics --xlsx --delimiter -o --output" ;;
     compare) options+=" --html --json" ;;
+    catalogue) options+=" --db --force" ;;
+    search) options+=" --type --issuer --place --from --to --limit --format --db" ;;
+    deadlines) options+=" --from --to --db" ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$options" -- "$cur"))

@@ -105,6 +105,13 @@ void AddOcrReading(CLI::App* cmd, vnplan::OcrOptions* ocr) {
       "Take a PDF's text layer for another tool's OCR: restore its marks as OCR output");
   force->excludes(skip)->excludes(redo);
   skip->excludes(redo);
+  // The limits a hostile or mistaken input meets (README, "Inputs and outputs").
+  cmd->add_option("--max-pages", ocr->max_pages, "Refuse a scan of more pages than this (default 1000)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option_function<long long>(
+         "--max-megapixels", [ocr](long long mp) { ocr->max_pixels = mp * 1'000'000; },
+         "Refuse a page of more million pixels than this, from its header (default 150)")
+      ->check(CLI::Range(1, 10000));
 }
 
 // -j N, --jobs N: at least one worker; 256 already starts more Tesseracts
@@ -133,6 +140,10 @@ void AddExtract(CLI::App& app, Context& context) {
   AddJobs(cmd, options->jobs, "Plans processed at once in a batch");
   cmd->add_flag("--force", options->force, "Redo plans whose output is already current");
   AddOcrReading(cmd, &options->ocr);
+  cmd->add_option_function<std::size_t>(
+         "--max-input-mib", [options](std::size_t mib) { options->max_input_bytes = mib << 20; },
+         "Refuse an input larger than this many MiB (default 256)")
+      ->check(CLI::Range(1, 65536));
   auto no_progress = std::make_shared<bool>(false);
   cmd->add_flag("--no-progress", *no_progress, "No progress bar in a batch, even on a terminal");
   cmd->add_option("--manifest", options->manifest, "More inputs, one path a line (a cluster's list)");
