@@ -5,7 +5,7 @@
 # folder); SHARDS (default 4) array tasks extract into OUTDIR, then one
 # dependent job adds the outputs to the catalogue DB. Prints the two job ids.
 # VNPLAN (default: build/vnplan beside this script) and VNPLAN_MODEL (the
-# models folder) may be set; extra sbatch options go in SBATCH_EXTRA.
+# models folder) and VNPLAN_RESTORE (auto, always, never) may be set; extra sbatch options go in SBATCH_EXTRA.
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: $0 MANIFEST OUTDIR DB [SHARDS]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)

@@ -101,6 +101,11 @@ done
   > "$tmp/manifest.txt"
 inputs=$(wc -l < "$tmp/manifest.txt")
 [ -n "$model_dir" ] && export VNPLAN_MODEL=$model_dir
+# Before the models are built (the test command's first pass) the shards
+# extract without restoring: an extract that may restore needs its models.
+if [ -z "$model_dir" ] && [ ! -e "$(dirname "$vnplan")/models/domain.lm" ]; then
+  export VNPLAN_RESTORE=never
+fi
 export VNPLAN=$vnplan SBATCH_EXTRA="--chdir=$tmp/logs"
 
 wait_for() {  # wait_for JOBID...: until squeue lists none of them
