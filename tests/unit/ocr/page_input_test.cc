@@ -116,7 +116,7 @@ TEST(ImagePages, ADamagedLaterTiffPageStopsTheWalkQuickly) {
     EXPECT_FALSE(OcrEngine([] { OcrOptions o; o.jobs = 1; return o; }()).Read(*tiff, &doc, &error));
     EXPECT_NE(error.find("page 2 of the TIFF"), std::string::npos) << error;
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));  // generous for ASan on a busy machine; the old reader never returned
 }
 
 // Issue 14, item 7: a later page's size is checked from its own header.
@@ -170,7 +170,7 @@ TEST(ImagePages, GifFramesAreCheckedBeforeDecoding) {
   OcrDocument doc;
   EXPECT_FALSE(OcrEngine(options).Read(Gif(4, 20000, 2000), &doc, &error));
   EXPECT_NE(error.find("GIF's frames"), std::string::npos) << error;
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));  // generous for ASan on a busy machine; the old reader never returned
   // A real GIF within the limits is listed.
   Pix* page = SmallPage(40, 30);
   l_uint8* data = nullptr;

@@ -45,7 +45,7 @@ TEST(OcrChannel, UndamageOfAVeryLongTokenIsBounded) {
   EXPECT_TRUE(channel.Undamage(std::string(internal::kLongestDamagedWord + 1, 'a')).empty());
   EXPECT_FALSE(channel.Undamage(std::string(internal::kLongestDamagedWord, 'a')).empty());
   EXPECT_FALSE(channel.Undamage("4ir").empty());
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 30.0);  // the old code: minutes and 15 GB
   EXPECT_LT(PeakMegabytes() - before, 64.0);
 }
 
