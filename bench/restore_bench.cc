@@ -69,7 +69,7 @@ std::vector<std::string> WordList(const std::string& path) {
 // overrides it for experiments).
 double DomainWeight() {
   const char* set = std::getenv("VNPLAN_DOMAIN_WEIGHT");
-  return set ? std::atof(set) : 0.3;
+  return set ? std::atof(set) : vnplan::DomainModelShare();
 }
 
 // Trains a domain model of `texts` at `path` and opens it with the

@@ -97,6 +97,10 @@ class Restorer {
   std::unique_ptr<Impl> impl_;
 };
 
+// The domain model's share of the mixture OpenDirectory builds (the rest is
+// the background's), so a bench mixes its own models as vnplan does.
+double DomainModelShare();
+
 // Trains a syllable trigram model (interpolated Kneser-Ney) from UTF-8
 // texts, counting too how often each syllable is written with a capital in
 // mid-sentence (names: "Việt Trì"), adds `vocabulary` (e.g. a word list) as

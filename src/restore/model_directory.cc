@@ -41,6 +41,8 @@ bool Exists(const std::string& path) {
 
 }  // namespace
 
+double DomainModelShare() { return kDomain.weight; }
+
 std::unique_ptr<Restorer> Restorer::OpenDirectory(const std::string& dir, Status* status) {
   const std::string domain = PathOf(dir, kDomain);
   if (dir.empty() || !Exists(domain)) {
