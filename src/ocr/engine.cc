@@ -90,10 +90,10 @@ bool Sideways(tesseract::TessBaseAPI* api) {
   return direction == tesseract::WRITING_DIRECTION_TOP_TO_BOTTOM;
 }
 
-// The page read; *sideways says whether Tesseract found it turned sideways.
-OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, bool* sideways) {
+// The page (at `dpi`) read; *sideways says whether Tesseract found it turned sideways.
+OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sideways) {
   api->SetImage(clean);
-  api->SetSourceResolution(kRenderDpi);
+  api->SetSourceResolution(dpi);
   OcrPage page;
   *sideways = false;
   if (api->Recognize(nullptr) != 0) {
@@ -119,11 +119,11 @@ struct Worker {
 
 // Quarter turns clockwise that bring `page` upright, as OSD sees them;
 // 0 when it is upright or OSD is unsure or not installed.
-int QuarterTurnsToUpright(Worker* worker, Pix* page) {
+int QuarterTurnsToUpright(Worker* worker, Pix* page, int dpi) {
   if (!worker->osd_tried) worker->osd = StartOsd(), worker->osd_tried = true;
   if (!worker->osd) return 0;
   worker->osd->SetImage(page);
-  worker->osd->SetSourceResolution(kRenderDpi);
+  worker->osd->SetSourceResolution(dpi);
   int degrees = 0;  // the page's clockwise turn
   float confidence = 0, script_confidence = 0;
   const char* script = nullptr;
@@ -136,16 +136,17 @@ int QuarterTurnsToUpright(Worker* worker, Pix* page) {
 // The page cleaned and read. A page read doubtfully, or found sideways, is
 // turned upright when OSD says it is turned, read again, and the turned
 // reading kept if it reads better (a sideways page: if it reads well).
-OcrPage ReadImage(Worker* worker, Pix* image, OcrSteps steps) {
+// `dpi` is the page's resolution as Tesseract is told it.
+OcrPage ReadImage(Worker* worker, Pix* image, OcrSteps steps, int dpi) {
   PixPtr clean = Clean(image, steps);
   bool sideways = false;
-  OcrPage page = ReadClean(worker->api.get(), clean.get(), &sideways);
+  OcrPage page = ReadClean(worker->api.get(), clean.get(), dpi, &sideways);
   if (page.mean_confidence >= kDoubtfulConfidence && !sideways) return page;
-  const int turns = QuarterTurnsToUpright(worker, clean.get());
+  const int turns = QuarterTurnsToUpright(worker, clean.get(), dpi);
   if (turns == 0) return page;
   PixPtr upright(pixRotateOrth(clean.get(), turns));  // clockwise quarters
   if (!upright) return page;
-  OcrPage turned = ReadClean(worker->api.get(), upright.get(), &sideways);
+  OcrPage turned = ReadClean(worker->api.get(), upright.get(), dpi, &sideways);
   const bool better = turned.mean_confidence > page.mean_confidence ||
                       (!sideways && turned.mean_confidence >= kDoubtfulConfidence);
   return better ? turned : page;
@@ -162,12 +163,15 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
     return PageOutcome::kRead;
   }
   PixPtr image;
+  // An image file's page is told to Tesseract as kRenderDpi, whatever its
+  // header says (many writers stamp 72 dpi); Clean scales the small ones.
+  const int dpi = input.source == PageInput::Source::kPdfPage ? input.dpi : kRenderDpi;
   if (input.source == PageInput::Source::kPdfPage) {
     if (!worker->pdf) worker->pdf = LoadPdf(bytes);
     PixPtr colour;
-    if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, kRenderDpi, &colour);
+    if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, dpi, &colour);
     if (image && colour) WhitenColouredInk(colour.get(), image.get());
-    if (image) BlankLayerWords(image.get(), input.layer_words, kRenderDpi);
+    if (image) BlankLayerWords(image.get(), input.layer_words, dpi);
   } else if ((image = DecodeImagePage(bytes, input)) && pixGetDepth(image.get()) == 32) {
     PixPtr grey(pixConvertTo8(image.get(), 0));  // as Clean would make it
     if (grey) WhitenColouredInk(image.get(), grey.get());
@@ -175,7 +179,7 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
-  *out = ReadImage(worker, image.get(), steps);
+  *out = ReadImage(worker, image.get(), steps, dpi);
   out->layer_text = input.layer_text;
   out->signatures = ParseSignatureBox(input.layer_text);
   return PageOutcome::kRead;

@@ -4,9 +4,14 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <exception>
 #include <utility>
 
 namespace vnplan::ocr {
@@ -72,6 +77,57 @@ std::string LayerText(const poppler::page& page) {
   return text;
 }
 
+// A scan's page is one image from edge to edge: its resolution is the same
+// across and down the page. Across and down differing by more than this
+// share, the image does not cover the page (a photo on a page, a scan
+// placed with margins) and says nothing of the page's resolution.
+// A4 scanned at 200 dpi and placed on an A4 page: 1654 x 2339 pixels on
+// 595.3 x 841.9 points, 200.05 and 200.04 dpi.
+constexpr double kSameDpi = 0.02;
+
+// The resolution at which the page's largest image (poppler's page size in
+// points) covers it, 0 when it has no image or the image does not cover the
+// page. Images inside form XObjects count: some scanners wrap the page's
+// image in one.
+double CoveringDpi(QPDFPageObjectHelper& page, const poppler::rectf& box) {
+  long long width = 0, height = 0;
+  page.forEachImage(true, [&](QPDFObjectHandle& image, QPDFObjectHandle&, const std::string&) {
+    QPDFObjectHandle dict = image.getDict();
+    QPDFObjectHandle w = dict.getKey("/Width"), h = dict.getKey("/Height");
+    if (w.isInteger() && h.isInteger() && w.getIntValue() * h.getIntValue() > width * height)
+      width = w.getIntValue(), height = h.getIntValue();
+  });
+  if (width <= 0 || height <= 0 || box.width() <= 0 || box.height() <= 0) return 0;
+  for (const bool across : {false, true}) {  // an image placed turned a quarter
+    const double x = (across ? height : width) * 72.0 / box.width();
+    const double y = (across ? width : height) * 72.0 / box.height();
+    if (std::abs(x - y) <= kSameDpi * std::max(x, y)) return (x + y) / 2;
+  }
+  return 0;
+}
+
+// The dpi each page of `doc` is rendered at for OCR: its image's own when
+// that is within [kMinImageDpi, kMaxImageDpi], else kRenderDpi. The images
+// are found by libqpdf (poppler's C++ interface does not list them); a PDF
+// qpdf cannot read is rendered at kRenderDpi throughout.
+std::vector<int> RenderDpis(std::string_view bytes, const poppler::document& doc) {
+  std::vector<int> dpis(std::max(0, doc.pages()), kRenderDpi);
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile("input", bytes.data(), bytes.size());
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    if (pages.size() != dpis.size()) return dpis;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const std::unique_ptr<poppler::page> page(doc.create_page(static_cast<int>(i)));
+      const double dpi = page ? CoveringDpi(pages[i], page->page_rect()) : 0;
+      if (dpi >= kMinImageDpi - 0.5 && dpi < kMaxImageDpi + 0.5) dpis[i] = static_cast<int>(std::lround(dpi));
+    }
+  } catch (const std::exception&) {  // qpdf throws on what it cannot parse
+  }
+  return dpis;
+}
+
 }  // namespace
 
 std::vector<LayerWord> LayerWords(const poppler::page& page) {
@@ -110,6 +166,7 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
              std::to_string(options.max_pages);
     return false;
   }
+  std::vector<int> dpis;  // found at the first page to OCR
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
@@ -124,9 +181,11 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
       pages->push_back(std::move(input));
       continue;
     }
+    if (dpis.empty()) dpis = RenderDpis(bytes, *doc);
+    input.dpi = dpis[i];
     const poppler::rectf box = page->page_rect();
-    if (!Fits(static_cast<long long>(box.width() * kRenderDpi / 72),
-              static_cast<long long>(box.height() * kRenderDpi / 72), options.max_pixels, error))
+    if (!Fits(static_cast<long long>(box.width() * input.dpi / 72),
+              static_cast<long long>(box.height() * input.dpi / 72), options.max_pixels, error))
       return false;
     input.source = PageInput::Source::kPdfPage;
     // A scan with a thin layer: the layer's words that stand apart from the

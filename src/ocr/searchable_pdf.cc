@@ -291,8 +291,11 @@ bool PreparePage(const PageSource& source, size_t i, const OcrPage& page, size_t
     *words = OcrWords(page, page_start, finished, *image);
     return true;
   }
-  const PixPtr pix = RenderPdfPage(*source.pdf, input.index, kRenderDpi);
-  if (!pix || !EncodePage(pix.get(), kRenderDpi, image)) return false;
+  // A page OCR'd is shown at the resolution it was read at (its image's
+  // own, ListPdfPages); a page read from its text layer at kRenderDpi.
+  const int dpi = input.source == PageInput::Source::kPdfPage ? input.dpi : kRenderDpi;
+  const PixPtr pix = RenderPdfPage(*source.pdf, input.index, dpi);
+  if (!pix || !EncodePage(pix.get(), dpi, image)) return false;
   if (input.source != PageInput::Source::kTextLayer) {
     *words = OcrWords(page, page_start, finished, *image);
     return true;

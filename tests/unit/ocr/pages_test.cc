@@ -6,8 +6,12 @@
 #include <string>
 #include <vector>
 
+#include <poppler/cpp/poppler-document.h>
+
 #include "src/ocr/page_input.h"
+#include "src/ocr/pdf_input.h"
 #include "vnplan/ocr.h"
+#include "vnplan/searchable_pdf.h"
 
 namespace vnplan {
 namespace {
@@ -61,6 +65,60 @@ TEST(PageRanges, AskingOnlyForPagesPastTheEndIsAnError) {
   std::string error;
   EXPECT_FALSE(ocr::ListPages(BlankTiff(2), options, &pages, &error));
   EXPECT_NE(error.find("2 pages"), std::string::npos) << error;
+}
+
+// A PDF of one scanned page: a w x h grey image with a dark bar, stated
+// at `dpi`, covering the page (a searchable PDF of it with nothing read,
+// so the page has no text layer and is a page to OCR).
+std::string ScanPdf(int w, int h, int dpi) {
+  Pix* pix = pixCreate(w, h, 8);
+  pixSetAll(pix);
+  Box* bar = boxCreate(w / 4, h / 4, w / 2, h / 8);
+  pixClearInRect(pix, bar);
+  boxDestroy(&bar);
+  pixSetResolution(pix, dpi, dpi);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemPng(&data, &size, pix, 0), 0);
+  pixDestroy(&pix);
+  const std::string png(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  OcrDocument read;
+  read.pages.resize(1);
+  std::string pdf;
+  EXPECT_TRUE(WriteSearchablePdf(png, read, "", {}, "", &pdf).ok());
+  return pdf;
+}
+
+// The dpi the one page of `pdf` is listed to be rendered at, and the size
+// it renders at then.
+int ListedDpi(const std::string& pdf, int* width, int* height) {
+  std::vector<ocr::PageInput> pages;
+  std::string error;
+  EXPECT_TRUE(ocr::ListPages(pdf, OcrOptions(), &pages, &error)) << error;
+  if (pages.size() != 1 || pages[0].source != ocr::PageInput::Source::kPdfPage) return -1;
+  const std::unique_ptr<poppler::document> doc = ocr::LoadPdf(pdf);
+  const ocr::PixPtr pix = ocr::RenderPdfPage(*doc, 0, pages[0].dpi);
+  *width = pix ? pixGetWidth(pix.get()) : 0;
+  *height = pix ? pixGetHeight(pix.get()) : 0;
+  return pages[0].dpi;
+}
+
+TEST(PdfPageDpi, APageScannedAt200DpiIsRenderedAtItsImagesOwnSize) {
+  int width = 0, height = 0;
+  EXPECT_EQ(ListedDpi(ScanPdf(400, 600, 200), &width, &height), 200);
+  EXPECT_EQ(width, 400);
+  EXPECT_EQ(height, 600);
+  EXPECT_EQ(ListedDpi(ScanPdf(800, 1200, 400), &width, &height), 400);
+  EXPECT_EQ(width, 800);
+}
+
+TEST(PdfPageDpi, OutsideTwoToFourHundredDpiThePageIsRenderedAt300) {
+  int width = 0, height = 0;
+  EXPECT_EQ(ListedDpi(ScanPdf(400, 600, 100), &width, &height), ocr::kRenderDpi);
+  EXPECT_EQ(width, 1200);  // 4 inches at 300 dpi
+  EXPECT_EQ(ListedDpi(ScanPdf(1200, 1800, 600), &width, &height), ocr::kRenderDpi);
+  EXPECT_EQ(width, 600);
 }
 
 }  // namespace
