@@ -54,7 +54,10 @@ Status ParsePdfReading(std::string_view name, PdfReading* reading);
 
 struct OcrOptions {
   std::string languages = "vie";
-  int jobs = 0;                       // worker threads; 0 = one per core
+  // Pages read at once by one engine, over every Read running at once (a
+  // batch's workers share one engine, so one long PDF's pages spread over
+  // all of them when the other files are done); 0 = one per core.
+  int jobs = 0;
   long long max_pixels = 150'000'000;  // per page, from its header before decoding; larger pages are refused
   // Pages per input (image frames, TIFF pages, PDF pages); a longer input is
   // refused before any page is read. An administrative document has tens of

@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <functional>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 
 #include "src/ocr/layout.h"
@@ -108,10 +108,10 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sidewa
   return page;
 }
 
-// What one worker keeps between pages: its Tesseracts and its own PDF
-// document, so pages render in parallel as well as being read in parallel.
+// What one worker keeps between pages: its orientation Tesseract and its
+// own PDF document, so pages render in parallel as well as being read in
+// parallel. The reading Tesseract is the engine pool's, one per page.
 struct Worker {
-  TesseractPtr api;
   TesseractPtr osd;  // started at the first doubtful page
   bool osd_tried = false;
   std::unique_ptr<poppler::document> pdf;
@@ -137,16 +137,16 @@ int QuarterTurnsToUpright(Worker* worker, Pix* page, int dpi) {
 // turned upright when OSD says it is turned, read again, and the turned
 // reading kept if it reads better (a sideways page: if it reads well).
 // `dpi` is the page's resolution as Tesseract is told it.
-OcrPage ReadImage(Worker* worker, Pix* image, OcrSteps steps, int dpi) {
+OcrPage ReadImage(tesseract::TessBaseAPI* api, Worker* worker, Pix* image, OcrSteps steps, int dpi) {
   PixPtr clean = Clean(image, steps);
   bool sideways = false;
-  OcrPage page = ReadClean(worker->api.get(), clean.get(), dpi, &sideways);
+  OcrPage page = ReadClean(api, clean.get(), dpi, &sideways);
   if (page.mean_confidence >= kDoubtfulConfidence && !sideways) return page;
   const int turns = QuarterTurnsToUpright(worker, clean.get(), dpi);
   if (turns == 0) return page;
   PixPtr upright(pixRotateOrth(clean.get(), turns));  // clockwise quarters
   if (!upright) return page;
-  OcrPage turned = ReadClean(worker->api.get(), upright.get(), dpi, &sideways);
+  OcrPage turned = ReadClean(api, upright.get(), dpi, &sideways);
   const bool better = turned.mean_confidence > page.mean_confidence ||
                       (!sideways && turned.mean_confidence >= kDoubtfulConfidence);
   return better ? turned : page;
@@ -154,10 +154,11 @@ OcrPage ReadImage(Worker* worker, Pix* image, OcrSteps steps, int dpi) {
 
 enum class PageOutcome { kRead, kUndecodable, kNoModel };
 
-// Reads one page. A decoded or rendered page lives only while it is read:
-// a long input is never held in memory at full size all at once.
+// Reads one page with `api` (null: the model could not be loaded). A
+// decoded or rendered page lives only while it is read: a long input is
+// never held in memory at full size all at once.
 PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps steps,
-                        const std::function<TesseractPtr()>& take, Worker* worker, OcrPage* out) {
+                        tesseract::TessBaseAPI* api, Worker* worker, OcrPage* out) {
   if (input.source == PageInput::Source::kTextLayer) {
     *out = {input.layer_text, -1, true, {}, "", {}};
     return PageOutcome::kRead;
@@ -178,8 +179,8 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
     if (grey) image = std::move(grey);
   }
   if (!image) return PageOutcome::kUndecodable;
-  if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
-  *out = ReadImage(worker, image.get(), steps, dpi);
+  if (!api) return PageOutcome::kNoModel;
+  *out = ReadImage(api, worker, image.get(), steps, dpi);
   out->layer_text = input.layer_text;
   out->signatures = ParseSignatureBox(input.layer_text);
   return PageOutcome::kRead;
@@ -231,9 +232,27 @@ std::string OcrDocument::Text() const {
   return out;
 }
 
+// The engine's Tesseracts and its page budget: at most `slots` pages are
+// read at once over every Read running at once, however many threads each
+// Read starts. So a batch whose workers share one engine (one Pipeline)
+// spreads one long PDF's pages over every core once its other files are
+// done, and never reads more pages at once than it has slots.
 class OcrEngine::EnginePool {
  public:
-  explicit EnginePool(std::string languages) : languages_(std::move(languages)) {}
+  EnginePool(std::string languages, int slots)
+      : languages_(std::move(languages)), slots_(slots), free_(slots) {}
+
+  // A page's slot, held while the page is read (rendered, cleaned, read).
+  class Slot {
+   public:
+    explicit Slot(EnginePool* pool) : pool_(pool) { pool_->free_.acquire(); }
+    ~Slot() { pool_->free_.release(); }
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+
+   private:
+    EnginePool* pool_;
+  };
 
   // An idle engine, or a new one; null if the model cannot be loaded.
   ocr::TesseractPtr Take() {
@@ -254,8 +273,12 @@ class OcrEngine::EnginePool {
     idle_.push_back(std::move(api));
   }
 
+  int slots() const { return slots_; }
+
  private:
   const std::string languages_;
+  const int slots_;
+  std::counting_semaphore<> free_;
   std::mutex mutex_;
   std::vector<ocr::TesseractPtr> idle_;
 };
@@ -264,7 +287,10 @@ OcrEngine::~OcrEngine() = default;
 OcrEngine::OcrEngine(OcrEngine&&) noexcept = default;
 
 OcrEngine::OcrEngine(OcrOptions options)
-    : options_(std::move(options)), pool_(std::make_unique<EnginePool>(options_.languages)) {
+    : options_(std::move(options)),
+      pool_(std::make_unique<EnginePool>(
+          options_.languages, options_.jobs > 0 ? options_.jobs
+                                                : std::max(1, static_cast<int>(std::thread::hardware_concurrency())))) {
   // Leptonica and poppler report every unreadable image or PDF on stderr in
   // their own words ("Bad file: amount too big", "poppler/error: Couldn't
   // read xref table"); vnplan says it once, in one line naming the file.
@@ -340,22 +366,27 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
   std::mutex failure_mutex;
   size_t failed_page = pages.size();
   ocr::PageOutcome failure = ocr::PageOutcome::kRead;
-  const std::function<ocr::TesseractPtr()> take = [this] { return pool_->Take(); };
+  // A page's slot is taken before its number, so a thread waiting for a
+  // slot holds no page back from the others. A page read from its text
+  // layer needs no Tesseract (a born-digital PDF starts none).
   auto work = [&] {
     ocr::SerializeOpenMp();
     ocr::Worker worker;
-    for (size_t i = next++; i < pages.size(); i = next++) {
-      const ocr::PageOutcome outcome = ocr::ReadOnePage(bytes, pages[i], steps, take, &worker, &out->pages[i]);
+    for (;;) {
+      const EnginePool::Slot slot(pool_.get());
+      const size_t i = next++;
+      if (i >= pages.size()) break;
+      ocr::TesseractPtr api;
+      if (pages[i].source != ocr::PageInput::Source::kTextLayer) api = pool_->Take();
+      const ocr::PageOutcome outcome = ocr::ReadOnePage(bytes, pages[i], steps, api.get(), &worker, &out->pages[i]);
+      pool_->Give(std::move(api));
       if (outcome == ocr::PageOutcome::kRead) continue;
       std::lock_guard<std::mutex> lock(failure_mutex);
       if (i < failed_page) failed_page = i, failure = outcome;
       next = pages.size();
     }
-    pool_->Give(std::move(worker.api));
   };
-  const int cores = static_cast<int>(std::thread::hardware_concurrency());
-  const int jobs = std::max(1, std::min<int>(options_.jobs > 0 ? options_.jobs : cores,
-                                             static_cast<int>(pages.size())));
+  const int jobs = std::max(1, std::min<int>(pool_->slots(), static_cast<int>(pages.size())));
   std::vector<std::thread> threads;
   for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
   for (auto& t : threads) t.join();

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "tools/vnplan/extract_command.h"
@@ -260,6 +261,27 @@ TEST(Ocr, ScannedPdfPagesAreRenderedAndRead) {
     EXPECT_NE(page.text.find("941/KH-SGD&ĐT"), std::string::npos) << page.text;
   }
   EXPECT_EQ(doc.pages[0].text, doc.pages[2].text);
+}
+
+// One engine serves a batch's workers at once: their Reads share its page
+// budget (OcrOptions::jobs) and each still gets every page in its place,
+// as a Read alone gives them.
+TEST(Ocr, ReadsAtOnceShareTheEnginesPagesAndGiveWhatOneReadGives) {
+  const std::string pdf = ScannedPdf(RenderedPage("png"), 3);
+  const OcrEngine engine(WithJobs(2));
+  OcrDocument alone;
+  std::string error;
+  ASSERT_TRUE(engine.Read(pdf, &alone, &error)) << error;
+  OcrDocument first, second;
+  bool first_ok = false, second_ok = false;
+  std::thread a([&] { first_ok = engine.Read(pdf, &first).ok(); });
+  std::thread b([&] { second_ok = engine.Read(pdf, &second).ok(); });
+  a.join();
+  b.join();
+  ASSERT_TRUE(first_ok && second_ok);
+  EXPECT_EQ(first.Text(), alone.Text());
+  EXPECT_EQ(second.Text(), alone.Text());
+  EXPECT_EQ(first.pages.size(), 3u);
 }
 
 // Issue 11: an e-office signs a scan after scanning it; the signature box
