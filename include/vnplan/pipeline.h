@@ -101,6 +101,10 @@ class Pipeline {
   // Read, then parse into the contract's plan.
   Status Extract(std::string_view bytes, Extraction* extraction) const;
 
+  // The plan of what Read gave (Extract is Read, then Parse), for a caller
+  // that keeps the reading too (a batch writing searchable PDFs).
+  Extraction Parse(const Reading& reading) const;
+
   // Restores text whatever its damage (`vnplan restore`), listing every
   // change when `explain`. kModelMissing without a model.
   Status Restore(std::string_view utf8, bool explain, RestoreResult* result) const;

@@ -180,12 +180,18 @@ Status Pipeline::Read(std::string_view bytes, Reading* reading) const {
 Status Pipeline::Extract(std::string_view bytes, Extraction* extraction) const {
   Reading reading;
   if (Status status = Read(bytes, &reading); !status.ok()) return status;
-  extraction->plan = impl_->parser.ParseNormalized(std::move(reading.text));
-  extraction->source = std::move(reading.source);
-  extraction->notes = std::move(reading.notes);
-  if (extraction->plan.sections.empty())
-    extraction->notes.push_back({Note::Kind::kWarning, "no numbered sections found"});
+  *extraction = Parse(reading);
   return Status::Ok();
+}
+
+Extraction Pipeline::Parse(const Reading& reading) const {
+  Extraction extraction;
+  extraction.plan = impl_->parser.ParseNormalized(reading.text);
+  extraction.source = reading.source;
+  extraction.notes = reading.notes;
+  if (extraction.plan.sections.empty())
+    extraction.notes.push_back({Note::Kind::kWarning, "no numbered sections found"});
+  return extraction;
 }
 
 Status Pipeline::Restore(std::string_view utf8, bool explain, RestoreResult* result) const {

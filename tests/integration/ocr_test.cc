@@ -537,6 +537,30 @@ TEST(Ocr, ExtractRunsTheWholePipelineOnAScan) {
   EXPECT_EQ(j["goals"].size(), 1u);
 }
 
+// `vnplan extract --searchable-pdf -o OUT/ DIR`: a scan's searchable PDF
+// beside its JSON in the mirrored tree, holding the words read; a text
+// input gets none.
+TEST(Ocr, ABatchWritesEachScansSearchablePdfBesideItsJson) {
+  const std::string dir = testing::OutputDir() + "/batch-searchable";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir + "/in/2016");
+  testing::WriteFile(dir + "/in/2016/scan.png", RenderedPage("png"));
+  testing::WriteFile(dir + "/in/note.txt", "UBND TỈNH PHÚ THỌ\nKẾ HOẠCH\n");
+  ExtractOptions options;
+  options.inputs = {dir + "/in"};
+  options.output = dir + "/out/";
+  options.restore = RestoreMode::kNever;
+  options.searchable_pdf = true;
+  std::istringstream in;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunExtract(options, in, out, err), kExitOk) << err.str();
+  EXPECT_TRUE(std::filesystem::exists(dir + "/out/2016/scan.json"));
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out/note.pdf"));
+  const std::string text = dir + "/scan.txt";
+  ASSERT_EQ(std::system(("pdftotext '" + dir + "/out/2016/scan.pdf' '" + text + "'").c_str()), 0);
+  EXPECT_NE(testing::ReadFile(text).find("941/KH-SGD&ĐT"), std::string::npos) << testing::ReadFile(text);
+}
+
 TEST(Ocr, PdfTextLayerNeedsNoOcr) {
   const auto j = ExtractRendered("pdf", "page.pdf");
   EXPECT_EQ(j["source"]["kind"], "pdf");

@@ -80,7 +80,8 @@ void WalkFolder(const std::string& folder, const fs::path& outputs, std::vector<
 }
 
 // Temporary files a killed run left beside the outputs this run writes
-// ("a.json.tmp.Xy12Ab"): removed, so nothing half-written lingers.
+// ("a.json.tmp.Xy12Ab", and "a.pdf.tmp.Q3rT9z" of a.json's searchable
+// PDF): removed, so nothing half-written lingers.
 void RemoveStaleTemporaries(const std::vector<std::string>& outputs) {
   std::map<fs::path, std::set<std::string>> by_folder;
   for (const std::string& output : outputs)
@@ -89,8 +90,12 @@ void RemoveStaleTemporaries(const std::vector<std::string>& outputs) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
       const std::string file = entry.path().filename().string();
-      const size_t at = file.find(".json.tmp.");
-      if (at != std::string::npos && ours.count(file.substr(0, at + 5)) > 0) fs::remove(entry.path(), ec);
+      for (const char* ending : {".json.tmp.", ".pdf.tmp."}) {
+        const size_t at = file.find(ending);
+        if (at == std::string::npos) continue;
+        const std::string output = file.substr(0, at) + ".json";  // a.pdf.tmp.X is a.json's PDF
+        if (ours.count(output) > 0) fs::remove(entry.path(), ec);
+      }
     }
   }
 }
@@ -126,16 +131,34 @@ std::vector<std::string> OutputNames(const std::vector<std::string>& relative) {
   return names;
 }
 
-bool Current(const std::string& output, const std::string& sha256, const std::string& pipeline) {
+// "2023/a.json" -> "2023/a.pdf": a scan's searchable PDF beside its JSON.
+std::string PdfOutput(const std::string& json) {
+  return fs::path(json).replace_extension(".pdf").string();
+}
+
+// Whether `output` already holds this input's plan from this pipeline
+// (and, when searchable PDFs are asked for, a scan's PDF is there too).
+bool Current(const std::string& output, const std::string& sha256, const BatchOptions& options) {
   std::ifstream in(output, std::ios::binary);
   if (!in) return false;
   try {
     const auto j = nlohmann::json::parse(in);
     const auto& source = j.at("source");
-    return source.at("sha256") == sha256 && source.at("pipeline") == pipeline;
+    const bool scan = source.at("kind") != "text";
+    return source.at("sha256") == sha256 && source.at("pipeline") == options.pipeline &&
+           !(options.searchable_pdf && scan && !fs::exists(PdfOutput(output)));
   } catch (const std::exception&) {
     return false;  // damaged or foreign: redo it
   }
+}
+
+// Writes a scan's searchable PDF beside its JSON; "" or why it cannot.
+std::string WritePdf(const Item& item, const std::string& pdf) {
+  const std::string path = PdfOutput(item.output);
+  std::error_code ec;
+  if (fs::equivalent(path, item.input, ec))
+    return "the searchable PDF " + path + " would replace the input itself";
+  return WriteFileAtomically(path, pdf);
 }
 
 void Process(Item& item, const BatchOptions& options, const PlanConverter& convert) {
@@ -149,20 +172,23 @@ void Process(Item& item, const BatchOptions& options, const PlanConverter& conve
     return;
   }
   const std::string sha256 = InputDigest(*bytes);
-  if (!options.force && Current(item.output, sha256, options.pipeline)) {
+  if (!options.force && Current(item.output, sha256, options)) {
     item.outcome = Outcome::kSkipped;
     item.message = "up to date";
     return;
   }
-  std::string json;
+  std::string json, pdf;
   std::error_code ec;
-  if (const Status status = convert(item.input, *bytes, sha256, &json, &item.pages); !status.ok()) {
+  if (const Status status = convert(item.input, *bytes, sha256, &json, &item.pages, &pdf); !status.ok()) {
     item.outcome = Outcome::kFailed;
     item.message = status.message();
     item.model_missing = status.code() == Status::Code::kModelMissing;
   } else if (fs::create_directories(fs::path(item.output).parent_path(), ec); ec) {
     item.outcome = Outcome::kUnwritten;
     item.message = "cannot create " + fs::path(item.output).parent_path().string() + ": " + ec.message();
+  } else if (std::string problem = pdf.empty() ? "" : WritePdf(item, pdf); !problem.empty()) {
+    item.outcome = Outcome::kUnwritten;
+    item.message = problem;
   } else if (std::string problem = WriteFileAtomically(item.output, json); !problem.empty()) {
     item.outcome = Outcome::kUnwritten;
     item.message = problem;

@@ -14,11 +14,12 @@
 namespace vnplan {
 
 // Turns one input's bytes into its JSON text and sets *pages to the pages
-// it read from a scan or PDF (0 for text); a failed Status when the input
-// is refused.
+// it read from a scan or PDF (0 for text), and *pdf to its searchable PDF
+// when BatchOptions::searchable_pdf asks for one (left empty for a text);
+// a failed Status when the input is refused.
 using PlanConverter =
-    std::function<Status(const std::string& path, const std::string& bytes,
-                         const std::string& sha256, std::string* json, int* pages)>;
+    std::function<Status(const std::string& path, const std::string& bytes, const std::string& sha256,
+                         std::string* json, int* pages, std::string* pdf)>;
 
 struct BatchOptions {
   std::vector<std::string> inputs;  // files (directories already expanded)
@@ -30,6 +31,10 @@ struct BatchOptions {
   std::string output_dir;
   std::string pipeline;  // written into every JSON; a different one means redo
   bool force = false;
+  // Each scan's searchable PDF beside its JSON ("2023/a.json", "2023/a.pdf"),
+  // written before the JSON, so a JSON found current has its PDF. Never
+  // over the input itself (an output folder that is the input's).
+  bool searchable_pdf = false;
   int jobs = 1;
   std::size_t max_input_bytes = 0;
   // Shard `shard_index` (1-based) of `shard_count`: inputs i with

@@ -15,6 +15,7 @@
 #include "tools/vnplan/batch.h"
 #include "tools/vnplan/catalogue_command.h"
 #include "tools/vnplan/input_file.h"
+#include "vnplan/searchable_pdf.h"
 
 namespace vnplan {
 namespace {
@@ -30,12 +31,20 @@ std::string BaseName(const std::string& path) {
 // reporter.
 class Converter {
  public:
-  Converter(const Pipeline& pipeline, Reporter& reporter) : pipeline_(pipeline), reporter_(reporter) {}
+  // `ocr`: the options the pipeline reads scans with, which the searchable
+  // PDF lists their pages with.
+  Converter(const Pipeline& pipeline, const OcrOptions& ocr, Reporter& reporter)
+      : pipeline_(pipeline), ocr_(ocr), reporter_(reporter) {}
 
+  // With `pdf` (not null), a scan's searchable PDF too (left empty for a text).
   Status Convert(const std::string& path, const std::string& bytes, const std::string& sha256,
-                 JsonLayout layout, std::string* json, int* pages) const {
-    Extraction extraction;
-    if (Status status = pipeline_.Extract(bytes, &extraction); !status.ok()) return status;
+                 JsonLayout layout, std::string* json, int* pages, std::string* pdf = nullptr) const {
+    Reading reading;
+    if (Status status = pipeline_.Read(bytes, &reading); !status.ok()) return status;
+    if (pdf != nullptr && !reading.ocr.pages.empty())
+      if (Status status = WriteSearchablePdf(bytes, reading.ocr, reading.text, ocr_, sha256, pdf); !status.ok())
+        return Status::InvalidInput("no searchable PDF: " + status.message());
+    Extraction extraction = pipeline_.Parse(reading);
     for (const Note& note : extraction.notes)
       reporter_.Say(note.kind == Note::Kind::kWarning ? MessageKind::kWarning : MessageKind::kNote,
                     NoteLine(path, note));
@@ -50,6 +59,7 @@ class Converter {
 
  private:
   const Pipeline& pipeline_;
+  const OcrOptions ocr_;
   Reporter& reporter_;
 };
 
@@ -159,6 +169,11 @@ std::function<void(const std::string&)> CatalogueHook(const std::string& db, Rep
   };
 }
 
+// Files processed at once in a batch: -j, or one per core.
+int BatchJobs(const ExtractOptions& options) {
+  return options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipeline& pipeline,
               const Converter& converter) {
   BatchOptions batch;
@@ -167,8 +182,8 @@ int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipe
   batch.output_dir = options.output;
   batch.pipeline = pipeline.id();
   batch.force = options.force;
-  batch.jobs = options.jobs > 0 ? options.jobs
-                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  batch.searchable_pdf = options.searchable_pdf;
+  batch.jobs = BatchJobs(options);
   batch.max_input_bytes = options.max_input_bytes;
   if (!options.shard.empty()) ParseShard(options.shard, &batch.shard_index, &batch.shard_count);
   std::shared_ptr<Catalogue> catalogue;
@@ -180,9 +195,9 @@ int RunFolder(const ExtractOptions& options, const InputList& inputs, const Pipe
   const int code = RunBatch(
       batch,
       [&](const std::string& path, const std::string& bytes, const std::string& sha256,
-          std::string* json, int* pages) {
-        const Status status =
-            converter.Convert(path, bytes, sha256, JsonLayout::kIndented, json, pages);
+          std::string* json, int* pages, std::string* pdf) {
+        const Status status = converter.Convert(path, bytes, sha256, JsonLayout::kIndented, json, pages,
+                                                options.searchable_pdf ? pdf : nullptr);
         if (status.ok()) *json += "\n";
         return status;
       },
@@ -232,6 +247,10 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
                          (fs::is_directory(options.output, ec) || options.output.back() == '/' ||
                           had_directory);
   const bool stream = options.format == "jsonl" || !to_folder;
+  if (stream && options.searchable_pdf) {
+    err << "vnplan: --searchable-pdf needs -o OUTDIR/ (each scan's PDF beside its JSON)\n";
+    return kExitUsage;
+  }
   if (stream && had_directory && options.format == "json" && options.output.empty()) {
     err << "vnplan: a folder of plans needs -o OUTDIR (one JSON each) or --format jsonl\n";
     return kExitUsage;
@@ -240,14 +259,15 @@ int RunExtract(const ExtractOptions& options, std::istream& in, std::ostream& ou
   pipeline_options.ocr = options.ocr;
   pipeline_options.restore = options.restore;
   pipeline_options.model_dir = options.model_dir;
-  // A batch reads files in parallel, so each file's pages go one at a time.
-  pipeline_options.ocr.jobs = options.ocr_jobs == 0 && to_folder ? 1 : options.ocr_jobs;
+  // A batch's workers share the engine's page budget (OcrOptions::jobs):
+  // as many pages at once as workers, whichever files they come from.
+  pipeline_options.ocr.jobs = options.ocr_jobs == 0 && to_folder ? BatchJobs(options) : options.ocr_jobs;
   std::unique_ptr<Pipeline> pipeline;
   if (Status status = Pipeline::Open(pipeline_options, &pipeline); !status.ok()) {
     err << "vnplan: " << status.message() << "\n";
     return ExitCodeOf(status);
   }
-  const Converter converter(*pipeline, reporter);
+  const Converter converter(*pipeline, pipeline_options.ocr, reporter);
   const int code = stream ? RunStream(options, listed.files, converter, in, out, err)
                           : RunFolder(options, listed, *pipeline, converter);
   // What a folder held but could not be read counts as an input that failed.

@@ -24,6 +24,7 @@ struct ExtractOptions {
   // Batch runs: `output` is a directory (exists, or ends in '/'), or an
   // input is a directory; one JSON per plan is written there.
   bool force = false;         // redo inputs whose output is current
+  bool searchable_pdf = false;  // each scan's searchable PDF beside its JSON (BatchOptions)
   int jobs = 0;               // worker threads; 0 = one per core
   bool progress_bar = false;  // stderr is a terminal: draw a bar, not log lines
   Verbosity verbosity = Verbosity::kNormal;

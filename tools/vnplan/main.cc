@@ -139,6 +139,8 @@ void AddExtract(CLI::App& app, Context& context) {
   cmd->add_option("--model", *model, kModelHelp);
   AddJobs(cmd, options->jobs, "Plans processed at once in a batch");
   cmd->add_flag("--force", options->force, "Redo plans whose output is already current");
+  cmd->add_flag("--searchable-pdf", options->searchable_pdf,
+                "With -o OUTDIR/: each scan's searchable PDF beside its JSON (OUTDIR/a.json, OUTDIR/a.pdf)");
   AddOcrReading(cmd, &options->ocr);
   cmd->add_option_function<std::size_t>(
          "--max-input-mib", [options](std::size_t mib) { options->max_input_bytes = mib << 20; },

@@ -265,7 +265,7 @@ TEST(Batch, AnExceptionInOneInputFailsItAlone) {
   options.jobs = 2;
   options.max_input_bytes = 1024;
   const PlanConverter convert = [](const std::string& path, const std::string&, const std::string&,
-                                   std::string* json, int*) {
+                                   std::string* json, int*, std::string*) {
     if (path.find("bomb") != std::string::npos) throw std::bad_alloc();
     *json = "{}";
     return Status::Ok();
@@ -276,6 +276,49 @@ TEST(Batch, AnExceptionInOneInputFailsItAlone) {
   EXPECT_NE(err.str().find("bomb.txt: failed internal error"), std::string::npos) << err.str();
   EXPECT_NE(err.str().find("3 files: 2 written"), std::string::npos) << err.str();
   EXPECT_TRUE(fs::exists(out + "/a.json") && fs::exists(out + "/c.json"));
+}
+
+// --searchable-pdf: a scan's PDF beside its JSON in the mirrored tree,
+// written before the JSON; a rerun with the JSON current but the PDF gone
+// writes it again; never over the input itself.
+TEST(Batch, ASearchablePdfGoesBesideItsJsonAndNeverOverItsInput) {
+  const std::string dir = testing::OutputDir() + "/batch-pdf";
+  fs::remove_all(dir);
+  fs::create_directories(dir + "/in/2023");
+  testing::WriteFile(dir + "/in/2023/scan.pdf", "%PDF-scan");
+  BatchOptions options;
+  options.inputs = {dir + "/in/2023/scan.pdf"};
+  options.relative = {"2023/scan.pdf"};
+  options.output_dir = dir + "/out";
+  options.searchable_pdf = true;
+  options.max_input_bytes = 1024;
+  int converted = 0;
+  const PlanConverter convert = [&converted](const std::string&, const std::string&, const std::string& sha256,
+                                             std::string* json, int* pages, std::string* pdf) {
+    ++converted;
+    *json = R"({"source": {"sha256": ")" + sha256 + R"(", "pipeline": "", "kind": "pdf"}})";
+    *pages = 1;
+    *pdf = "%PDF-searchable";
+    return Status::Ok();
+  };
+  std::ostringstream err;
+  Reporter reporter(err, Verbosity::kNormal, false);
+  ASSERT_EQ(RunBatch(options, convert, reporter), kExitOk) << err.str();
+  EXPECT_EQ(testing::ReadFile(dir + "/out/2023/scan.pdf"), "%PDF-searchable");
+  EXPECT_TRUE(fs::exists(dir + "/out/2023/scan.json"));
+  ASSERT_EQ(RunBatch(options, convert, reporter), kExitOk);  // current: skipped
+  EXPECT_EQ(converted, 1);
+  fs::remove(dir + "/out/2023/scan.pdf");
+  ASSERT_EQ(RunBatch(options, convert, reporter), kExitOk);  // the PDF is missing: redone
+  EXPECT_EQ(converted, 2);
+  EXPECT_TRUE(fs::exists(dir + "/out/2023/scan.pdf"));
+  // The output folder is the input's: scan.pdf would be replaced.
+  options.output_dir = dir + "/in";
+  std::ostringstream said;
+  Reporter other(said, Verbosity::kNormal, false);
+  EXPECT_EQ(RunBatch(options, convert, other), kExitOutputFailed);
+  EXPECT_EQ(testing::ReadFile(dir + "/in/2023/scan.pdf"), "%PDF-scan");
+  EXPECT_NE(said.str().find("would replace the input itself"), std::string::npos) << said.str();
 }
 
 }  // namespace

@@ -218,7 +218,8 @@ TEST(ExtractCommand, ABatchWhoseInputsLackAModelExitsFour) {
   Reporter reporter(err, Verbosity::kNormal, false);
   const int code = RunBatch(
       batch,
-      [](const std::string& path, const std::string&, const std::string&, std::string* json, int*) {
+      [](const std::string& path, const std::string&, const std::string&, std::string* json, int*,
+         std::string*) {
         if (path.back() == 't' && path[path.size() - 5] == 'b')
           return Status::ModelMissing("Tesseract could not load the 'vie' model");
         *json = "{}\n";
