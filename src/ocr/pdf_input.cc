@@ -94,8 +94,11 @@ double CoveringDpi(QPDFPageObjectHelper& page, const poppler::rectf& box) {
   page.forEachImage(true, [&](QPDFObjectHandle& image, QPDFObjectHandle&, const std::string&) {
     QPDFObjectHandle dict = image.getDict();
     QPDFObjectHandle w = dict.getKey("/Width"), h = dict.getKey("/Height");
-    if (w.isInteger() && h.isInteger() && w.getIntValue() * h.getIntValue() > width * height)
-      width = w.getIntValue(), height = h.getIntValue();
+    if (!w.isInteger() || !h.isInteger()) return;
+    const long long iw = w.getIntValue(), ih = h.getIntValue();
+    constexpr long long kMaxSide = 1 << 20;  // a hostile size is no scan (and would overflow)
+    if (iw > 0 && ih > 0 && iw <= kMaxSide && ih <= kMaxSide && iw * ih > width * height)
+      width = iw, height = ih;
   });
   if (width <= 0 || height <= 0 || box.width() <= 0 || box.height() <= 0) return 0;
   for (const bool across : {false, true}) {  // an image placed turned a quarter

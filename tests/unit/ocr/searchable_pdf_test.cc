@@ -121,5 +121,40 @@ TEST(SearchablePdf, RefusesAScanWhosePagesDoNotMatchWhatWasRead) {
   EXPECT_EQ(status.code(), Status::Code::kInvalidInput);
 }
 
+// A PDF of one page, a w x h image with a black bar and, when `red`, a red
+// one (a seal): the searchable PDF of that image with nothing read.
+std::string PagePdf(int w, int h, bool red) {
+  Pix* pix = pixCreate(w, h, 32);
+  pixSetAllArbitrary(pix, 0xFFFFFF00);
+  Box* bar = boxCreate(w / 4, h / 4, w / 2, h / 8);
+  pixSetInRectArbitrary(pix, bar, 0x00000000);
+  boxDestroy(&bar);
+  Box* seal = boxCreate(w / 2, h / 2, w / 4, h / 4);
+  if (red) pixSetInRectArbitrary(pix, seal, 0xD0202000);
+  boxDestroy(&seal);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemPng(&data, &size, pix, 0), 0);
+  pixDestroy(&pix);
+  const std::string png(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  OcrDocument doc;
+  doc.pages.resize(1);
+  std::string pdf;
+  EXPECT_TRUE(WriteSearchablePdf(png, doc, "", {}, "", &pdf).ok());
+  return pdf;
+}
+
+TEST(SearchablePdf, APdfPageWithColouredInkKeepsItsColourAndAGreyPageStaysGrey) {
+  OcrDocument doc;
+  doc.pages.resize(1);
+  std::string coloured, grey;
+  ASSERT_TRUE(WriteSearchablePdf(PagePdf(400, 600, true), doc, "", {}, "", &coloured).ok());
+  ASSERT_TRUE(WriteSearchablePdf(PagePdf(400, 600, false), doc, "", {}, "", &grey).ok());
+  EXPECT_NE(coloured.find("/ColorSpace /DeviceRGB"), std::string::npos);
+  EXPECT_NE(grey.find("/ColorSpace /DeviceGray"), std::string::npos);
+  EXPECT_EQ(grey.find("/ColorSpace /DeviceRGB"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vnplan
