@@ -1,10 +1,13 @@
 // An agency's name from its masthead capitals: "Sở Giáo dục và Đào tạo",
 // "Ủy ban nhân dân huyện Lâm Thao", "Ủy ban Thường vụ Quốc hội".
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "src/parser/gazetteer.h"
 #include "src/parser/header.h"
 #include "src/parser/header_patterns.h"
 #include "src/text/textutil.h"
@@ -54,6 +57,31 @@ std::vector<bool> ProperNounWords(const TextFolder& folder,
 
 }  // namespace
 
+size_t HeaderReader::KnownUnit(const std::vector<std::string_view>& words, size_t at,
+                               size_t type_words, std::vector<std::string>& out) const {
+  if (!gazetteer_) return 0;
+  const size_t begin = at + type_words;
+  // The name is words of letters and digits ("Phường 1"), or a dash ("Bà
+  // Rịa - Vũng Tàu"); a comma or bracket ends it.
+  const auto name_word = [](std::string_view word) {
+    return std::all_of(word.begin(), word.end(), [](char c) {
+      return c == '-' || static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    });
+  };
+  size_t end = begin;
+  while (end < words.size() && end - begin < kMaxPlaceWords && name_word(words[end])) ++end;
+  const std::string_view type = Span(words, at, begin);
+  for (; end > begin; --end) {
+    const std::string_view name = Span(words, begin, end);
+    const std::optional<std::string> spelled = gazetteer_->Spelling(name, type);
+    if (!spelled) continue;
+    out.push_back(LowerUtf8(gazetteer_->Named(name, type).front()->type));
+    out.push_back(*spelled);
+    return end - at;
+  }
+  return 0;
+}
+
 std::string HeaderReader::AgencyName(std::string_view caps) const {
   static const std::set<std::string_view> kHeads = {
       "so", "phong", "bo", "ban", "truong", "cuc", "vu", "vien", "trung"};
@@ -82,6 +110,10 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
                                                    letters != "thanh" && letters != "thi"));
     if (!abbreviation && marker && k > 0) {
       proper = true;  // the place marker itself stays lower case
+      if (const size_t used = KnownUnit(words, k, two_words ? 2 : 1, out)) {
+        k += used - 1;
+        continue;
+      }
       if (two_words) {
         out.push_back(word);
         out.push_back(LowerUtf8(words[++k]));
