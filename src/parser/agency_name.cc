@@ -1,7 +1,5 @@
 // An agency's name from its masthead capitals: "Sở Giáo dục và Đào tạo",
 // "Ủy ban nhân dân huyện Lâm Thao", "Ủy ban Thường vụ Quốc hội".
-#include <algorithm>
-#include <cctype>
 #include <set>
 #include <string>
 #include <string_view>
@@ -60,26 +58,11 @@ std::vector<bool> ProperNounWords(const TextFolder& folder,
 size_t HeaderReader::KnownUnit(const std::vector<std::string_view>& words, size_t at,
                                size_t type_words, std::vector<std::string>& out) const {
   if (!gazetteer_) return 0;
-  const size_t begin = at + type_words;
-  // The name is words of letters and digits ("Phường 1"), or a dash ("Bà
-  // Rịa - Vũng Tàu"); a comma or bracket ends it.
-  const auto name_word = [](std::string_view word) {
-    return std::all_of(word.begin(), word.end(), [](char c) {
-      return c == '-' || static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
-    });
-  };
-  size_t end = begin;
-  while (end < words.size() && end - begin < kMaxPlaceWords && name_word(words[end])) ++end;
-  const std::string_view type = Span(words, at, begin);
-  for (; end > begin; --end) {
-    const std::string_view name = Span(words, begin, end);
-    const std::optional<std::string> spelled = gazetteer_->Spelling(name, type);
-    if (!spelled) continue;
-    out.push_back(LowerUtf8(gazetteer_->Named(name, type).front()->type));
-    out.push_back(*spelled);
-    return end - at;
-  }
-  return 0;
+  const Gazetteer::Unit unit = gazetteer_->UnitAt(words, at + type_words, Span(words, at, at + type_words));
+  if (!unit.words) return 0;
+  out.push_back(LowerUtf8(unit.place->type));
+  out.push_back(unit.name);
+  return type_words + unit.words;
 }
 
 std::string HeaderReader::AgencyName(std::string_view caps) const {

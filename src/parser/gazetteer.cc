@@ -1,8 +1,11 @@
 #include "src/parser/gazetteer.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
+#include "src/parser/header_patterns.h"
 #include "src/text/textutil.h"
 #include "src/text/words.h"
 
@@ -93,6 +96,43 @@ void Gazetteer::AddType(std::string_view type) {
   if (initials.size() > 1) type_keys_.insert(initials);  // "tp", "tx", "tt"
 }
 
+Gazetteer::Unit Gazetteer::UnitAt(const std::vector<std::string_view>& words, size_t begin,
+                                  std::string_view type) const {
+  const auto name_word = [](std::string_view word) {
+    return std::all_of(word.begin(), word.end(), [](char c) {
+      return c == '-' || static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    });
+  };
+  size_t end = begin;
+  while (end < words.size() && end - begin < kMaxPlaceWords && name_word(words[end])) ++end;
+  for (; end > begin; --end) {
+    const std::string_view name = Span(words, begin, end);
+    if (std::optional<std::string> spelled = Spelling(name, type))
+      return {end - begin, std::move(*spelled), Named(name, type).front()};
+  }
+  return {};
+}
+
+const Place* Gazetteer::ProvinceNamedIn(std::string_view text) const {
+  const std::vector<std::string_view> words = Words(text);
+  if (words.empty()) return nullptr;
+  // The text is a place's name alone ("Lâm Thao").
+  if (const Place* province = ProvinceOf(Span(words, 0, words.size()))) return province;
+  for (size_t at = 0; at < words.size(); ++at) {
+    for (size_t type_words : {2, 1}) {
+      if (at + type_words >= words.size()) continue;
+      const std::string_view type = Span(words, at, at + type_words);
+      if (!IsType(type)) continue;
+      const Unit unit = UnitAt(words, at + type_words, type);
+      if (!unit.words) continue;
+      const size_t name = at + type_words;
+      if (const Place* province = ProvinceOf(Span(words, name, name + unit.words), type))
+        return province;
+    }
+  }
+  return nullptr;
+}
+
 bool Gazetteer::IsType(std::string_view words) const { return type_keys_.count(Key(words)) > 0; }
 
 std::vector<const Place*> Gazetteer::Named(std::string_view name, std::string_view type) const {
@@ -133,8 +173,15 @@ std::optional<std::string> Gazetteer::Spelling(std::string_view name, std::strin
 }
 
 const Place* Gazetteer::ProvinceOf(std::string_view name, std::string_view type) const {
+  std::vector<const Place*> named = Named(name, type);
+  // A name written as one unit spells it ("Tân Hòa", not "Tân Hoà") is that unit's.
+  const std::string written = LowerUtf8(name);
+  std::vector<const Place*> spelled;
+  for (const Place* place : named)
+    if (LowerUtf8(place->name) == written) spelled.push_back(place);
+  if (!spelled.empty()) named = std::move(spelled);
   const Place* province = nullptr;
-  for (const Place* place : Named(name, type)) {
+  for (const Place* place : named) {
     const Place* up = place;
     // A commune's parent is its district, whose parent is the province.
     for (int hops = 0; up && up->level != Place::Level::kProvince && hops < 2; ++hops) {

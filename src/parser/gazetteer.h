@@ -18,6 +18,17 @@
 
 namespace vnplan::internal {
 
+// The most words a place name is looked up with: the gazetteer's longest
+// are four ("Bà Rịa - Vũng Tàu" with its dash, "Thừa Thiên Huế" three).
+constexpr size_t kMaxPlaceWords = 5;
+
+// words[from..to) of one text, with what stands between them.
+inline std::string_view Span(const std::vector<std::string_view>& words, size_t from, size_t to) {
+  return std::string_view(words[from].data(),
+                          static_cast<size_t>(words[to - 1].data() + words[to - 1].size() -
+                                              words[from].data()));
+}
+
 // One administrative unit as the gazetteer lists it.
 struct Place {
   enum class Level { kProvince, kDistrict, kCommune };
@@ -51,9 +62,26 @@ class Gazetteer {
   std::optional<std::string> Spelling(std::string_view name, std::string_view type = {}) const;
 
   // The province every unit Named(name, type) lies in (a province lies in
-  // itself); nullptr when there is none or they lie in several ("huyện
-  // Châu Thành" is in six provinces).
+  // itself), of those spelled as `name` is when there are any; nullptr when
+  // there is none or they lie in several ("huyện Châu Thành" is in six
+  // provinces).
   const Place* ProvinceOf(std::string_view name, std::string_view type = {}) const;
+
+  // The unit of type `type` whose name words[begin..] start with (words of
+  // letters and digits, or a dash; a comma or bracket ends a name): the
+  // longest so named, as Spelling spells it, and how many words it took.
+  struct Unit {
+    size_t words = 0;  // 0: none
+    std::string name;
+    const Place* place = nullptr;  // the first unit so named
+  };
+  Unit UnitAt(const std::vector<std::string_view>& words, size_t begin, std::string_view type) const;
+
+  // The province an agency's name or a place names through the units in it
+  // ("UBND huyện Lâm Thao", "Phòng GDĐT thành phố Việt Trì", "Lâm Thao"):
+  // the first unit, after its type or alone, that ProvinceOf places in one
+  // province; nullptr when none does.
+  const Place* ProvinceNamedIn(std::string_view text) const;
 
   // True when `words` name a unit type, written out or by its initials
   // ("huyện", "THÀNH PHỐ", "TP.", "tx"): the types are the file's own.

@@ -40,17 +40,6 @@ inline std::vector<std::string_view> Words(std::string_view s) {
   return words;
 }
 
-// The most words a place name is looked up with: the gazetteer's longest
-// are four ("Bà Rịa - Vũng Tàu" with its dash, "Thừa Thiên Huế" three).
-constexpr size_t kMaxPlaceWords = 5;
-
-// words[from..to) of one text, with what stands between them.
-inline std::string_view Span(const std::vector<std::string_view>& words, size_t from, size_t to) {
-  return std::string_view(words[from].data(),
-                          static_cast<size_t>(words[to - 1].data() + words[to - 1].size() -
-                                              words[from].data()));
-}
-
 inline std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (const std::string& p : parts) {

@@ -77,6 +77,22 @@ TEST(Gazetteer, NamesTheProvinceOnlyWhenOneHoldsEveryUnitSoNamed) {
   EXPECT_EQ(g->ProvinceOf("Nowhere"), nullptr);
 }
 
+TEST(Gazetteer, FindsTheProvinceThroughTheUnitsAnAgencyNames) {
+  const auto g = Small();
+  const auto province = [&](std::string_view text) -> std::string {
+    const Place* p = g->ProvinceNamedIn(text);
+    return p ? p->name : "(none)";
+  };
+  EXPECT_EQ(province("UBND huyện Lâm Thao"), "Phú Thọ");
+  EXPECT_EQ(province("Phòng GDĐT THANH PHO VIET TRI"), "Phú Thọ");
+  EXPECT_EQ(province("Ủy ban nhân dân xã Cao Xá"), "Phú Thọ");
+  EXPECT_EQ(province("Lâm Thao"), "Phú Thọ");
+  EXPECT_EQ(province("UBND huyện Châu Thành"), "(none)");  // two provinces
+  EXPECT_EQ(province("UBND xã Tân Hòa huyện Châu Thành"), "Long An");  // the commune says which
+  EXPECT_EQ(province("Sở Giáo dục và Đào tạo"), "(none)");
+  EXPECT_EQ(province(""), "(none)");
+}
+
 TEST(Gazetteer, KnowsItsUnitTypesAndTheirInitials) {
   const auto g = Small();
   EXPECT_TRUE(g->IsType("HUYỆN"));
