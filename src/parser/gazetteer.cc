@@ -7,6 +7,7 @@
 
 #include "src/parser/header_patterns.h"
 #include "src/text/textutil.h"
+#include "src/restore/syllable.h"
 #include "src/text/words.h"
 
 namespace vnplan::internal {
@@ -145,29 +146,38 @@ std::vector<const Place*> Gazetteer::Named(std::string_view name, std::string_vi
   return out;
 }
 
+bool Gazetteer::SameMarks(std::string_view a, std::string_view b) const {
+  const std::vector<std::string_view> x = Words(a), y = Words(b);
+  if (x.size() != y.size()) return false;
+  for (size_t i = 0; i < x.size(); ++i) {
+    const ToneSplit p = syllables_.Split(x[i]), q = syllables_.Split(y[i]);
+    if (p.base != q.base || p.tone != q.tone) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> Gazetteer::Spelling(std::string_view name, std::string_view type) const {
   const std::vector<const Place*> named = Named(name, type);
   if (named.empty()) return std::nullopt;
   const std::string written = LowerUtf8(name);
   bool one_spelling = true;
   for (const Place* place : named) {
-    if (LowerUtf8(place->name) == written) return place->name;
+    const std::string lower = LowerUtf8(place->name);
+    if (lower == written) return place->name;
+    // The text's own orthography ("Hòa Bình" where the package writes "Hoà
+    // Bình"), with the gazetteer's capitals.
+    if (SameMarks(lower, written)) {
+      std::string out;
+      for (std::string_view word : Words(written)) {
+        if (!out.empty()) out += ' ';
+        out += CapitalizeFirst(word);
+      }
+      return out;
+    }
     one_spelling = one_spelling && place->name == named.front()->name;
   }
-  // Marks the text has are its own ("Hòa Bình" where the package writes
-  // "Hoà Bình"): only its capitals follow the gazetteer's.
-  if (IsMarked(name)) {
-    std::string out;
-    for (size_t at = 0; at < written.size();) {
-      const size_t end = std::min(written.find(' ', at), written.size());
-      if (end > at) {
-        if (!out.empty()) out += ' ';
-        out += CapitalizeFirst(written.substr(at, end - at));
-      }
-      at = end + 1;
-    }
-    return out;
-  }
+  // Marks missing or other than the unit's (restored "Cần Thọ" for "Cần
+  // Thơ") take the one spelling the gazetteer has.
   if (!one_spelling) return std::nullopt;
   return named.front()->name;
 }

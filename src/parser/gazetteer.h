@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "src/restore/syllable.h"
 #include "src/text/folding.h"
 #include "vnplan/status.h"
 
@@ -56,9 +57,11 @@ class Gazetteer {
   // is not empty ("huyện", "THANH PHO"), in the file's order.
   std::vector<const Place*> Named(std::string_view name, std::string_view type = {}) const;
 
-  // How the units Named(name, type) spell their name; std::nullopt when
-  // there is none, or when they are spelled differently and `name` as
-  // written (case aside) is none of them: a guess is worse than the text.
+  // How the units Named(name, type) spell their name: `name`'s own marks
+  // when they are one unit's (wherever the tone mark stands), else the one
+  // spelling of them all; std::nullopt when there is none, or when they are
+  // spelled differently and `name` is none of them: a guess is worse than
+  // the text.
   std::optional<std::string> Spelling(std::string_view name, std::string_view type = {}) const;
 
   // The province every unit Named(name, type) lies in (a province lies in
@@ -92,7 +95,11 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   void AddType(std::string_view type);
+  // True when lower-case `a` and `b` are the same syllables with the same
+  // tones, wherever their marks stand ("hoà bình", "hòa bình").
+  bool SameMarks(std::string_view a, std::string_view b) const;
   TextFolder folder_;
+  SyllableTools syllables_;  // the restorer's one rule for tones
   std::vector<Place> places_;
   std::unordered_map<std::string, std::vector<size_t>> by_key_;   // Key(name) -> places
   std::unordered_map<std::string, size_t> by_code_;

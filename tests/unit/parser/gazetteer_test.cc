@@ -65,6 +65,8 @@ TEST(Gazetteer, KeepsMarksTheTextHasAndGuessesNoneBetweenSpellings) {
   EXPECT_EQ(g->Spelling("TÂN HÒA"), "Tân Hòa");  // the text's own marks
   EXPECT_EQ(g->Spelling("Tân Hoà"), "Tân Hoà");
   EXPECT_EQ(g->Spelling("tan hoa"), std::nullopt);  // which of the two?
+  EXPECT_EQ(g->Spelling("phú thố"), "Phú Thọ");     // marks misread: the unit's
+  EXPECT_EQ(g->Spelling("VIỆT TRÌ"), "Việt Trì");
 }
 
 TEST(Gazetteer, NamesTheProvinceOnlyWhenOneHoldsEveryUnitSoNamed) {
