@@ -35,7 +35,7 @@ _vnplan() {
     ocr) options+=" -o --output --restore --model -j --jobs --preprocess --pdf -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels" ;;
     restore) options+=" -o --output --model --explain" ;;
     train) options+=" -o --output --background --words --channel" ;;
-    export) options+=" --csv --ics --xlsx --delimiter -o --output" ;;
+    export) options+=" --csv --ics --xlsx --delimiter -o --output --model" ;;
     compare) options+=" --html --json" ;;
     catalogue) options+=" --db --force" ;;
     search) options+=" --type --issuer --place --from --to --limit --format --db" ;;

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "vnplan/plan.h"
+#include "vnplan/status.h"
 
 namespace vnplan {
 
@@ -32,6 +33,15 @@ class PlanParser {
   // Parses text that NormalizePlanText already gave (the Pipeline's, which
   // normalises once before restoring), without normalising it again.
   Plan ParseNormalized(std::string text) const;
+
+  // Checks the masthead's places against a gazetteer (places.tsv, which
+  // scripts/gazetteer.py writes into the model directory): the date line's
+  // place and the place in an agency's name take the gazetteer's marks and
+  // capitals ("LAM THAO" -> "Lâm Thao"). Without one the parser takes them
+  // as written. Call before parsing, not while another thread parses.
+  // kIoError when the file cannot be read, kInvalidInput naming a malformed
+  // line; the parser then keeps working without a gazetteer.
+  Status UseGazetteer(const std::string& path);
 
  private:
   struct Engine;

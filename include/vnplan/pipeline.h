@@ -49,7 +49,9 @@ Status ParseRestoreMode(std::string_view name, RestoreMode* mode);
 struct PipelineOptions {
   RestoreMode restore = RestoreMode::kAuto;
   // Where domain.lm, background.lm and channel.tsv are (Restorer::
-  // OpenDirectory). Empty: no model (kAuto then leaves text as it is).
+  // OpenDirectory), and places.tsv, the gazetteer the parser checks places
+  // against (used whatever `restore` says). Empty: no model (kAuto then
+  // leaves text as it is) and no gazetteer.
   std::string model_dir;
   OcrOptions ocr;
 };

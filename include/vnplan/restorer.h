@@ -78,6 +78,10 @@ class Restorer {
   // The files of that layout present in `dir`, as paths, so a caller can
   // fingerprint exactly what OpenDirectory would read.
   static std::vector<std::string> DirectoryFiles(const std::string& dir);
+  // The gazetteer of a model directory (places.tsv, scripts/gazetteer.py),
+  // which the parser reads (PlanParser::UseGazetteer), as a path; "" when
+  // `dir` has none.
+  static std::string DirectoryGazetteer(const std::string& dir);
   ~Restorer();
 
   // Restores UTF-8 text. Numbers, abbreviations (UBND, GD&ĐT), e-mail

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/parser/gazetteer.h"
 #include "src/parser/header.h"
 #include "src/parser/header_patterns.h"
 #include "src/text/textutil.h"
@@ -54,6 +55,16 @@ std::vector<bool> ProperNounWords(const TextFolder& folder,
 
 }  // namespace
 
+size_t HeaderReader::KnownUnit(const std::vector<std::string_view>& words, size_t at,
+                               size_t type_words, std::vector<std::string>& out) const {
+  if (!gazetteer_) return 0;
+  const Gazetteer::Unit unit = gazetteer_->UnitAt(words, at + type_words, Span(words, at, at + type_words));
+  if (!unit.words) return 0;
+  out.push_back(LowerUtf8(unit.place->type));
+  out.push_back(unit.name);
+  return type_words + unit.words;
+}
+
 std::string HeaderReader::AgencyName(std::string_view caps) const {
   static const std::set<std::string_view> kHeads = {
       "so", "phong", "bo", "ban", "truong", "cuc", "vu", "vien", "trung"};
@@ -82,6 +93,10 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
                                                    letters != "thanh" && letters != "thi"));
     if (!abbreviation && marker && k > 0) {
       proper = true;  // the place marker itself stays lower case
+      if (const size_t used = KnownUnit(words, k, two_words ? 2 : 1, out)) {
+        k += used - 1;
+        continue;
+      }
       if (two_words) {
         out.push_back(word);
         out.push_back(LowerUtf8(words[++k]));

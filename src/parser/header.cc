@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "src/parser/gazetteer.h"
 #include "src/parser/header_patterns.h"
 #include "src/text/calendar.h"
 #include "src/text/textutil.h"
@@ -284,11 +285,33 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
   while (k > 0 && StartsUpper(words[k - 1]) &&
          words[k - 1].find_first_of("/:") == std::string_view::npos)
     --k;
-  if (k < words.size() && !header.place) {
-    const char* b = words[k].data();
-    header.place = std::string(b, words.back().data() + words.back().size() - b);
+  if (header.place) return true;
+  if (std::optional<std::string> known = KnownPlace(words, k)) {
+    header.place = std::move(known);
+  } else if (k < words.size()) {
+    header.place = std::string(Span(words, k, words.size()));
   }
   return true;
+}
+
+std::optional<std::string> HeaderReader::KnownPlace(const std::vector<std::string_view>& words,
+                                                    size_t capitalised) const {
+  if (!gazetteer_) return std::nullopt;
+  const size_t n = words.size();
+  // Without capitals (a text typed in lower case, or stripped) the place is
+  // a name of at least two words just before the date: one word alone
+  // ("an", "hòa") is too often something else.
+  const bool lower = capitalised == n;
+  const size_t from = lower ? (n > kMaxPlaceWords ? n - kMaxPlaceWords : 0) : capitalised;
+  for (size_t j = from; j + (lower ? 2 : 1) <= n; ++j) {
+    const std::optional<std::string> name = gazetteer_->Spelling(Span(words, j, n));
+    if (!name) continue;
+    // A unit type written before the name stays as written ("TP. Hồ Chí Minh").
+    if (j > capitalised && gazetteer_->IsType(Span(words, capitalised, j)))
+      return std::string(Span(words, capitalised, j)) + " " + *name;
+    return name;
+  }
+  return std::nullopt;
 }
 
 bool HeaderReader::ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,

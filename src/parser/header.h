@@ -14,6 +14,8 @@
 
 namespace vnplan::internal {
 
+class Gazetteer;
+
 // Where the parts of a plan start, as line indexes (0-based into lines).
 struct Layout {
   size_t masthead = 0;              // the agency's first line
@@ -50,11 +52,21 @@ class HeaderReader {
                    Header& header) const;
   // "Sở Giáo dục và Đào tạo" from "SỞ GIÁO DỤC VÀ ĐÀO TẠO".
   std::string AgencyName(std::string_view caps) const;
+  // The places the masthead's are checked against; null (the default): none.
+  void set_gazetteer(const Gazetteer* gazetteer) { gazetteer_ = gazetteer; }
 
  private:
   struct Patterns;
   const TextFolder& folder_;
   std::unique_ptr<Patterns> re_;
+  const Gazetteer* gazetteer_ = nullptr;
+
+  // A unit of the gazetteer named in an agency's name: words[at..] are its
+  // type (`type_words` of them: "huyện", "thành phố") and its name. Appends
+  // them to `out` as the gazetteer writes them ("huyện", "Lâm Thao") and
+  // returns how many words they took; 0 when no unit is so named.
+  size_t KnownUnit(const std::vector<std::string_view>& words, size_t at, size_t type_words,
+                   std::vector<std::string>& out) const;
 
   // Where the document starts: above the national motto, the agency lines
   // (and a number), not what a web page or a scanner put before them.
@@ -83,6 +95,11 @@ class HeaderReader {
                    Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;
   bool ReadPlaceDate(const Line& line, Header& header) const;
+  // The place that `words` (the date line before "ngày") end on, spelled
+  // as the gazetteer spells it; words[capitalised..] are the line's last
+  // capitalised words. std::nullopt without a gazetteer or a known name.
+  std::optional<std::string> KnownPlace(const std::vector<std::string_view>& words,
+                                        size_t capitalised) const;
   // Place and date from lines[i], or from it and the next line when the
   // converter cut the date after "ngày"; true if the line held a date.
   bool ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,

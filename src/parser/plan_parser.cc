@@ -2,6 +2,7 @@
 
 #include "src/parser/document.h"
 #include "src/parser/extractors.h"
+#include "src/parser/gazetteer.h"
 #include "src/text/folding.h"
 #include "src/parser/header.h"
 #include "src/parser/outline.h"
@@ -24,10 +25,19 @@ struct PlanParser::Engine {
   DeadlineFinder deadlines{assignments};
   TaskTableReader tables{folder, assignments, deadlines};
   ContactFinder contacts;
+  std::unique_ptr<Gazetteer> gazetteer;
 };
 
 PlanParser::PlanParser() : engine_(std::make_unique<Engine>()) {}
 PlanParser::~PlanParser() = default;
+
+Status PlanParser::UseGazetteer(const std::string& path) {
+  std::unique_ptr<Gazetteer> gazetteer;
+  if (Status status = Gazetteer::Load(path, &gazetteer); !status.ok()) return status;
+  engine_->gazetteer = std::move(gazetteer);
+  engine_->header.set_gazetteer(engine_->gazetteer.get());
+  return Status::Ok();
+}
 
 Plan PlanParser::Parse(std::string_view utf8_text) const {
   return ParseNormalized(NormalizePlanText(utf8_text));

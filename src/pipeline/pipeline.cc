@@ -41,20 +41,26 @@ bool AnyPageOcrd(const OcrDocument& doc) {
   return false;
 }
 
-// "vnplan 0.4.0; models 3f9a…": the version, and a fingerprint of the model
-// files (names, sizes, times) the restorer read.
-std::string PipelineId(const std::string& model_dir, bool restoring) {
-  std::string id = std::string("vnplan ") + Version();
-  if (!restoring) return id + "; no restoration";
+// A fingerprint of files: their names, sizes and times.
+std::string Fingerprint(const std::vector<std::string>& paths) {
   std::string fingerprint;
-  for (const std::string& path : Restorer::DirectoryFiles(model_dir)) {
+  for (const std::string& path : paths) {
     std::error_code ec;
     fingerprint += std::filesystem::path(path).filename().string() + ":" +
                    std::to_string(std::filesystem::file_size(path, ec)) + ":" +
                    std::to_string(std::filesystem::last_write_time(path, ec).time_since_epoch().count()) +
                    ";";
   }
-  return id + "; models " + InputDigest(fingerprint).substr(0, 16);
+  return InputDigest(fingerprint).substr(0, 16);
+}
+
+// "vnplan 0.4.0; models 3f9a…; places 77c0…": the version, and fingerprints
+// of the model files the restorer read and of the gazetteer the parser read.
+std::string PipelineId(const std::string& model_dir, bool restoring, const std::string& gazetteer) {
+  std::string id = std::string("vnplan ") + Version();
+  id += restoring ? "; models " + Fingerprint(Restorer::DirectoryFiles(model_dir)) : "; no restoration";
+  if (!gazetteer.empty()) id += "; places " + Fingerprint({gazetteer});
+  return id;
 }
 
 }  // namespace
@@ -140,7 +146,12 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
     if (!impl.restorer && options.restore == RestoreMode::kAlways) return status;
     impl.model_problem = status.message();
   }
-  impl.id = PipelineId(options.model_dir, impl.restorer != nullptr);
+  // The gazetteer is the parser's, read whatever the restore mode; one the
+  // directory holds but that cannot be read is an error, not silence.
+  const std::string gazetteer = Restorer::DirectoryGazetteer(options.model_dir);
+  if (!gazetteer.empty())
+    if (Status status = impl.parser.UseGazetteer(gazetteer); !status.ok()) return status;
+  impl.id = PipelineId(options.model_dir, impl.restorer != nullptr, gazetteer);
   *pipeline = std::move(p);
   return Status::Ok();
 }

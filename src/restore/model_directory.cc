@@ -29,6 +29,7 @@ struct ModelFile {
 constexpr ModelFile kDomain{"domain.lm", 0.3};
 constexpr ModelFile kBackground{"background.lm", 0.7};
 constexpr ModelFile kChannel{"channel.tsv", 0};
+constexpr ModelFile kGazetteer{"places.tsv", 0};  // the parser's, not the restorer's
 
 std::string PathOf(const std::string& dir, const ModelFile& file) {
   return (std::filesystem::path(dir) / file.name).string();
@@ -66,6 +67,10 @@ std::vector<std::string> Restorer::DirectoryFiles(const std::string& dir) {
   for (const ModelFile& file : {kDomain, kBackground, kChannel})
     if (Exists(PathOf(dir, file))) files.push_back(PathOf(dir, file));
   return files;
+}
+
+std::string Restorer::DirectoryGazetteer(const std::string& dir) {
+  return !dir.empty() && Exists(PathOf(dir, kGazetteer)) ? PathOf(dir, kGazetteer) : "";
 }
 
 }  // namespace vnplan

@@ -3,14 +3,17 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <memory>
 #include <optional>
 
+#include "src/parser/gazetteer.h"
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/csv_writer.h"
 #include "tools/vnplan/exit_code.h"
 #include "tools/vnplan/ical_writer.h"
 #include "tools/vnplan/plan_file.h"
 #include "tools/vnplan/xlsx_writer.h"
+#include "vnplan/restorer.h"
 
 namespace vnplan {
 namespace {
@@ -53,6 +56,13 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     err << "vnplan: " << misuse << "\n";
     return kExitUsage;
   }
+  std::unique_ptr<internal::Gazetteer> places;
+  if (const std::string path = Restorer::DirectoryGazetteer(options.model_dir); !path.empty()) {
+    if (const Status status = internal::Gazetteer::Load(path, &places); !status.ok()) {
+      err << "vnplan: " << status.message() << "\n";
+      return ExitCodeOf(status);
+    }
+  }
   std::vector<Json> plans;
   const bool failed = !ReadPlanFiles(options.plans, &plans, err);
   std::string result;
@@ -62,13 +72,13 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     std::vector<std::pair<std::string, ExportRows>> sheets;
     for (ExportTable table :
          {ExportTable::kDeadlines, ExportTable::kAssignments, ExportTable::kTargets})
-      sheets.emplace_back(ExportTableName(table), MakeExportRows(plans, table));
+      sheets.emplace_back(ExportTableName(table), MakeExportRows(plans, table, places.get()));
     if (const Status status = XlsxBytes(sheets, &result); !status.ok()) {
       err << "vnplan: " << status.message() << "\n";
       return ExitCodeOf(status);
     }
   } else {
-    result = CsvText(MakeExportRows(plans, *ParseExportTable(options.csv)),
+    result = CsvText(MakeExportRows(plans, *ParseExportTable(options.csv), places.get()),
                      *Delimiter(options.delimiter));
   }
   if (const int written = WriteResult(options.output, result, out, err); written != kExitOk)

@@ -17,6 +17,9 @@ struct ExportOptions {
   bool xlsx = false;               // a workbook, one sheet per table
   bool ics = false;
   std::string output;  // empty = standard output
+  // A model directory whose gazetteer (places.tsv) names the province of a
+  // plan whose issuer names a district or commune only; empty: none.
+  std::string model_dir;
 };
 
 int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err);

@@ -57,10 +57,10 @@ ExportCell CellOf(const Json& value, const char* list_separator) {
   return TextCell(joined);
 }
 
-std::vector<ExportCell> PlanCells(const Json& plan) {
+std::vector<ExportCell> PlanCells(const Json& plan, const internal::Gazetteer* places) {
   const Json& doc = Field(plan, "document");
   const Json& issuer = Field(doc, "issuer");
-  const std::optional<std::string> province = Province(plan);
+  const std::optional<std::string> province = Province(plan, places);
   return {CellOf(Field(Field(plan, "source"), "file"), nullptr),
           CellOf(Field(doc, "number"), nullptr),
           CellOf(Field(doc, "symbol"), nullptr),
@@ -71,12 +71,13 @@ std::vector<ExportCell> PlanCells(const Json& plan) {
 }
 
 template <size_t N>
-ExportRows Rows(const std::vector<Json>& plans, std::string_view key, const Column (&columns)[N]) {
+ExportRows Rows(const std::vector<Json>& plans, std::string_view key, const Column (&columns)[N],
+                const internal::Gazetteer* places) {
   ExportRows out;
   out.header.assign(std::begin(kPlanHeader), std::end(kPlanHeader));
   for (const Column& c : columns) out.header.push_back(c.header);
   for (const Json& plan : plans) {
-    const std::vector<ExportCell> plan_cells = PlanCells(plan);
+    const std::vector<ExportCell> plan_cells = PlanCells(plan, places);
     for (const Json& item : Field(plan, key)) {
       std::vector<ExportCell> row = plan_cells;
       for (const Column& c : columns) row.push_back(CellOf(Field(item, c.field), c.list_separator));
@@ -100,12 +101,13 @@ std::optional<ExportTable> ParseExportTable(std::string_view name) {
   return std::nullopt;
 }
 
-ExportRows MakeExportRows(const std::vector<Json>& plans, ExportTable table) {
+ExportRows MakeExportRows(const std::vector<Json>& plans, ExportTable table,
+                          const internal::Gazetteer* places) {
   const std::string_view key = ExportTableName(table);
   switch (table) {
-    case ExportTable::kDeadlines: return Rows(plans, key, kDeadlineColumns);
-    case ExportTable::kAssignments: return Rows(plans, key, kAssignmentColumns);
-    case ExportTable::kTargets: return Rows(plans, key, kTargetColumns);
+    case ExportTable::kDeadlines: return Rows(plans, key, kDeadlineColumns, places);
+    case ExportTable::kAssignments: return Rows(plans, key, kAssignmentColumns, places);
+    case ExportTable::kTargets: return Rows(plans, key, kTargetColumns, places);
   }
   return {};
 }

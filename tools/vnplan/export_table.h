@@ -11,6 +11,9 @@
 #include <vector>
 
 namespace vnplan {
+namespace internal {
+class Gazetteer;
+}  // namespace internal
 
 // The lists a table can be made of.
 enum class ExportTable { kDeadlines, kAssignments, kTargets };
@@ -34,8 +37,10 @@ struct ExportRows {
   std::vector<std::vector<ExportCell>> rows;
 };
 
-// The rows of `table` for plans checked by ReadPlans (plan_file.h).
-ExportRows MakeExportRows(const std::vector<nlohmann::json>& plans, ExportTable table);
+// The rows of `table` for plans checked by ReadPlans (plan_file.h); the
+// province column from the gazetteer too when `places` is given (Province()).
+ExportRows MakeExportRows(const std::vector<nlohmann::json>& plans, ExportTable table,
+                          const internal::Gazetteer* places = nullptr);
 
 }  // namespace vnplan
 

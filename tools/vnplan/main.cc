@@ -203,7 +203,13 @@ void AddExport(CLI::App& app, Context& context) {
   cmd->add_flag("--xlsx", options->xlsx, "Excel workbook: a sheet each for deadlines, assignments, targets");
   cmd->add_flag("--ics", options->ics, "RFC 5545 calendar of the deadlines");
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically)");
-  cmd->callback([=, &context] { context.exit_code = vnplan::RunExport(*options, std::cout, std::cerr); });
+  cmd->add_option("--model", options->model_dir,
+                  "Model directory whose gazetteer (places.tsv) names the province of a district's or "
+                  "commune's plan (default: as for extract; none found: the issuer alone names it)");
+  cmd->callback([=, &context] {
+    if (!context.FindModels(options->model_dir, vnplan::RestoreMode::kNever, &options->model_dir)) return;
+    context.exit_code = vnplan::RunExport(*options, std::cout, std::cerr);
+  });
 }
 
 void AddOcr(CLI::App& app, Context& context) {

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "src/parser/gazetteer.h"
 #include "src/text/calendar.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"
@@ -327,9 +328,23 @@ std::optional<std::string> ProvinceIn(const internal::TextFolder& folder, const 
   return std::nullopt;
 }
 
+// The province of the district or commune that the issuer names, or that
+// the plan's place is (not a province itself: see Province()).
+std::optional<std::string> GazetteerProvince(const Json& doc, const internal::Gazetteer& places) {
+  const Json& issuer = Field(doc, "issuer");
+  for (const char* key : {"parent", "name"})
+    if (const internal::Place* province = places.ProvinceNamedIn(Text(Field(issuer, key))))
+      return province->name;
+  const std::string place = Text(Field(doc, "place"));
+  for (const internal::Place* unit : places.Named(place))
+    if (unit->level == internal::Place::Level::kProvince) return std::nullopt;
+  if (const internal::Place* province = places.ProvinceOf(place)) return province->name;
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::optional<std::string> Province(const Json& plan) {
+std::optional<std::string> Province(const Json& plan, const internal::Gazetteer* places) {
   static const internal::TextFolder folder;
   const Json& doc = Field(plan, "document");
   const Json& issuer = Field(doc, "issuer");
@@ -339,6 +354,7 @@ std::optional<std::string> Province(const Json& plan) {
     const std::string place = Text(Field(doc, "place"));
     return folder.Fold(place).text == folder.Fold(*found).text ? place : *found;
   }
+  if (places) return GazetteerProvince(doc, *places);
   return std::nullopt;
 }
 

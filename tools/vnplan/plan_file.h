@@ -18,6 +18,9 @@
 #include "vnplan/status.h"
 
 namespace vnplan {
+namespace internal {
+class Gazetteer;
+}  // namespace internal
 
 // The plans of one JSON text (one plan object, or an array of them), each
 // checked, appended to *plans. On failure nothing is appended and the
@@ -50,10 +53,14 @@ std::string PlanName(const nlohmann::json& plan);
 // names it: "Phú Thọ" for "Sở Giáo dục và Đào tạo" under "UBND tỉnh Phú
 // Thọ", "Cần Thơ" for "Ủy ban nhân dân thành phố Cần Thơ". Spelt as the
 // plan's place when that folds to the same name ("ĐẮK LẮK" -> "Đắk Lắk").
+// With a gazetteer, an issuer that names only a district or commune ("UBND
+// huyện Lâm Thao"), or signs in one ("Bình Chánh"), belongs to that unit's
+// province when the gazetteer puts every unit so named in one. Otherwise
 // std::nullopt when the issuer names none (a ministry, a district office):
-// the place of signing is not taken for it, since a district signs in its
-// own name ("Bình Chánh").
-std::optional<std::string> Province(const nlohmann::json& plan);
+// a place of signing that is itself a province is not taken for it (a
+// ministry signs in "Hà Nội").
+std::optional<std::string> Province(const nlohmann::json& plan,
+                                    const internal::Gazetteer* places = nullptr);
 
 // The numbers a recurrence rule lists for `key` ("BYMONTH" in
 // "FREQ=YEARLY;BYMONTH=3,6;BYMONTHDAY=15"): empty when the rule has no such

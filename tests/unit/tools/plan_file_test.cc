@@ -6,6 +6,10 @@
 // compared, with exit code 1.
 #include "tools/vnplan/plan_file.h"
 
+#include <filesystem>
+
+#include "src/parser/gazetteer.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -159,6 +163,71 @@ TEST(PlanFile, ProvinceIsTheOneTheIssuerNames) {
   for (const Case& c : cases)
     EXPECT_EQ(Province(Issued(c.name, c.parent, c.place)), c.province)
         << (c.name ? c.name : "null");
+}
+
+// A gazetteer (places.tsv's layout) of Phú Thọ and Hồ Chí Minh with two
+// districts each, and a district name that two provinces share.
+constexpr char kPlaces[] =
+    "province\tTỉnh\tPhú Thọ\t25\t\n"
+    "district\tThành phố\tViệt Trì\t227\t25\n"
+    "district\tHuyện\tLâm Thao\t235\t25\n"
+    "province\tThành phố\tHồ Chí Minh\t79\t\n"
+    "district\tHuyện\tBình Chánh\t785\t79\n"
+    "district\tHuyện\tChâu Thành\t786\t79\n"
+    "province\tTỉnh\tBến Tre\t83\t\n"
+    "district\tHuyện\tChâu Thành\t831\t83\n"
+    "province\tThành phố\tHà Nội\t01\t\n";
+
+// With a gazetteer, a district's or commune's plan has its province too;
+// what the issuer names itself still comes first.
+TEST(PlanFile, ProvinceOfADistrictFromTheGazetteer) {
+  std::unique_ptr<internal::Gazetteer> places;
+  ASSERT_TRUE(internal::Gazetteer::Parse(kPlaces, &places).ok());
+  struct Case {
+    const char* name;
+    const char* parent;
+    const char* place;
+    std::optional<std::string> province;
+  };
+  const Case cases[] = {
+      {"Ủy ban nhân dân thành phố Việt Trì", nullptr, "Việt Trì", "Phú Thọ"},
+      {"Phòng Giáo dục và Đào tạo", "UBND huyện Bình Chánh", "Bình Chánh", "Hồ Chí Minh"},
+      {"UBND huyện Lâm Thao", nullptr, nullptr, "Phú Thọ"},
+      {"Phòng Tư pháp", nullptr, "Lâm Thao", "Phú Thọ"},  // signed in the district
+      {"Sở Giáo dục và Đào tạo", "UBND tỉnh Phú Thọ", "Việt Trì", "Phú Thọ"},
+      // Two provinces have a Châu Thành; a ministry signs in a province.
+      {"UBND huyện Châu Thành", nullptr, "Châu Thành", std::nullopt},
+      {"Cục Thuế", "Bộ Tài chính", "Hà Nội", std::nullopt},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(Province(Issued(c.name, c.parent, c.place), places.get()), c.province) << c.name;
+  EXPECT_EQ(Province(Issued("UBND huyện Lâm Thao", nullptr, nullptr)), std::nullopt);  // no gazetteer
+}
+
+TEST(PlanFile, ExportTakesTheProvinceFromTheModelDirectorysGazetteer) {
+  const std::string dir = testing::OutputDir() + "/export_places";
+  std::filesystem::create_directories(dir);
+  testing::WriteFile(dir + "/places.tsv", kPlaces);
+  // A corpus plan (Phú Thọ's) said to be a district's, with no province named.
+  nlohmann::json plan = nlohmann::json::parse(PlanJson("004-phu-tho-2016.txt"));
+  plan["document"]["issuer"] = {{"name", "UBND huyện Lâm Thao"}, {"parent", nullptr}};
+  plan["document"]["place"] = "Lâm Thao";
+  ASSERT_FALSE(plan["deadlines"].empty());
+  testing::WriteFile(dir + "/plan.json", plan.dump());
+  ExportOptions options;
+  options.plans = {dir + "/plan.json"};
+  options.csv = "deadlines";
+  std::ostringstream without, with, err;
+  ASSERT_EQ(RunExport(options, without, err), 0) << err.str();
+  options.model_dir = dir;
+  ASSERT_EQ(RunExport(options, with, err), 0) << err.str();
+  EXPECT_EQ(without.str().find("Phú Thọ"), std::string::npos);
+  EXPECT_NE(with.str().find("Phú Thọ"), std::string::npos) << with.str();
+
+  testing::WriteFile(dir + "/places.tsv", "nowhere\n");  // a damaged gazetteer is said, not ignored
+  std::ostringstream out, damaged;
+  EXPECT_NE(RunExport(options, out, damaged), 0);
+  EXPECT_NE(damaged.str().find("places.tsv"), std::string::npos) << damaged.str();
 }
 
 TEST(PlanFile, RecurrenceListsAreReadOnlyWhenTheyAreNumbers) {
