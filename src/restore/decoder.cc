@@ -7,13 +7,27 @@
 namespace vnplan::internal {
 namespace {
 
+// How much a word's capital says of which syllable it is. Its rates are
+// counted mostly in general text, where a capital mid-sentence marks a
+// name ("Phúc", "Cộng"); administrative text capitalises its bodies and
+// services as well ("Trung tâm Phục vụ Hành chính công", "Cổng dịch vụ
+// công", "Sở", "Phòng"), so the full term outweighed the trigrams. Measured
+// (devset every 5th from the 2nd for tuning, 62 documents; every 5th from
+// the 1st for measuring, 63; seeds by restore_bench, leave one out):
+//   scale  tuning  measuring | 002    003    004    000
+//   1      93.23   93.70     | 98.88  98.26  97.34  96.81
+//   0.75   93.38
+//   0.5    93.40   93.86     | 98.88  98.37  97.22  96.81
+//   0.25   93.35
+constexpr double kCaseScale = 0.5;
+
 // log P(this occurrence as written | c meant): the form's channel score
 // `channel` for c, moved by OCR's confidence and by the word's capital.
 double OccurrenceScore(const Word& word, const Candidate& c, float channel) {
   const double case_term = word.written == Word::kTitled ? c.titled_logp
                            : word.written == Word::kLower ? c.lower_logp
                                                           : 0.0;
-  return channel + (&c == word.form->same ? word.keep_shift : word.change_shift) + case_term;
+  return channel + (&c == word.form->same ? word.keep_shift : word.change_shift) + kCaseScale * case_term;
 }
 
 // What ReadWord assumes of a marked word: misread about one time in thirty.

@@ -17,17 +17,44 @@ constexpr double kMinBackedOffMass = 1e-6;
 
 struct PairStats {
   double count = 0;  // raw count as a trigram context / continuation count as bigram
-  uint32_t types = 0;
+  uint32_t of_count[3] = {0, 0, 0};  // the types seen once, twice, three times or more
+  void Add(uint32_t n) {
+    count += n;
+    ++of_count[std::min(n, 3u) - 1];
+  }
 };
 
-double Discount(const std::unordered_map<uint64_t, uint32_t>& counts_of_counts_source) {
-  double n1 = 0, n2 = 0;
-  for (const auto& [key, c] : counts_of_counts_source) {
-    n1 += c == 1;
-    n2 += c == 2;
+// Modified Kneser-Ney (Chen and Goodman): one discount for n-grams seen
+// once, one for twice, one for three times or more, from the counts of
+// counts. Against one discount per order (same data, kCaseScale 0.5):
+// devset tuning sample 93.40 -> 93.84%, measuring sample 93.86 -> 94.48%;
+// seeds leave one out 002 98.88 -> 98.88, 003 98.37 -> 98.41, 004 97.22 ->
+// 97.26, 000 legacy OCR 96.81 -> 97.21%.
+struct Discounts {
+  double d[3] = {0.5, 0.5, 0.5};
+  double Of(double count) const { return count <= 0 ? 0 : d[std::min(static_cast<int>(count), 3) - 1]; }
+  // What the discounts of a context's words free for the lower order.
+  double Freed(const PairStats& s) const {
+    return d[0] * s.of_count[0] + d[1] * s.of_count[1] + d[2] * s.of_count[2];
   }
-  if (n1 == 0) return 0.5;
-  return std::clamp(n1 / (n1 + 2 * n2), 0.1, 0.95);
+};
+
+Discounts DiscountsOf(const std::unordered_map<uint64_t, uint32_t>& counts) {
+  double n[5] = {0, 0, 0, 0, 0};
+  for (const auto& [key, c] : counts)
+    if (c <= 4) ++n[c];
+  Discounts out;
+  if (n[1] == 0) return out;
+  // Too little text for three (a handful of sentences): one, as before.
+  const double y = n[1] / (n[1] + 2 * n[2]);
+  if (n[2] == 0 || n[3] == 0 || n[4] == 0) {
+    out.d[0] = out.d[1] = out.d[2] = std::clamp(y, 0.1, 0.95);
+    return out;
+  }
+  out.d[0] = std::clamp(1 - 2 * y * n[2] / n[1], 0.1, 0.95);
+  out.d[1] = std::clamp(2 - 3 * y * n[3] / n[2], 0.1, 1.95);
+  out.d[2] = std::clamp(3 - 4 * y * n[4] / n[3], 0.1, 2.95);
+  return out;
 }
 
 // Interpolated Kneser-Ney over trigram counts: the counts by order
@@ -38,23 +65,19 @@ struct KneserNey {
     std::unordered_map<uint64_t, uint32_t> raw3;
     for (const auto& [key, t] : trigrams) {
       raw3[key] = t.count;
-      PairStats& c = context3[PairKey(t.u, t.v)];
-      c.count += t.count;
-      ++c.types;
+      context3[PairKey(t.u, t.v)].Add(t.count);
       pair_words[PairKey(t.u, t.v)] = {t.u, t.v};
       ++continuation2[PairKey(t.v, t.w)];
       pair_words[PairKey(t.v, t.w)] = {t.v, t.w};
     }
     for (const auto& [key, n] : continuation2) {
       const auto [v, w] = pair_words[key];
-      PairStats& c = context2[v];
-      c.count += n;
-      ++c.types;
+      context2[v].Add(n);
       ++continuation1[w];
       ++total1;
     }
-    d3 = Discount(raw3);
-    d2 = Discount(continuation2);
+    d3 = DiscountsOf(raw3);
+    d2 = DiscountsOf(continuation2);
   }
   double P1(uint64_t w) const {
     auto it = continuation1.find(w);
@@ -62,33 +85,34 @@ struct KneserNey {
   }
   double Gamma2(uint64_t v) const {
     auto it = context2.find(v);
-    return it == context2.end() ? 1.0 : d2 * it->second.types / it->second.count;
+    return it == context2.end() ? 1.0 : d2.Freed(it->second) / it->second.count;
   }
   double P2(uint64_t v, uint64_t w) const {
     double p = Gamma2(v) * P1(w);
     auto ctx = context2.find(v);
     auto it = continuation2.find(PairKey(v, w));
-    if (ctx != context2.end() && it != continuation2.end()) p += std::max(it->second - d2, 0.0) / ctx->second.count;
+    if (ctx != context2.end() && it != continuation2.end()) p += std::max(it->second - d2.Of(it->second), 0.0) / ctx->second.count;
     return p;
   }
   double Gamma3(uint64_t key) const {
     auto it = context3.find(key);
-    return it == context3.end() ? 1.0 : d3 * it->second.types / it->second.count;
+    return it == context3.end() ? 1.0 : d3.Freed(it->second) / it->second.count;
   }
   // The trigram's own share of P3, without the interpolated lower order.
   double Discounted(const NgramTrainer::Trigram& t) const {
-    return std::max(t.count - d3, 0.0) / context3.at(PairKey(t.u, t.v)).count;
+    return std::max(t.count - d3.Of(t.count), 0.0) / context3.at(PairKey(t.u, t.v)).count;
   }
   double P3(const NgramTrainer::Trigram& t) const {
     return Discounted(t) + Gamma3(PairKey(t.u, t.v)) * P2(t.v, t.w);
   }
 
-  std::unordered_map<uint64_t, PairStats> context3;     // (u,v) -> raw sum, types
+  std::unordered_map<uint64_t, PairStats> context3;     // (u,v) -> raw sum, types by count
   std::unordered_map<uint64_t, uint32_t> continuation2;  // (v,w) -> distinct u
   std::unordered_map<uint64_t, std::pair<uint64_t, uint64_t>> pair_words;
-  std::unordered_map<uint64_t, PairStats> context2;      // v -> sum of continuations, types
+  std::unordered_map<uint64_t, PairStats> context2;      // v -> sum of continuations, types by count
   std::unordered_map<uint64_t, uint32_t> continuation1;  // w -> distinct v
-  double total1 = 0, d3 = 0.5, d2 = 0.5;
+  double total1 = 0;
+  Discounts d3, d2;
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 // Counting and smoothing: a syllable trigram model with interpolated
-// Kneser-Ney discounting, stored in back-off form, optionally pruned.
+// modified Kneser-Ney discounting (three discounts per order, for n-grams
+// seen once, twice, three times or more), stored in back-off form,
+// optionally pruned.
 #ifndef VNPLAN_RESTORE_TRAINER_H_
 #define VNPLAN_RESTORE_TRAINER_H_
 

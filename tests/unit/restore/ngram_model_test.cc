@@ -91,6 +91,32 @@ TEST(NgramModelFile, PrunedTrigramsLeaveTheirMassToTheBackoff) {
   EXPECT_GT(pruned->LogProb(to, chuc, thi), pruned->LogProb(to, chuc, WordHash("khen")));
 }
 
+// Trigrams seen once, twice, three, four and five times: modified
+// Kneser-Ney's three discounts per order are all in use, and what they free
+// for the lower orders must still make every context's distribution whole.
+TEST(NgramModelFile, ThreeDiscountsKeepTheDistributionWhole) {
+  std::string text;
+  const std::pair<const char*, int> kSentences[] = {{"tổ chức thi đua. ", 5}, {"tổ chức khen thưởng. ", 1},
+                                                    {"tổ chức hội nghị. ", 2}, {"thi đua yêu nước. ", 3},
+                                                    {"hội nghị thi đua yêu nước. ", 4}};
+  for (const auto& [sentence, times] : kSentences)
+    for (int i = 0; i < times; ++i) text += sentence;
+  internal::SyllableTools tools;
+  internal::NgramTrainer trainer(tools);
+  trainer.AddText(text);
+  std::unique_ptr<NgramModel> model;
+  const std::string path = testing::OutputDir() + "/three-discounts.lm";
+  ASSERT_TRUE(internal::WriteNgramModel(trainer.Build(), path).ok());
+  ASSERT_TRUE(NgramModel::Open(path, &model).ok());
+  const uint64_t to = WordHash("tổ"), chuc = WordHash("chức"), thi = WordHash("thi"), dua = WordHash("đua"),
+                 hoi = WordHash("hội"), nghi = WordHash("nghị"), bos = WordHash(internal::kBos);
+  for (auto [u, v] : {std::pair{to, chuc}, std::pair{thi, dua}, std::pair{bos, bos}, std::pair{hoi, nghi},
+                      std::pair{chuc, thi}})
+    EXPECT_NEAR(SumOverVocabulary(*model, u, v), 1.0, 0.02);
+  // Seen five times against once after "tổ chức".
+  EXPECT_GT(model->LogProb(to, chuc, thi), model->LogProb(to, chuc, WordHash("khen")));
+}
+
 TEST(NgramModelFile, TheSameTrainingWritesTheSameBytes) { EXPECT_EQ(ModelBytes(), ModelBytes()); }
 
 TEST(NgramModelFile, ATableWithoutAnEmptySlotStillEndsItsLookUps) {
