@@ -276,6 +276,18 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
     return false;
   const size_t at = static_cast<size_t>(whole.data() - line.folded.text.data());
   if (!header.date) header.date = IsoDate(ToInt(y), ToInt(m), ToInt(d));
+  ReadPlace(line, at, header);
+  return true;
+}
+
+bool HeaderReader::ReadPlaceOfUnreadDate(const Line& line, Header& header) const {
+  re2::StringPiece whole;
+  if (!RE2::PartialMatch(line.folded.text, re_->unread_date, &whole)) return false;
+  ReadPlace(line, static_cast<size_t>(whole.data() - line.folded.text.data()), header);
+  return true;
+}
+
+void HeaderReader::ReadPlace(const Line& line, size_t at, Header& header) const {
   std::string_view before = TrimSpaces(line.folded.SourceOf(line.clean, 0, at));
   while (!before.empty() && (before.back() == ',' || before.back() == ' '))
     before.remove_suffix(1);
@@ -288,7 +300,6 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
     const char* b = words[k].data();
     header.place = std::string(b, words.back().data() + words.back().size() - b);
   }
-  return true;
 }
 
 bool HeaderReader::ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,
@@ -394,8 +405,14 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
     }
     const bool had_number = header.number || header.symbol;
     ReadNumber(kept, header);
+    std::string digits, symbol;
+    if (!header.number && !header.symbol && RE2::FullMatch(kept, re_->number_uncut, &digits, &symbol))
+      ReadNumber("Số: " + digits + "/" + symbol, header);
     const bool number_here = !had_number && (header.number || header.symbol);
     const bool date_here = ReadPlaceDateAt(lines, i, end, header);
+    // A day written by hand and unread ("Quảng Ngãi, ngàyÊ9 tháng 3 năm
+    // 2018"): the place is read, the date stays null, never one from the body.
+    if (!date_here && ReadPlaceOfUnreadDate(line, header)) date_line_seen = true;
     date_line_seen |= date_here || RE2::PartialMatch(line.folded.text, re_->date_words);
     seen_number |= number_here;
     if (!number_here && !date_here && !seen_number && IsAllCaps(kept) &&

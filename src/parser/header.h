@@ -83,6 +83,11 @@ class HeaderReader {
                    Header& header) const;
   void ReadNumber(std::string_view clean, Header& header) const;
   bool ReadPlaceDate(const Line& line, Header& header) const;
+  // The place of a date line whose day cannot be read; the date stays null
+  // (nothing is guessed). True if the line is such a date line.
+  bool ReadPlaceOfUnreadDate(const Line& line, Header& header) const;
+  // The place: the capitalised words before byte `at` of the folded line.
+  void ReadPlace(const Line& line, size_t at, Header& header) const;
   // Place and date from lines[i], or from it and the next line when the
   // converter cut the date after "ngày"; true if the line held a date.
   bool ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,
