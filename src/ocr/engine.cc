@@ -19,6 +19,7 @@
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
 #include "src/ocr/preprocess.h"
+#include "src/ocr/signature_area.h"
 #include "src/ocr/signature_box.h"
 #include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
@@ -91,7 +92,10 @@ bool Sideways(tesseract::TessBaseAPI* api) {
 }
 
 // The page read; *sideways says whether Tesseract found it turned sideways.
-OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, bool* sideways) {
+// `fills` (text-layer words in a printed line) are written into its lines;
+// `pixels_per_point` is the cleaned page's scale.
+OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, bool* sideways,
+                  const std::vector<LayerWord>& fills = {}, double pixels_per_point = 0) {
   api->SetImage(clean);
   api->SetSourceResolution(kRenderDpi);
   OcrPage page;
@@ -101,8 +105,11 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, bool* sideways) {
     return page;
   }
   *sideways = Sideways(api);
-  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean)), &page.words);
   page.mean_confidence = api->MeanTextConf();
+  std::vector<LayoutLine> lines = ReadLines(api);
+  if (!*sideways) RereadSignatureArea(api, clean, &lines);
+  WriteLayerWords(fills, pixels_per_point, &lines);
+  page.text = PageText(lines, static_cast<int>(pixGetWidth(clean)), &page.words);
   page.width = static_cast<int>(pixGetWidth(clean));
   page.height = static_cast<int>(pixGetHeight(clean));
   return page;
@@ -136,10 +143,11 @@ int QuarterTurnsToUpright(Worker* worker, Pix* page) {
 // The page cleaned and read. A page read doubtfully, or found sideways, is
 // turned upright when OSD says it is turned, read again, and the turned
 // reading kept if it reads better (a sideways page: if it reads well).
-OcrPage ReadImage(Worker* worker, Pix* image, OcrSteps steps) {
+OcrPage ReadImage(Worker* worker, Pix* image, OcrSteps steps, const std::vector<LayerWord>& fills) {
   PixPtr clean = Clean(image, steps);
   bool sideways = false;
-  OcrPage page = ReadClean(worker->api.get(), clean.get(), &sideways);
+  const double pixels_per_point = kRenderDpi / 72.0 * pixGetWidth(clean.get()) / pixGetWidth(image);
+  OcrPage page = ReadClean(worker->api.get(), clean.get(), &sideways, fills, pixels_per_point);
   if (page.mean_confidence >= kDoubtfulConfidence && !sideways) return page;
   const int turns = QuarterTurnsToUpright(worker, clean.get());
   if (turns == 0) return page;
@@ -162,12 +170,13 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
     return PageOutcome::kRead;
   }
   PixPtr image;
+  std::vector<LayerWord> fills;
   if (input.source == PageInput::Source::kPdfPage) {
     if (!worker->pdf) worker->pdf = LoadPdf(bytes);
     PixPtr colour;
     if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, kRenderDpi, &colour);
     if (image && colour) WhitenColouredInk(colour.get(), image.get());
-    if (image) BlankLayerWords(image.get(), input.layer_words, kRenderDpi);
+    if (image) fills = BlankLayerWords(image.get(), input.layer_words, kRenderDpi);
   } else if ((image = DecodeImagePage(bytes, input)) && pixGetDepth(image.get()) == 32) {
     PixPtr grey(pixConvertTo8(image.get(), 0));  // as Clean would make it
     if (grey) WhitenColouredInk(image.get(), grey.get());
@@ -175,7 +184,7 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!worker->api && !(worker->api = take())) return PageOutcome::kNoModel;
-  *out = ReadImage(worker, image.get(), steps);
+  *out = ReadImage(worker, image.get(), steps, fills);
   out->layer_text = input.layer_text;
   out->signatures = ParseSignatureBox(input.layer_text);
   return PageOutcome::kRead;
