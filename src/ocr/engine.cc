@@ -19,6 +19,7 @@
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
 #include "src/ocr/preprocess.h"
+#include "src/ocr/signature_area.h"
 #include "src/ocr/signature_box.h"
 #include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
@@ -91,7 +92,10 @@ bool Sideways(tesseract::TessBaseAPI* api) {
 }
 
 // The page (at `dpi`) read; *sideways says whether Tesseract found it turned sideways.
-OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sideways) {
+// `fills` (text-layer words in a printed line) are written into its lines;
+// `pixels_per_point` is the cleaned page's scale.
+OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sideways,
+                  const std::vector<LayerWord>& fills = {}, double pixels_per_point = 0) {
   api->SetImage(clean);
   api->SetSourceResolution(dpi);
   OcrPage page;
@@ -101,8 +105,11 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sidewa
     return page;
   }
   *sideways = Sideways(api);
-  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean)), &page.words);
   page.mean_confidence = api->MeanTextConf();
+  std::vector<LayoutLine> lines = ReadLines(api);
+  if (!*sideways) RereadSignatureArea(api, clean, &lines);
+  WriteLayerWords(fills, pixels_per_point, &lines);
+  page.text = PageText(lines, static_cast<int>(pixGetWidth(clean)), &page.words);
   page.width = static_cast<int>(pixGetWidth(clean));
   page.height = static_cast<int>(pixGetHeight(clean));
   return page;
@@ -137,10 +144,12 @@ int QuarterTurnsToUpright(Worker* worker, Pix* page, int dpi) {
 // turned upright when OSD says it is turned, read again, and the turned
 // reading kept if it reads better (a sideways page: if it reads well).
 // `dpi` is the page's resolution as Tesseract is told it.
-OcrPage ReadImage(tesseract::TessBaseAPI* api, Worker* worker, Pix* image, OcrSteps steps, int dpi) {
+OcrPage ReadImage(tesseract::TessBaseAPI* api, Worker* worker, Pix* image, OcrSteps steps, int dpi,
+                  const std::vector<LayerWord>& fills) {
   PixPtr clean = Clean(image, steps);
   bool sideways = false;
-  OcrPage page = ReadClean(api, clean.get(), dpi, &sideways);
+  const double pixels_per_point = dpi / 72.0 * pixGetWidth(clean.get()) / pixGetWidth(image);
+  OcrPage page = ReadClean(api, clean.get(), dpi, &sideways, fills, pixels_per_point);
   if (page.mean_confidence >= kDoubtfulConfidence && !sideways) return page;
   const int turns = QuarterTurnsToUpright(worker, clean.get(), dpi);
   if (turns == 0) return page;
@@ -167,12 +176,13 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   // An image file's page is told to Tesseract as kRenderDpi, whatever its
   // header says (many writers stamp 72 dpi); Clean scales the small ones.
   const int dpi = input.source == PageInput::Source::kPdfPage ? input.dpi : kRenderDpi;
+  std::vector<LayerWord> fills;
   if (input.source == PageInput::Source::kPdfPage) {
     if (!worker->pdf) worker->pdf = LoadPdf(bytes);
     PixPtr colour;
     if (worker->pdf) image = RenderPdfPage(*worker->pdf, input.index, dpi, &colour);
     if (image && colour) WhitenColouredInk(colour.get(), image.get());
-    if (image) BlankLayerWords(image.get(), input.layer_words, dpi);
+    if (image) fills = BlankLayerWords(image.get(), input.layer_words, dpi);
   } else if ((image = DecodeImagePage(bytes, input)) && pixGetDepth(image.get()) == 32) {
     PixPtr grey(pixConvertTo8(image.get(), 0));  // as Clean would make it
     if (grey) WhitenColouredInk(image.get(), grey.get());
@@ -180,7 +190,7 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!api) return PageOutcome::kNoModel;
-  *out = ReadImage(api, worker, image.get(), steps, dpi);
+  *out = ReadImage(api, worker, image.get(), steps, dpi, fills);
   out->layer_text = input.layer_text;
   out->signatures = ParseSignatureBox(input.layer_text);
   return PageOutcome::kRead;

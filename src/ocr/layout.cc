@@ -43,7 +43,6 @@ struct Column {
   int centre() const { return count ? static_cast<int>(sum / count) : -1; }
 };
 
-int MinGap(int page_width) { return std::max(40, page_width / 25); }
 
 // Parts lines from cols->begin (a line with a wide gap) on, each at its own
 // widest gap: one cut for all lines, tuned on generated pages, put the last
@@ -61,7 +60,7 @@ void Part(const std::vector<LayoutLine>& lines, size_t limit, int page_width, si
       const LayoutLine& above = lines[cols->end - 1];
       if (line.top - above.bottom > 2 * (above.bottom - above.top)) break;
     }
-    int split = WidestGapMiddle(line, MinGap(page_width));
+    int split = WidestGapMiddle(line, ColumnGap(page_width));
     if (split >= 0) {
       for (const OcrWord& w : line.words) (Centre(w) < split ? left : right).Add(w.left, w.right);
     } else {
@@ -90,7 +89,7 @@ Columns FindMasthead(const std::vector<LayoutLine>& lines, size_t limit, int pag
   for (;; ++head.begin) {
     if (head.begin == std::min(limit, kFirstLines)) return {};
     const LayoutLine& line = lines[head.begin];
-    if (WidestGapMiddle(line, MinGap(page_width)) >= 0) break;
+    if (WidestGapMiddle(line, ColumnGap(page_width)) >= 0) break;
     if (line.left < page_width / 2 && line.right > page_width / 2) return {};  // body text: no masthead
   }
   Part(lines, limit, page_width, kMostLines, true, &head);
@@ -106,20 +105,25 @@ Columns FindFooter(const std::vector<LayoutLine>& lines, int page_width) {
   constexpr size_t kGapWithin = 2;  // the signer's title may start a line lower
   Columns foot;
   for (; foot.begin < lines.size(); ++foot.begin) {
-    const std::vector<OcrWord>& words = lines[foot.begin].words;
-    if (words.size() >= 2 && (words[0].text == "Nơi" || words[0].text == "NƠI") &&
-        words[1].text.rfind("nhận", 0) == 0)
-      break;
+    if (OpensRecipients(lines[foot.begin])) break;
   }
   const size_t opens = foot.begin;
   for (; foot.begin < std::min(lines.size(), opens + kGapWithin); ++foot.begin)
-    if (WidestGapMiddle(lines[foot.begin], MinGap(page_width)) >= 0) break;
+    if (WidestGapMiddle(lines[foot.begin], ColumnGap(page_width)) >= 0) break;
   if (foot.begin >= std::min(lines.size(), opens + kGapWithin)) return {lines.size(), lines.size(), {}};
   Part(lines, lines.size(), page_width, lines.size(), false, &foot);
   return foot;
 }
 
 }  // namespace
+
+int ColumnGap(int page_width) { return std::max(40, page_width / 25); }
+
+bool OpensRecipients(const LayoutLine& line) {
+  const std::vector<OcrWord>& words = line.words;
+  return words.size() >= 2 && (words[0].text == "Nơi" || words[0].text == "NƠI") &&
+         words[1].text.rfind("nhận", 0) == 0;
+}
 
 std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api) {
   std::vector<LayoutLine> lines;

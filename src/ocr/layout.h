@@ -21,6 +21,12 @@ struct LayoutLine {
   bool paragraph_end = false;
 };
 
+// The narrowest space between words that parts two columns of a line.
+int ColumnGap(int page_width);
+
+// Whether `line` opens the footer's list of recipients ("Nơi nhận:").
+bool OpensRecipients(const LayoutLine& line);
+
 // The lines of the page `api` has just recognised, in Tesseract's order.
 std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api);
 

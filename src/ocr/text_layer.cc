@@ -43,17 +43,47 @@ bool FillsPrintedLine(Pix* scan, const Box* box) {
 
 }  // namespace
 
-void BlankLayerWords(Pix* page, const std::vector<LayerWord>& layer, int dpi) {
-  if (layer.empty() || pixGetDepth(page) != 8) return;
+std::vector<LayerWord> BlankLayerWords(Pix* page, const std::vector<LayerWord>& layer, int dpi) {
+  std::vector<LayerWord> fills;
+  if (layer.empty() || pixGetDepth(page) != 8) return fills;
   std::vector<Box*> boxes;
   for (const LayerWord& word : layer) boxes.push_back(PixelBox(word, dpi));
   PixPtr scan(pixCopy(nullptr, page));
   if (scan)
     for (Box* box : boxes)
       if (box) pixSetInRect(scan.get(), box);
-  for (Box* box : boxes) {
-    if (box && scan && !FillsPrintedLine(scan.get(), box)) pixSetInRect(page, box);
-    boxDestroy(&box);
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    if (boxes[i] && scan && FillsPrintedLine(scan.get(), boxes[i])) fills.push_back(layer[i]);
+    if (boxes[i]) pixSetInRect(page, boxes[i]);
+    boxDestroy(&boxes[i]);
+  }
+  return fills;
+}
+
+void WriteLayerWords(const std::vector<LayerWord>& fills, double pixels_per_point,
+                     std::vector<LayoutLine>* lines) {
+  for (const LayerWord& fill : fills) {
+    const auto at = [&](double points) { return static_cast<int>(std::lround(points * pixels_per_point)); };
+    const OcrWord word{fill.text, 100, at(fill.left), at(fill.top), at(fill.right), at(fill.bottom), 0, 0};
+    // The line it stands in: the one its box overlaps most in height.
+    LayoutLine* best = nullptr;
+    int best_overlap = 0;
+    for (LayoutLine& line : *lines) {
+      const int overlap = std::min(line.bottom, word.bottom) - std::max(line.top, word.top);
+      if (overlap > best_overlap) best = &line, best_overlap = overlap;
+    }
+    if (best == nullptr) continue;
+    auto& words = best->words;
+    words.erase(std::remove_if(words.begin(), words.end(),
+                               [&](const OcrWord& w) {
+                                 const int centre = (w.left + w.right) / 2;
+                                 return centre >= word.left && centre < word.right;
+                               }),
+                words.end());
+    const auto place = std::find_if(words.begin(), words.end(),
+                                    [&](const OcrWord& w) { return w.left >= word.left; });
+    words.insert(place, word);
+    best->left = std::min(best->left, word.left), best->right = std::max(best->right, word.right);
   }
 }
 

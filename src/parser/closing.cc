@@ -1,6 +1,7 @@
 // The closing of a document: where it starts, recipients ("Nơi nhận") and the signature
 // block (on whose behalf, position, name), read by their structure.
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <set>
@@ -33,6 +34,20 @@ const std::set<std::string_view>& Surnames() {
 std::string_view WithoutCellBorder(std::string_view s) {
   while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.remove_suffix(1);
   return s;
+}
+
+// A line that continues the entry above it: a parenthesis or a word in
+// lower case first ("(báo cáo);", "thành phố;"), not a new entry's bullet,
+// capital or page number.
+bool ContinuesEntry(std::string_view clean) {
+  if (clean.empty()) return false;
+  if (clean.front() == '(') return true;
+  bool lower = false;
+  ForEachCodePoint(clean, [&](UChar32 c) {
+    lower = u_islower(c);
+    return false;
+  });
+  return lower;
 }
 
 }  // namespace
@@ -155,7 +170,11 @@ size_t HeaderReader::AttachedBody(const std::vector<Line>& lines, size_t type_li
 
 void HeaderReader::FindAttachment(const std::vector<Line>& lines, Layout& layout) const {
   const size_t n = lines.size();
-  for (size_t i = layout.closing + 1; i < n; ++i) {
+  // A document inside an appendix ("PHỤ LỤC 2" / "ĐỀ CƯƠNG BÁO CÁO", a
+  // report's outline to fill in) is a form the recipients are sent, not the
+  // body's continuation: on real cv1849 its parts I-IV took the body's
+  // sections, deadlines and assignments (7 of 29 facts).
+  for (size_t i = layout.closing + 1; i < layout.appendix && i < n; ++i) {
     size_t type_end = 0;
     if (!TypeOf(lines[i], &type_end)) continue;
     const size_t body = AttachedBody(lines, i, type_end);
@@ -204,6 +223,7 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
   Signer signer;
   bool in_recipients = false;
   int metadata = 0;  // lines left in a digital-signature block
+  bool entry_open = false;  // the last recipient's line did not end it
   const size_t end = std::min(layout.appendix, layout.attached);
   for (size_t i = layout.closing; i < end && i < lines.size(); ++i) {
     const Line& line = lines[i];
@@ -246,6 +266,14 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
         rest.resize(semi);
       }
       if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
+      entry_open = !EndsClause(rest);
+      continue;
+    }
+    // A recipient's entry not closed by ';' or '.' goes on over the next
+    // line ("- Phó Thủ tướng …" / "(báo cáo);"), and the list after it.
+    if (in_recipients && entry_open && !header.recipients.empty() && ContinuesEntry(clean)) {
+      header.recipients.back() += " " + TrimEntry(clean);
+      entry_open = !EndsClause(clean);
       continue;
     }
     std::string on_behalf, prefix;
@@ -256,8 +284,14 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
     // A name in mixed case is the name even where it reads like a position
     // ("Phan Thị Thắng" folds like "Phó Thủ tướng").
     const bool name = !IsAllCaps(clean) && IsPersonName(TrimEntry(clean));
+    // A scan's name whose capital a pen's stroke crossed reads in lower
+    // case ("thái Văn Tài" on real cv1849): still the name, its surname
+    // known and the rest capitalised.
+    const std::string capitalised = CapitalizeFirst(TrimEntry(clean));
     if (name) {
       signer.name = TrimEntry(clean);
+    } else if (!StartsUpper(clean) && IsPersonName(capitalised)) {
+      signer.name = capitalised;
     } else if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;

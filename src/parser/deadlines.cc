@@ -128,7 +128,8 @@ bool QuarterEnd(const Match& m, Deadline& d) {
   return SetQuarterly(m, d, day, day);
 }
 
-// "Định kỳ hằng quý báo cáo …" with no day: the rhythm of a report (not
+// "Định kỳ hằng quý báo cáo …", "Định kỳ 6 tháng, … báo cáo" (real
+// qn-2352-ct) with no day: the rhythm of a report (not
 // "Định kỳ hằng năm, lựa chọn … khen thưởng", corpus 000). A sentence
 // that names a day ("định kỳ hằng năm (trước ngày 15 tháng 12)") is left to
 // the patterns that read it.
@@ -140,9 +141,17 @@ bool Periodic(const Match& m, Deadline& d) {
     return false;
   const std::string_view every = m.g[1];
   d.kind = DeadlineKind::kRecurring;
-  d.recurrence = every[0] == 'q'   ? "FREQ=MONTHLY;INTERVAL=3"
-                 : every[0] == 'n' ? "FREQ=YEARLY"
-                                   : "FREQ=MONTHLY";
+  if (every.empty()) {  // "Định kỳ 6 tháng": every so many months
+    const int months = ToInt(m.g[2]);
+    if (months < 1 || months > 12) return false;
+    d.recurrence = months == 12  ? std::string("FREQ=YEARLY")
+                   : months == 1 ? std::string("FREQ=MONTHLY")
+                                 : "FREQ=MONTHLY;INTERVAL=" + std::to_string(months);
+  } else {
+    d.recurrence = every[0] == 'q'   ? "FREQ=MONTHLY;INTERVAL=3"
+                   : every[0] == 'n' ? "FREQ=YEARLY"
+                                     : "FREQ=MONTHLY";
+  }
   PlanBounds(m.scope, d);
   return true;
 }
@@ -346,7 +355,8 @@ struct DeadlineFinder::Patterns {
         {R"(cu\S{1,2}i n\S{1,2}m (\d{4}))", YearEnd},
         {R"(n\S{1,2}m h\S{1,2}c (\d{4})\s*[- ]\s*(\d{4}))", SchoolYear},
         {R"((?:^|v\S{1,2}o |trong |:\s*)n\S{1,2}m (\d{4})\b(\s*-\s*\d{4})?)", WholeYear},
-        {R"([dpb]\S{1,2}nh k\S (?:h\S{1,2}ng|m\S{1,2}i) (th\S{1,3}ng|qu\S|n\S{1,2}m)\b)", Periodic},
+        {R"([dpb]\S{1,2}nh k\S (?:(?:h\S{1,2}ng|m\S{1,2}i) (th\S{1,3}ng|qu\S|n\S{1,2}m)|(\d{1,2}) th\S{1,3}ng)\b)",
+         Periodic},
     };
     std::vector<const RE2*> all;
     for (const auto& [pattern, handler] : table) {

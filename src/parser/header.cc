@@ -277,6 +277,18 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
     return false;
   const size_t at = static_cast<size_t>(whole.data() - line.folded.text.data());
   if (!header.date) header.date = IsoDate(ToInt(y), ToInt(m), ToInt(d));
+  ReadPlace(line, at, header);
+  return true;
+}
+
+bool HeaderReader::ReadPlaceOfUnreadDate(const Line& line, Header& header) const {
+  re2::StringPiece whole;
+  if (!RE2::PartialMatch(line.folded.text, re_->unread_date, &whole)) return false;
+  ReadPlace(line, static_cast<size_t>(whole.data() - line.folded.text.data()), header);
+  return true;
+}
+
+void HeaderReader::ReadPlace(const Line& line, size_t at, Header& header) const {
   std::string_view before = TrimSpaces(line.folded.SourceOf(line.clean, 0, at));
   while (!before.empty() && (before.back() == ',' || before.back() == ' '))
     before.remove_suffix(1);
@@ -285,13 +297,12 @@ bool HeaderReader::ReadPlaceDate(const Line& line, Header& header) const {
   while (k > 0 && StartsUpper(words[k - 1]) &&
          words[k - 1].find_first_of("/:") == std::string_view::npos)
     --k;
-  if (header.place) return true;
+  if (header.place) return;
   if (std::optional<std::string> known = KnownPlace(words, k)) {
     header.place = std::move(known);
   } else if (k < words.size()) {
     header.place = std::string(Span(words, k, words.size()));
   }
-  return true;
 }
 
 std::optional<std::string> HeaderReader::KnownPlace(const std::vector<std::string_view>& words,
@@ -417,8 +428,14 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
     }
     const bool had_number = header.number || header.symbol;
     ReadNumber(kept, header);
+    std::string digits, symbol;
+    if (!header.number && !header.symbol && RE2::FullMatch(kept, re_->number_uncut, &digits, &symbol))
+      ReadNumber("Số: " + digits + "/" + symbol, header);
     const bool number_here = !had_number && (header.number || header.symbol);
     const bool date_here = ReadPlaceDateAt(lines, i, end, header);
+    // A day written by hand and unread ("Quảng Ngãi, ngàyÊ9 tháng 3 năm
+    // 2018"): the place is read, the date stays null, never one from the body.
+    if (!date_here && ReadPlaceOfUnreadDate(line, header)) date_line_seen = true;
     date_line_seen |= date_here || RE2::PartialMatch(line.folded.text, re_->date_words);
     seen_number |= number_here;
     if (!number_here && !date_here && !seen_number && IsAllCaps(kept) &&

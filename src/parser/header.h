@@ -100,6 +100,11 @@ class HeaderReader {
   // capitalised words. std::nullopt without a gazetteer or a known name.
   std::optional<std::string> KnownPlace(const std::vector<std::string_view>& words,
                                         size_t capitalised) const;
+  // The place of a date line whose day cannot be read; the date stays null
+  // (nothing is guessed). True if the line is such a date line.
+  bool ReadPlaceOfUnreadDate(const Line& line, Header& header) const;
+  // The place: the capitalised words before byte `at` of the folded line.
+  void ReadPlace(const Line& line, size_t at, Header& header) const;
   // Place and date from lines[i], or from it and the next line when the
   // converter cut the date after "ngày"; true if the line held a date.
   bool ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, size_t end,

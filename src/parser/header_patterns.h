@@ -97,6 +97,9 @@ struct HeaderReader::Patterns {
   RE2 title_runs_on{
       R"((?:(?:^|\s)(?:cua|thuoc|va|voi|cho|tai|ve|doi|tren|cac|den|giua|boi|nhung|tu)|[,(&-])\s*$)"};
   RE2 number{R"((?:^|\s)[Ss]\S{0,2}\s*:\s*(\S*(?:\s*/\s*\S+)+))"};
+  // "Số 1849 BGDĐT-GDPT": the ':' and '/' a stamped number covered on a
+  // scan; only a whole masthead line of a number and a hyphenated symbol.
+  RE2 number_uncut{R"(^[Ss]\S{0,2}\s*:?\s+(\d+)\s*/?\s*([A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9]+)+)\s*$)"};
   RE2 number_cut{R"([Ss]\S{0,2}\s*:)"};  // "Số:" alone, its number on the next line
   RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
   // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
@@ -105,6 +108,9 @@ struct HeaderReader::Patterns {
   // A place and date line cut after "ngày" or its day ("Hà Nội, ngày" /
   // "01 tháng 12 năm 2025"), and a date line whatever its day says.
   RE2 date_cut{R"(\bng\S{1,2}y(?:\s+\S{1,3})?\s*$)"};
+  // A date line whose day is unreadable (written by hand, run into
+  // "ngày"), its month and year printed: "ngàyÊ9 tháng 3 năm 2018".
+  RE2 unread_date{R"((ng\S{1,2}y\S*\s.*\bth\S{1,3}ng\s*\S{1,3}\s+n\S{1,2}m\s+\d{4}))"};
   RE2 date_words{R"(\bng\S{1,2}y\b.*\bth\S{1,3}ng\b.*\bn\S{1,2}m\b)"};
   // The closing formula of a resolution or law, the only place a UBTVQH
   // resolution states its date: "Nghị quyết này được … thông qua ngày 16

@@ -150,7 +150,8 @@ ContactFinder::~ContactFinder() = default;
 
 std::vector<Contact> ContactFinder::Find(const std::vector<Line>& lines) const {
   std::vector<Contact> out;
-  for (const Line& line : lines) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
     if (line.blank) continue;
     // Cheap tests first: an address needs '@', a phone number six digits.
     const bool at_sign = line.clean.find('@') != std::string::npos;
@@ -169,7 +170,12 @@ std::vector<Contact> ContactFinder::Find(const std::vector<Line>& lines) const {
       if (in_number >= 6) contact.phone = value;
     }
     if (!contact.email && !contact.phone) continue;
-    if (RE2::PartialMatch(line.clean, re_->person, &value)) contact.name = value;
+    // The person may be named on the line above, in the same paragraph
+    // ("… liên hệ với bà Nguyễn Thị Thanh Huyền," / "chuyên viên …, số điện
+    // thoại: …", a scan's printed line break; real cv1849).
+    if (RE2::PartialMatch(line.clean, re_->person, &value) ||
+        (i > 0 && !lines[i - 1].blank && RE2::PartialMatch(lines[i - 1].clean, re_->person, &value)))
+      contact.name = value;
     contact.line = line.number;
     out.push_back(std::move(contact));
   }

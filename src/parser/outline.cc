@@ -168,7 +168,10 @@ size_t BodyStart(const std::vector<Block>& blocks) {
   for (size_t i = 0; i < blocks.size(); ++i)
     if (Rank(blocks[i]) <= 0) return i;
   for (size_t i = 0; i < blocks.size(); ++i)
-    if (blocks[i].marker == Marker::kArabic && !EndsClause(blocks[i].text)) return i;
+    // "2. Trách nhiệm cụ thể:" heads the body as a title may (ending in
+    // ':'): a directive's parts introduce their items so (real qn-2352-ct
+    // lost parts 1 and 2 to the preamble).
+    if (blocks[i].marker == Marker::kArabic && ReadsLikeTitle(blocks[i])) return i;
   return blocks.size();
 }
 

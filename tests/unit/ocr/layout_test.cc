@@ -103,7 +103,7 @@ bool IsBlack(Pix* page, int x, int y) {
   return value < 128;
 }
 
-TEST(TextLayer, WordsStandingApartArePaintedOutWordsInAPrintedLineKept) {
+TEST(TextLayer, LayerWordsArePaintedOutThoseInAPrintedLineReturned) {
   // A printed line "Số: ___/BGDĐT" with a stamped number in its blank, and
   // an e-signature line of two words alone at the top right.
   PixPtr page = PageWith({{100, 200, 80, 40}, {230, 200, 170, 40},  // the scan's print
@@ -111,12 +111,27 @@ TEST(TextLayer, WordsStandingApartArePaintedOutWordsInAPrintedLineKept) {
                           {600, 50, 45, 25}, {660, 50, 40, 25}});   // "Ký bởi:", drawn
   const std::vector<LayerWord> layer = {
       {"1849", 186, 202, 224, 238}, {"Ký", 598, 48, 647, 77}, {"bởi:", 658, 48, 702, 77}};
-  BlankLayerWords(page.get(), layer, 72);
-  EXPECT_TRUE(IsBlack(page.get(), 200, 220));   // the number is left to be read
+  const std::vector<LayerWord> fills = BlankLayerWords(page.get(), layer, 72);
+  ASSERT_EQ(fills.size(), 1u);                  // the number fills the printed line
+  EXPECT_EQ(fills[0].text, "1849");
+  EXPECT_FALSE(IsBlack(page.get(), 200, 220));  // and is painted out, to be written
   EXPECT_FALSE(IsBlack(page.get(), 620, 60));   // the signature is painted out
   EXPECT_FALSE(IsBlack(page.get(), 680, 60));
   EXPECT_TRUE(IsBlack(page.get(), 120, 220));   // the scan's print is untouched
   EXPECT_TRUE(IsBlack(page.get(), 300, 220));
+}
+
+// The stamped number is written into the reading of its line, in place of
+// what Tesseract read under it ("Số1§4ØBGDĐT-GDPT" over the print).
+TEST(TextLayer, NumberInAPrintedLineIsWrittenAtItsPlace) {
+  std::vector<LayoutLine> lines = {
+      Line(200, 240, {{"Số", {100, 180}}, {"1§4Ø", {182, 228}}, {"BGDĐT-GDPT", {230, 400}}}),
+      Line(260, 300, {{"V/v", {100, 160}}, {"khảo", {175, 260}}})};
+  WriteLayerWords({{"1849", 186, 202, 224, 238}}, 1.0, &lines);
+  std::vector<OcrWord> words;
+  EXPECT_EQ(PageText(lines, kPageWidth, &words), "Số 1849 BGDĐT-GDPT\nV/v khảo\n");
+  WriteLayerWords({{"7", 186, 900, 224, 940}}, 1.0, &lines);  // on no line read: left out
+  EXPECT_EQ(PageText(lines, kPageWidth, &words).find('7'), std::string::npos);
 }
 
 // Issue 11: red and blue ink (a seal, a pen's signature) leave the grey

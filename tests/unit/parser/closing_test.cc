@@ -81,5 +81,85 @@ TEST(Closing, UnlabelledRecipientsCellIsSplitIntoItsItems) {
   EXPECT_FALSE(p.header.signer);
 }
 
+// An OCR'd directive (real scans' layout): a recipient's entry wrapped onto
+// a second line, and the signer's block read after the list. The list goes
+// on after the wrapped entry; an entry closed by ';' takes no more lines.
+TEST(Closing, WrappedRecipientEntryKeepsTheListGoing) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "Nơi nhận:\n\n- Phó Thủ tướng Nguyễn Văn An\n(báo cáo);\n\n"
+                           "- Văn phòng Chính phủ;\n\n- Bộ Tư pháp;\n- Lưu: VT.\n\n"
+                           "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Văn Bình\n");
+  EXPECT_EQ(p.header.recipients,
+            (std::vector<std::string>{"Phó Thủ tướng Nguyễn Văn An (báo cáo)", "Văn phòng Chính phủ",
+                                      "Bộ Tư pháp", "Lưu: VT"}));
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->name, "Phạm Văn Bình");
+  EXPECT_EQ(p.header.signer->position, "Phó Chủ tịch");
+  EXPECT_EQ(p.header.signer->on_behalf, "KT. Chủ tịch");
+  const Plan closed = ParseText(std::string(kNotice) +
+                                "Nơi nhận:\n- Bộ Tư pháp;\nhàm Văn Bình\n- Lưu: VT.\n");
+  EXPECT_EQ(closed.header.recipients, (std::vector<std::string>{"Bộ Tư pháp"}));
+}
+
+// A form attached in an appendix ("PHỤ LỤC 2" / "BÁO CÁO" with parts I-IV
+// to fill in) is not the body's continuation: the letter's own numbered
+// parts stay its sections.
+TEST(Closing, ReportFormInAnAppendixIsNotTheBody) {
+  std::string body;  // a page of text: the form's type line is past the header
+  for (int i = 0; i < 40; ++i) body += "Các Sở rà soát số liệu từng trường.\n\n";
+  const Plan p = ParseText(
+      "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/BGDĐT-GDPT\nV/v khảo sát phòng học\n\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Hà Nội, ngày 10 tháng 4 năm 2026\n\nKính gửi: Các Sở Giáo dục và Đào tạo\n\n"
+      "Bộ đề nghị các Sở thực hiện như sau:\n\n1. Nội dung\n\nĐánh giá phòng học.\n\n" + body +
+      "2. Tổ chức thực hiện\n\nCác Sở GDĐT gửi báo cáo trước ngày 25/4/2026.\n\n"
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nThái Văn Tài\n\n"
+      "PHỤ LỤC 2\nĐỀ CƯƠNG BÁO CÁO\n\nBÁO CÁO\nThực trạng phòng học\n\n"
+      "I. THỰC TRẠNG\n\nSố phòng học.\n\nII. ĐỀ XUẤT\n\nKiến nghị.\n");
+  ASSERT_EQ(p.sections.size(), 2u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[1].title, "Tổ chức thực hiện");
+}
+
+// A directive's parts introduce their items with ':' ("2. Trách nhiệm cụ
+// thể:"): they are its sections, not its preamble.
+TEST(Closing, DirectivePartsEndingInAColonAreSections) {
+  const Plan p = ParseText(
+      "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 7/CT-UBND\n\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Quảng Ngãi, ngày 20 tháng 3 năm 2018\n\nCHỈ THỊ\nVề việc tăng cường thi hành án\n\n"
+      "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+      "1. Thủ trưởng các sở, ban, ngành của tỉnh có trách nhiệm:\n\na) Thi hành nghiêm.\n\n"
+      "2. Trách nhiệm cụ thể:\n\na) Sở Tư pháp:\n\n- Chủ trì tuyên truyền.\n\n"
+      "3. Tổ chức thực hiện\n\nCác sở thực hiện nghiêm túc Chỉ thị này./.\n");
+  ASSERT_EQ(p.sections.size(), 3u);
+  EXPECT_EQ(p.sections[1].number, "2");
+  EXPECT_EQ(p.sections[1].title, "Trách nhiệm cụ thể");
+}
+
+// A day written by hand and read as noise: the place is read, the date is
+// null, not one taken from the body.
+TEST(Closing, UnreadHandwrittenDayGivesThePlaceAndNoDate) {
+  const Plan p = ParseText(
+      "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: # /CT-UBND\n\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Quảng Ngãi, ngàyÊ9 tháng 3 năm 2018\n\nCHỈ THỊ\nVề việc tăng cường thi hành án\n\n"
+      "Thực hiện Nghị định số 71/2016/NĐ-CP ngày 01/7/2016 của Chính phủ, Chủ tịch yêu cầu:\n\n"
+      "1. Các sở thực hiện ngày 12 tháng 1 năm 2026.\n");
+  EXPECT_EQ(p.header.place, "Quảng Ngãi");
+  EXPECT_FALSE(p.header.date);
+}
+
+// A scan's number stamped over "Số: ___/…" covers the ':' and the '/': a
+// masthead line of "Số", digits and a hyphenated symbol is still the number.
+TEST(Closing, MastheadNumberWithoutItsColonAndSlash) {
+  const Plan p = ParseText(
+      "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố 1849 BGDĐT-GDPT\nV/v khảo sát phòng học\n\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Hà Nội, ngày 10 tháng 4 năm 2026\n\nKính gửi: Các Sở\n\nSố 12 trường đã báo cáo.\n");
+  EXPECT_EQ(p.header.number, "1849");
+  EXPECT_EQ(p.header.symbol, "BGDĐT-GDPT");
+}
+
 }  // namespace
 }  // namespace vnplan

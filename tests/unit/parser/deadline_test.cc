@@ -170,5 +170,15 @@ TEST(Deadlines, InvalidDatesAreDropped) {
   EXPECT_FALSE(d[0].date);
 }
 
+// "Định kỳ 6 tháng, hàng năm hoặc đột xuất, báo cáo …": a report every six
+// months (a directive's usual words; real qn-2352-ct).
+TEST(Deadlines, ReportEverySoManyMonths) {
+  const auto d = DeadlinesOf("Định kỳ 6 tháng, hàng năm hoặc đột xuất, báo cáo Ủy ban nhân dân tỉnh.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].kind, DeadlineKind::kRecurring);
+  EXPECT_EQ(d[0].recurrence, "FREQ=MONTHLY;INTERVAL=6");
+  EXPECT_TRUE(DeadlinesOf("Định kỳ 6 tháng, các đơn vị họp rút kinh nghiệm.").empty());
+}
+
 }  // namespace
 }  // namespace vnplan

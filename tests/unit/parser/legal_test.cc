@@ -42,5 +42,18 @@ TEST(Contacts, PhonesInTheFormsPlansWriteThem) {
   EXPECT_EQ(p.contacts[1].phone, "(0203) 3.825.123");
 }
 
+// A scan keeps the printed line breaks: the person named on the line above
+// the phone, in the same paragraph; a blank line between names nobody.
+TEST(Contacts, PersonNamedOnTheLineAboveThePhone) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nI. TỔ CHỨC THỰC HIỆN\nMọi thông tin liên hệ với bà Nguyễn Thị Thanh Huyền,\n"
+      "chuyên viên Vụ Giáo dục Phổ thông, số điện thoại: 0975498998 để được hướng dẫn.\n\n"
+      "Liên hệ ông Lê Văn Nam.\n\nVăn phòng, điện thoại: 0203 825 123.\n");
+  ASSERT_EQ(p.contacts.size(), 2u);
+  EXPECT_EQ(p.contacts[0].name, "Nguyễn Thị Thanh Huyền");
+  EXPECT_EQ(p.contacts[0].phone, "0975498998");
+  EXPECT_FALSE(p.contacts[1].name);
+}
+
 }  // namespace
 }  // namespace vnplan
