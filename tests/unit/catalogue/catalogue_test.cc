@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -307,6 +308,104 @@ TEST(Catalogue, AWriterKilledMidAddLosesNothingAdded) {
   std::unique_ptr<Catalogue> again;
   ASSERT_TRUE(Catalogue::Open(db, Catalogue::Mode::kWrite, &again).ok());
   AddJson(*again, SmallPlan("after"), "after.json");
+}
+
+// `catalogue add` run as a user who may not write what the test made
+// read-only: root writes anything, so as root it runs in a child that
+// becomes nobody. Returns the exit code and what it said.
+struct AddRun {
+  int code = -1;
+  std::string err;
+};
+
+AddRun AddUnprivileged(const CatalogueAddOptions& options) {
+  if (geteuid() != 0) {
+    std::ostringstream err;
+    const int code = RunCatalogueAdd(options, err);
+    return {code, err.str()};
+  }
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return {};
+  const pid_t child = fork();
+  if (child == 0) {
+    close(pipe_fds[0]);
+    if (setgid(65534) != 0 || setuid(65534) != 0) _exit(100);
+    std::ostringstream err;
+    const int code = RunCatalogueAdd(options, err);
+    const std::string said = err.str();
+    if (write(pipe_fds[1], said.data(), said.size()) < 0) _exit(101);
+    _exit(code);
+  }
+  close(pipe_fds[1]);
+  AddRun run;
+  char buffer[4096];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    run.err.append(buffer, static_cast<size_t>(n));
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+int Documents(const std::string& db) {
+  std::unique_ptr<Catalogue> catalogue;
+  int count = -1;
+  if (Catalogue::Open(db, Catalogue::Mode::kRead, &catalogue).ok()) catalogue->CountDocuments(&count);
+  return count;
+}
+
+// Exit code 3, as for every output that cannot be written (README), not 1
+// (an input): a catalogue in a read-only folder, a read-only catalogue, a
+// catalogue whose write-ahead log cannot be made; what it held is kept.
+TEST(CatalogueAdd, ACatalogueThatCannotBeWrittenExitsThree) {
+  const std::string dir = testing::OutputDir() + "/unwritable-catalogue";
+  fs::remove_all(dir);
+  fs::create_directories(dir + "/read-only");
+  fs::create_directories(dir + "/open");
+  const std::string plan = dir + "/plan.json";
+  testing::WriteFile(plan, SmallPlan("w1").dump());
+  CatalogueAddOptions options;
+  options.plans = {plan};
+
+  options.db = dir + "/read-only/archive.sqlite";
+  ASSERT_EQ(chmod((dir + "/read-only").c_str(), 0555), 0);
+  AddRun run = AddUnprivileged(options);
+  EXPECT_EQ(run.code, kExitOutputFailed) << run.err;
+  EXPECT_NE(run.err.find(options.db), std::string::npos) << run.err;
+
+  options.db = dir + "/open/archive.sqlite";
+  ASSERT_EQ(chmod((dir + "/open").c_str(), 0777), 0);
+  { auto catalogue = OpenWrite(options.db); AddJson(*catalogue, SmallPlan("kept"), "kept.json"); }
+  ASSERT_EQ(chmod(options.db.c_str(), 0444), 0);
+  run = AddUnprivileged(options);
+  EXPECT_EQ(run.code, kExitOutputFailed) << run.err;
+  EXPECT_NE(run.err.find("read-only"), std::string::npos) << run.err;
+  EXPECT_EQ(Documents(options.db), 1);
+
+  ASSERT_EQ(chmod(options.db.c_str(), 0644), 0);
+  fs::remove(options.db + "-wal");  // the log a reader left
+  fs::create_directories(options.db + "-wal");  // where the log must go: even root cannot
+  std::ostringstream err;
+  EXPECT_EQ(RunCatalogueAdd(options, err), kExitOutputFailed) << err.str();
+  fs::remove(options.db + "-wal");
+  EXPECT_EQ(Documents(options.db), 1);
+}
+
+// A plan file that cannot be read is an input that failed (1); the others
+// are still added.
+TEST(CatalogueAdd, AnUnreadablePlanExitsOneAndTheOthersAreAdded) {
+  const std::string dir = testing::OutputDir() + "/unreadable-plan";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  testing::WriteFile(dir + "/a.json", "{ not json");
+  testing::WriteFile(dir + "/b.json", SmallPlan("r1").dump());
+  CatalogueAddOptions options;
+  options.plans = {dir};
+  options.db = FreshDb("unreadable-plan");
+  std::ostringstream err;
+  EXPECT_EQ(RunCatalogueAdd(options, err), kExitInputFailed) << err.str();
+  EXPECT_EQ(Documents(options.db), 1);
 }
 
 }  // namespace
