@@ -77,6 +77,7 @@ std::vector<Query> Queries() {
       {"marked phrase", q("điển hình tiên tiến")},
       {"mark-free phrase", q("dien hinh tien tien")},
       {"one common word", q("thực hiện")},
+      {"one common syllable", q("tiến")},
       {"rare words", q("phong cntt soninhbinh")},
       {"no match", q("phong hoc bo mon")},
   };

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "src/catalogue/search_text.h"
 #include "src/text/folding.h"
 #include "tests/support/test_support.h"
 #include "tools/vnplan/catalogue_command.h"
@@ -111,6 +112,72 @@ TEST(Catalogue, FindsWordsWithAndWithoutMarksOnTheRightLines) {
   for (const SearchHit& hit : marked) plans.insert(hit.path);
   EXPECT_EQ(plans.size(), marked.size()) << "one hit per plan";
   EXPECT_EQ(plans.count("003-dak-nong-2023.txt.json"), 1u);
+}
+
+// The line a hit names lies in the section the hit names: line 43 of the
+// Đắk Nông plan is under "2. Yêu cầu" (I.2, from line 37 to 56).
+TEST(Catalogue, AHitNamesItsSectionLineAndBracketsThePhrase) {
+  auto catalogue = CorpusCatalogue("section");
+  const auto hits = Find(*catalogue, Words("lua chon dien hinh tieu bieu"));
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].path, "003-dak-nong-2023.txt.json");
+  EXPECT_EQ(hits[0].line, 43);
+  EXPECT_EQ(hits[0].section, "I.2");
+  EXPECT_NE(hits[0].snippet.find("[lựa chọn điển hình tiêu biểu]"), std::string::npos)
+      << hits[0].snippet;
+}
+
+// A phrase is looked up by its pairs of neighbouring words, which hold it
+// exactly where it is.
+TEST(SearchText, APhraseIsItsPairsOfNeighbouringWords) {
+  EXPECT_EQ(internal::WordPairs("phong hoc bo mon"), "phong_hoc hoc_bo bo_mon");
+  EXPECT_EQ(internal::WordPairs("tien"), "");
+  EXPECT_EQ(internal::PhraseExpression({"tien", "tien"}), "pairs : \"tien_tien\"");
+  EXPECT_EQ(internal::PhraseExpression({"tien"}), "words : \"tien\"");
+}
+
+// Phrase hits come in bm25's order (the catalogue's ranking drops only the
+// phrase's IDF, one factor for every hit), ties by path.
+TEST(Catalogue, PhraseHitsComeInBm25Order) {
+  const std::string db = FreshDb("bm25");
+  {
+    auto writer = OpenWrite(db);
+    for (const std::string& text : testing::CorpusTexts()) {
+      const std::string base = fs::path(text).filename().string();
+      AddJson(*writer, nlohmann::json::parse(testing::CorpusPlanJson(base)), base + ".json");
+    }
+  }
+  std::unique_ptr<Catalogue> catalogue;
+  ASSERT_TRUE(Catalogue::Open(db, Catalogue::Mode::kRead, &catalogue).ok());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  const internal::TextFolder folder;
+  for (const char* query : {"điển hình tiên tiến", "thi đua", "giáo dục", "tiến"}) {
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw,
+                                 "SELECT d.path FROM documents_fts JOIN documents d"
+                                 " ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1"
+                                 " ORDER BY bm25(documents_fts), d.path",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    const std::string expression =
+        internal::PhraseExpression(internal::QueryWords(folder, query));
+    sqlite3_bind_text(st, 1, expression.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<std::string> by_bm25, found;
+    while (sqlite3_step(st) == SQLITE_ROW)
+      by_bm25.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    std::set<double> scores;
+    for (const SearchHit& hit : Find(*catalogue, Words(query, 100))) {
+      if (hit.score == 0) break;  // the words apart, after the phrase hits
+      found.push_back(hit.path);
+      scores.insert(hit.score);
+    }
+    EXPECT_GE(by_bm25.size(), 3u) << query;
+    EXPECT_GE(scores.size(), 3u) << query << ": hits ranked apart";
+    EXPECT_EQ(found, by_bm25) << query;
+  }
+  sqlite3_close(raw);
 }
 
 TEST(Catalogue, FiltersFoldTheirWordsAndDatesBound) {
