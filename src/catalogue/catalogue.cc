@@ -33,9 +33,12 @@ Status PrepareSchema(internal::Database& db, const std::string& path, bool writa
   int version = 0;
   if (Status s = SchemaVersion(db, &version); !s.ok()) return Status::IoError(path + ": " + s.message());
   if (version == internal::kCatalogueSchemaVersion) return Status::Ok();
-  if (version != 0 || !writable)
-    return Status::IoError(path + ": not a vnplan catalogue of version " +
-                           std::to_string(internal::kCatalogueSchemaVersion));
+  const std::string current = std::to_string(internal::kCatalogueSchemaVersion);
+  if (version != 0)  // another version's tables would be misread
+    return Status::IoError(path + ": a vnplan catalogue of version " + std::to_string(version) +
+                           "; this vnplan reads version " + current +
+                           ": add the plans again into a new file");
+  if (!writable) return Status::IoError(path + ": not a vnplan catalogue of version " + current);
   Status s = db.Exec("BEGIN IMMEDIATE");
   if (s.ok() && SchemaVersion(db, &version).ok() && version == 0)  // another writer may have won
     s = db.Exec(std::string(internal::kCreateSchema) + "PRAGMA user_version = " +

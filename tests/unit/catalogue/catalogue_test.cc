@@ -291,6 +291,16 @@ TEST(Catalogue, BadInputIsAClearError) {
   EXPECT_FALSE(status.ok());
   EXPECT_NE(status.message().find(junk), std::string::npos) << status.message();
   EXPECT_FALSE(Catalogue::Open(FreshDb("missing"), Catalogue::Mode::kRead, &catalogue).ok());
+  const std::string old_version = FreshDb("old-version");  // a catalogue before word pairs
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(old_version.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE documents(id); PRAGMA user_version = 1", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  status = Catalogue::Open(old_version, Catalogue::Mode::kWrite, &catalogue);
+  EXPECT_NE(status.message().find("version 1; this vnplan reads version 2"), std::string::npos)
+      << status.message();
   auto good = OpenWrite(FreshDb("queries"));
   std::vector<SearchHit> hits;
   EXPECT_EQ(good->Search(Words(" ,;- "), &hits).code(), Status::Code::kInvalidArgument);
