@@ -2,7 +2,7 @@
 // inputs until there are N (default 10,000), added one transaction each;
 // then queries (with and without marks, with filters) timed.
 // Prints plans/s and lines/s added, the file's size, and per query the
-// median and worst of its runs in ms.
+// median and worst of its runs in ms, wall and CPU.
 // Usage: catalogue_bench [PLANS] [DB] [CORPUS_DIR]; PLANS 0 times the
 // queries on the catalogue DB as it is.
 #include <sys/stat.h>
@@ -77,6 +77,7 @@ std::vector<Query> Queries() {
       {"marked phrase", q("điển hình tiên tiến")},
       {"mark-free phrase", q("dien hinh tien tien")},
       {"one common word", q("thực hiện")},
+      {"one common syllable", q("tiến")},
       {"rare words", q("phong cntt soninhbinh")},
       {"no match", q("phong hoc bo mon")},
   };
@@ -150,8 +151,8 @@ int main(int argc, char** argv) {
     std::sort(ms.begin(), ms.end());
     std::sort(cpu_ms.begin(), cpu_ms.end());
     worst_median = std::max(worst_median, cpu_ms[kRuns / 2]);
-    std::printf("search %-18s %2zu hits  median %7.1f ms (CPU %6.1f ms)  worst %7.1f ms\n", q.label,
-                found, ms[kRuns / 2], cpu_ms[kRuns / 2], ms.back());
+    std::printf("search %-19s %2zu hits  median %6.1f ms (CPU %5.1f ms)  worst %6.1f ms (CPU %5.1f ms)\n",
+                q.label, found, ms[kRuns / 2], cpu_ms[kRuns / 2], ms.back(), cpu_ms.back());
   }
   std::printf("slowest query's median CPU time: %.1f ms (goal: under 50 ms)\n", worst_median);
   return 0;

@@ -45,7 +45,9 @@ struct SearchHit {
   int line = 0;         // 1-based, in the plan's text
   std::string snippet;  // the line, matched words in [brackets]
   int matching_lines = 0;  // lines holding every word
-  double score = 0;  // FTS5 bm25 of a phrase hit (lower is better); 0 for words apart
+  // A phrase hit's relevance, lower is better: FTS5's bm25 less the phrase's
+  // IDF (the same for every hit of one query); 0 for words apart.
+  double score = 0;
 };
 
 // A dated deadline of a catalogued plan, as stored (a recurring one is
@@ -86,7 +88,8 @@ class Catalogue {
   Status CountDocuments(int* count) const;
 
   // The plans that hold every word of the query, one hit each: those that
-  // hold the words as a phrase first, best first (bm25 over the whole plan),
+  // hold the words as a phrase first, best first (bm25's order over the
+  // whole plan),
   // then those that hold them apart, the last added first. kInvalidArgument
   // for a query with no word.
   Status Search(const SearchQuery& query, std::vector<SearchHit>* hits) const;

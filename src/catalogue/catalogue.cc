@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "src/catalogue/catalogue_impl.h"
+#include "src/catalogue/phrase_rank.h"
 #include "src/catalogue/schema.h"
 #include "src/catalogue/search_text.h"
 
@@ -32,9 +33,12 @@ Status PrepareSchema(internal::Database& db, const std::string& path, bool writa
   int version = 0;
   if (Status s = SchemaVersion(db, &version); !s.ok()) return Status::IoError(path + ": " + s.message());
   if (version == internal::kCatalogueSchemaVersion) return Status::Ok();
-  if (version != 0 || !writable)
-    return Status::IoError(path + ": not a vnplan catalogue of version " +
-                           std::to_string(internal::kCatalogueSchemaVersion));
+  const std::string current = std::to_string(internal::kCatalogueSchemaVersion);
+  if (version != 0)  // another version's tables would be misread
+    return Status::IoError(path + ": a vnplan catalogue of version " + std::to_string(version) +
+                           "; this vnplan reads version " + current +
+                           ": add the plans again into a new file");
+  if (!writable) return Status::IoError(path + ": not a vnplan catalogue of version " + current);
   Status s = db.Exec("BEGIN IMMEDIATE");
   if (s.ok() && SchemaVersion(db, &version).ok() && version == 0)  // another writer may have won
     s = db.Exec(std::string(internal::kCreateSchema) + "PRAGMA user_version = " +
@@ -62,6 +66,14 @@ OptString Reference(const Header& header) {
 void AppendWords(const std::string& line_words, std::string* all) {
   if (!all->empty()) all->push_back(' ');
   all->append(line_words);
+}
+
+// Binds a plan's row of documents_fts: its id, words and their pairs
+// (parameters 1-3), the same on insert and on delete.
+void BindIndexed(SqlStatement& st, int64_t id, const std::string& all_words) {
+  st.BindInt(1, id);
+  st.Bind(2, std::string_view(all_words));
+  st.Bind(3, std::string_view(internal::WordPairs(all_words)));
 }
 
 // Writes one plan's rows; the caller holds the transaction.
@@ -118,8 +130,9 @@ Status PlanWriter::Remove(const std::string& path, const std::string& sha256) {
     lines.BindInt(1, id);
     while (lines.Step(&status)) AppendWords(internal::SearchWords(folder_, lines.Text(0)), &all_words);
     if (!status.ok()) return status;
-    if (Status s = Run("INSERT INTO documents_fts(documents_fts, rowid, words) VALUES('delete', ?1, ?2)",
-                       [&](SqlStatement& st) { st.BindInt(1, id); st.Bind(2, std::string_view(all_words)); });
+    if (Status s = Run("INSERT INTO documents_fts(documents_fts, rowid, words, pairs)"
+                       " VALUES('delete', ?1, ?2, ?3)",
+                       [&](SqlStatement& st) { BindIndexed(st, id, all_words); });
         !s.ok())
       return s;
     for (const char* table : internal::kPlanPartTables)
@@ -319,8 +332,8 @@ Status PlanWriter::InsertLines(const Plan& plan) {
     if (first_id == 0) first_id = last_id;
     AppendWords(words, &all_words);
   }
-  if (Status s = Run("INSERT INTO documents_fts(rowid, words) VALUES(?1, ?2)",
-                     [&](SqlStatement& st) { st.BindInt(1, id_); st.Bind(2, std::string_view(all_words)); });
+  if (Status s = Run("INSERT INTO documents_fts(rowid, words, pairs) VALUES(?1, ?2, ?3)",
+                     [&](SqlStatement& st) { BindIndexed(st, id_, all_words); });
       !s.ok())
     return s;
   return Run("UPDATE documents SET first_line_id = ?2, last_line_id = ?3 WHERE id = ?1",
@@ -359,6 +372,7 @@ Status Catalogue::Open(const std::string& path, Mode mode, std::unique_ptr<Catal
     if (Status s = db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"); !s.ok())
       return Status::IoError(path + ": " + s.message());
   if (Status s = PrepareSchema(db, path, writable); !s.ok()) return s;
+  if (Status s = internal::RegisterPhraseRank(db); !s.ok()) return Status::IoError(path + ": " + s.message());
   *catalogue = std::move(opened);
   return Status::Ok();
 }

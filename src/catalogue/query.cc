@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "src/catalogue/catalogue_impl.h"
+#include "src/catalogue/phrase_rank.h"
 #include "src/catalogue/search_text.h"
 #include "src/text/calendar.h"
 #include "vnplan/catalogue.h"
@@ -26,13 +27,15 @@ WHERE documents_fts MATCH ?1
 ORDER BY %s
 LIMIT ?7)sql";
 
-// How plans are ordered: by bm25, ties by path so the order is stable; or
-// the last added first, which FTS5 reads in index order and stops at the
-// limit. bm25 weighs each word by the rows that hold it, a scan of all of
-// them: 385 ms for four common syllables on 10,000 plans.
+// How plans are ordered: by relevance (phrase_rank.h: bm25's order), ties
+// by path so the order is stable; or the last added first, which FTS5 reads
+// in index order and stops at the limit. Words apart are not ranked: bm25
+// weighs each word by the rows that hold it, a scan of all of them: 385 ms
+// for four common syllables on 10,000 plans.
 std::string PlansSql(bool by_relevance) {
   std::string sql = kPlansSql;
-  const std::string score = by_relevance ? "bm25(documents_fts)" : "0.0";
+  const std::string score =
+      by_relevance ? std::string(internal::kPhraseRankFunction) + "(documents_fts)" : "0.0";
   const std::string order = by_relevance ? "score, d.path" : "documents_fts.rowid DESC";
   sql.replace(sql.find("%s"), 2, score);
   sql.replace(sql.find("%s"), 2, order);

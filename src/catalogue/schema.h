@@ -6,7 +6,7 @@
 
 namespace vnplan::internal {
 
-inline constexpr int kCatalogueSchemaVersion = 1;
+inline constexpr int kCatalogueSchemaVersion = 2;  // 2: documents_fts.pairs
 
 // The tables that hold one plan's parts, each with a document_id column:
 // what replacing a plan deletes.
@@ -65,11 +65,12 @@ CREATE INDEX legal_bases_reference ON legal_bases(reference_key, date);
 CREATE INDEX signatures_document ON signatures(document_id);
 CREATE INDEX recipients_document ON recipients(document_id);
 CREATE INDEX lines_document ON lines(document_id, line);
--- The folded words of each plan (rowid = documents.id), what search ranks;
--- contentless: the words are indexed, not stored. A plan's best line is
--- found by folding its lines again.
-CREATE VIRTUAL TABLE documents_fts USING fts5(words, content='',
-  tokenize='unicode61 remove_diacritics 0');
+-- The folded words of each plan (rowid = documents.id), what search ranks,
+-- and their neighbouring pairs ("phong_hoc", search_text.h WordPairs), what
+-- a phrase is looked up by; contentless: the words are indexed, not stored.
+-- A plan's best line is found by folding its lines again.
+CREATE VIRTUAL TABLE documents_fts USING fts5(words, pairs, content='',
+  tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 -- The citation graph: a legal basis cites a catalogued document when its
 -- number ("31/KH-UBND", folded) and its date are the document's.
 CREATE VIEW citations AS

@@ -55,11 +55,28 @@ std::vector<std::string> QueryWords(const TextFolder& folder, std::string_view q
   return words;
 }
 
+std::string WordPairs(std::string_view search_words) {
+  std::string pairs;
+  std::string_view previous;
+  for (size_t at = 0; at < search_words.size();) {
+    const size_t end = std::min(search_words.find(' ', at), search_words.size());
+    const std::string_view word = search_words.substr(at, end - at);
+    if (!previous.empty()) {
+      if (!pairs.empty()) pairs.push_back(' ');
+      pairs.append(previous).append(1, kPairJoiner).append(word);
+    }
+    previous = word;
+    at = end + 1;
+  }
+  return pairs;
+}
+
 std::string PhraseExpression(const std::vector<std::string>& words) {
   if (words.empty()) return "";
-  std::string phrase = "\"";
-  for (size_t i = 0; i < words.size(); ++i) phrase.append(i ? " " : "").append(words[i]);
-  return phrase.append("\"");
+  if (words.size() == 1) return "words : \"" + words[0] + "\"";
+  std::string joined;
+  for (size_t i = 0; i < words.size(); ++i) joined.append(i ? " " : "").append(words[i]);
+  return "pairs : \"" + WordPairs(joined) + "\"";
 }
 
 std::string AllWordsExpression(const std::vector<std::string>& words) {
@@ -69,7 +86,7 @@ std::string AllWordsExpression(const std::vector<std::string>& words) {
     if (std::find(unique.begin(), unique.end(), word) != unique.end()) continue;
     unique.push_back(word);
     if (!all.empty()) all += " AND ";
-    all.append("\"").append(word).append("\"");
+    all.append("words : \"").append(word).append("\"");
   }
   return all;
 }

@@ -16,6 +16,13 @@ Status Database::Open(const std::string& path, bool read_only, int busy_ms) {
     return status;
   }
   sqlite3_busy_timeout(db_, busy_ms);
+  // SQLite opens a file it may not write read-only without a word; a writer
+  // would then fail at its first plan, not here where the file is named.
+  if (!read_only && sqlite3_db_readonly(db_, "main") == 1) {
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    return Status::IoError(path + ": cannot write the catalogue (the file is read-only)");
+  }
   return Status::Ok();
 }
 

@@ -23,8 +23,9 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Opens `path` (created when `create`); read-only otherwise when
-  // `read_only`. Waits up to `busy_ms` for a writer's lock before failing.
+  // Opens `path` read-only when `read_only`; otherwise for writing, created
+  // when missing, and kIoError when the file may not be written. Waits up
+  // to `busy_ms` for a writer's lock before failing.
   Status Open(const std::string& path, bool read_only, int busy_ms);
   // Runs one or more statements that return no rows.
   Status Exec(const std::string& sql);

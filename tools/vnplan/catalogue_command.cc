@@ -118,8 +118,10 @@ std::string PlanKey(const std::string& path, size_t index, size_t count) {
   return count == 1 ? path : path + "#" + std::to_string(index + 1);
 }
 
-// The JSON files named: files as given, folders' *.json sorted.
-std::vector<std::string> PlanFiles(const std::vector<std::string>& inputs, std::ostream& err) {
+// The JSON files named: files as given, folders' *.json sorted. A folder
+// that cannot be read is said on `err` and counted in *unreadable.
+std::vector<std::string> PlanFiles(const std::vector<std::string>& inputs, int* unreadable,
+                                   std::ostream& err) {
   std::vector<std::string> files;
   for (const std::string& input : inputs) {
     std::error_code ec;
@@ -130,7 +132,10 @@ std::vector<std::string> PlanFiles(const std::vector<std::string>& inputs, std::
     std::vector<std::string> found;
     for (const auto& entry : fs::directory_iterator(input, ec))
       if (entry.path().extension() == ".json") found.push_back(entry.path().string());
-    if (ec) err << "vnplan: " << input << ": cannot read (" << ec.message() << ")\n";
+    if (ec) {
+      err << "vnplan: " << input << ": cannot read (" << ec.message() << ")\n";
+      ++*unreadable;
+    }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -155,14 +160,13 @@ void PlanFromJson(const Json& json, Plan* plan, SourceInfo* source) {
   plan->text = Text(Field(json, "text"));
 }
 
-bool AddPlanFile(Catalogue& catalogue, const std::string& path, bool force, int* added,
-                 int* skipped, std::ostream& err) {
+int AddPlanFile(Catalogue& catalogue, const std::string& path, bool force, int* added,
+                int* skipped, std::ostream& err) {
   std::vector<Json> plans;
   if (Status status = ReadPlanFile(path, &plans); !status.ok()) {
     err << "vnplan: " << status.message() << "\n";
-    return false;
+    return kExitInputFailed;
   }
-  bool all = true;
   for (size_t i = 0; i < plans.size(); ++i) {
     Plan plan;
     SourceInfo source;
@@ -174,12 +178,11 @@ bool AddPlanFile(Catalogue& catalogue, const std::string& path, bool force, int*
     }
     if (Status status = catalogue.Add(plan, source, key); !status.ok()) {
       err << "vnplan: " << key << ": not added: " << status.message() << "\n";
-      all = false;
-      continue;
+      return kExitOutputFailed;
     }
     ++*added;
   }
-  return all;
+  return kExitOk;
 }
 
 int RunCatalogueAdd(const CatalogueAddOptions& options, std::ostream& err) {
@@ -188,12 +191,21 @@ int RunCatalogueAdd(const CatalogueAddOptions& options, std::ostream& err) {
     err << "vnplan: " << s.message() << "\n";
     return kExitOutputFailed;
   }
-  int added = 0, skipped = 0, failed = 0;
-  for (const std::string& path : PlanFiles(options.plans, err))
-    if (!AddPlanFile(*catalogue, path, options.force, &added, &skipped, err)) ++failed;
+  int added = 0, skipped = 0, unread = 0;
+  const std::vector<std::string> files = PlanFiles(options.plans, &unread, err);
+  int code = unread > 0 ? kExitInputFailed : kExitOk;
+  size_t done = 0;
+  for (; done < files.size() && code != kExitOutputFailed; ++done) {
+    const int file_code = AddPlanFile(*catalogue, files[done], options.force, &added, &skipped, err);
+    unread += file_code == kExitInputFailed;
+    code = std::max(code, file_code);  // kExitOutputFailed > kExitInputFailed > kExitOk
+  }
   err << "vnplan: catalogue " << options.db << ": " << added << " added, " << skipped
-      << " skipped (up to date), " << failed << " file(s) failed\n";
-  return failed > 0 ? kExitInputFailed : kExitOk;
+      << " skipped (up to date), " << unread << " unreadable";
+  if (code == kExitOutputFailed)
+    err << "; the catalogue cannot be written: " << files.size() - done << " file(s) not tried";
+  err << "\n";
+  return code;
 }
 
 }  // namespace vnplan

@@ -26,13 +26,16 @@ void PlanFromJson(const nlohmann::json& json, Plan* plan, SourceInfo* source);
 
 // Adds the plans of one JSON file, each in its own transaction; a plan the
 // catalogue holds from the same input and pipeline is skipped unless
-// `force`. Returns false (and says why on `err`) if the file or a plan
-// could not be read or added; *added and *skipped count plans.
-bool AddPlanFile(Catalogue& catalogue, const std::string& path, bool force, int* added,
-                 int* skipped, std::ostream& err);
+// `force`. Returns kExitOk; kExitInputFailed when the file could not be
+// read; kExitOutputFailed, at the first plan the catalogue could not take
+// (read-only, locked past the wait, disk full: the next would fail too).
+// Says why on `err`; *added and *skipped count plans.
+int AddPlanFile(Catalogue& catalogue, const std::string& path, bool force, int* added,
+                int* skipped, std::ostream& err);
 
-// Runs the command: 0, 1 when a plan could not be read, 3 when the
-// catalogue cannot be opened or written.
+// Runs the command: 0; 1 when a plan file could not be read (the others
+// are added); 3 when the catalogue cannot be opened or written, which
+// stops the run.
 int RunCatalogueAdd(const CatalogueAddOptions& options, std::ostream& err);
 
 }  // namespace vnplan

@@ -160,9 +160,10 @@ std::function<void(const std::string&)> CatalogueHook(const std::string& db, Rep
   *catalogue = std::move(opened);
   Catalogue* target = catalogue->get();
   return [target, failed, &reporter](const std::string& output) {
+    if (*failed) return;  // said once: the catalogue could not take a plan
     int added = 0, skipped = 0;
     std::ostringstream said;
-    if (!AddPlanFile(*target, output, false, &added, &skipped, said)) *failed = true;
+    if (AddPlanFile(*target, output, false, &added, &skipped, said) != kExitOk) *failed = true;
     std::string line;
     for (std::istringstream lines(said.str()); std::getline(lines, line);)
       reporter.Say(MessageKind::kError, line);

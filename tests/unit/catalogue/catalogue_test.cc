@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "src/catalogue/search_text.h"
 #include "src/text/folding.h"
 #include "tests/support/test_support.h"
 #include "tools/vnplan/catalogue_command.h"
@@ -110,6 +112,72 @@ TEST(Catalogue, FindsWordsWithAndWithoutMarksOnTheRightLines) {
   for (const SearchHit& hit : marked) plans.insert(hit.path);
   EXPECT_EQ(plans.size(), marked.size()) << "one hit per plan";
   EXPECT_EQ(plans.count("003-dak-nong-2023.txt.json"), 1u);
+}
+
+// The line a hit names lies in the section the hit names: line 43 of the
+// Đắk Nông plan is under "2. Yêu cầu" (I.2, from line 37 to 56).
+TEST(Catalogue, AHitNamesItsSectionLineAndBracketsThePhrase) {
+  auto catalogue = CorpusCatalogue("section");
+  const auto hits = Find(*catalogue, Words("lua chon dien hinh tieu bieu"));
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].path, "003-dak-nong-2023.txt.json");
+  EXPECT_EQ(hits[0].line, 43);
+  EXPECT_EQ(hits[0].section, "I.2");
+  EXPECT_NE(hits[0].snippet.find("[lựa chọn điển hình tiêu biểu]"), std::string::npos)
+      << hits[0].snippet;
+}
+
+// A phrase is looked up by its pairs of neighbouring words, which hold it
+// exactly where it is.
+TEST(SearchText, APhraseIsItsPairsOfNeighbouringWords) {
+  EXPECT_EQ(internal::WordPairs("phong hoc bo mon"), "phong_hoc hoc_bo bo_mon");
+  EXPECT_EQ(internal::WordPairs("tien"), "");
+  EXPECT_EQ(internal::PhraseExpression({"tien", "tien"}), "pairs : \"tien_tien\"");
+  EXPECT_EQ(internal::PhraseExpression({"tien"}), "words : \"tien\"");
+}
+
+// Phrase hits come in bm25's order (the catalogue's ranking drops only the
+// phrase's IDF, one factor for every hit), ties by path.
+TEST(Catalogue, PhraseHitsComeInBm25Order) {
+  const std::string db = FreshDb("bm25");
+  {
+    auto writer = OpenWrite(db);
+    for (const std::string& text : testing::CorpusTexts()) {
+      const std::string base = fs::path(text).filename().string();
+      AddJson(*writer, nlohmann::json::parse(testing::CorpusPlanJson(base)), base + ".json");
+    }
+  }
+  std::unique_ptr<Catalogue> catalogue;
+  ASSERT_TRUE(Catalogue::Open(db, Catalogue::Mode::kRead, &catalogue).ok());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  const internal::TextFolder folder;
+  for (const char* query : {"điển hình tiên tiến", "thi đua", "giáo dục", "tiến"}) {
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw,
+                                 "SELECT d.path FROM documents_fts JOIN documents d"
+                                 " ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1"
+                                 " ORDER BY bm25(documents_fts), d.path",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    const std::string expression =
+        internal::PhraseExpression(internal::QueryWords(folder, query));
+    sqlite3_bind_text(st, 1, expression.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<std::string> by_bm25, found;
+    while (sqlite3_step(st) == SQLITE_ROW)
+      by_bm25.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    std::set<double> scores;
+    for (const SearchHit& hit : Find(*catalogue, Words(query, 100))) {
+      if (hit.score == 0) break;  // the words apart, after the phrase hits
+      found.push_back(hit.path);
+      scores.insert(hit.score);
+    }
+    EXPECT_GE(by_bm25.size(), 3u) << query;
+    EXPECT_GE(scores.size(), 3u) << query << ": hits ranked apart";
+    EXPECT_EQ(found, by_bm25) << query;
+  }
+  sqlite3_close(raw);
 }
 
 TEST(Catalogue, FiltersFoldTheirWordsAndDatesBound) {
@@ -223,6 +291,16 @@ TEST(Catalogue, BadInputIsAClearError) {
   EXPECT_FALSE(status.ok());
   EXPECT_NE(status.message().find(junk), std::string::npos) << status.message();
   EXPECT_FALSE(Catalogue::Open(FreshDb("missing"), Catalogue::Mode::kRead, &catalogue).ok());
+  const std::string old_version = FreshDb("old-version");  // a catalogue before word pairs
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(old_version.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE documents(id); PRAGMA user_version = 1", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  status = Catalogue::Open(old_version, Catalogue::Mode::kWrite, &catalogue);
+  EXPECT_NE(status.message().find("version 1; this vnplan reads version 2"), std::string::npos)
+      << status.message();
   auto good = OpenWrite(FreshDb("queries"));
   std::vector<SearchHit> hits;
   EXPECT_EQ(good->Search(Words(" ,;- "), &hits).code(), Status::Code::kInvalidArgument);
@@ -307,6 +385,104 @@ TEST(Catalogue, AWriterKilledMidAddLosesNothingAdded) {
   std::unique_ptr<Catalogue> again;
   ASSERT_TRUE(Catalogue::Open(db, Catalogue::Mode::kWrite, &again).ok());
   AddJson(*again, SmallPlan("after"), "after.json");
+}
+
+// `catalogue add` run as a user who may not write what the test made
+// read-only: root writes anything, so as root it runs in a child that
+// becomes nobody. Returns the exit code and what it said.
+struct AddRun {
+  int code = -1;
+  std::string err;
+};
+
+AddRun AddUnprivileged(const CatalogueAddOptions& options) {
+  if (geteuid() != 0) {
+    std::ostringstream err;
+    const int code = RunCatalogueAdd(options, err);
+    return {code, err.str()};
+  }
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return {};
+  const pid_t child = fork();
+  if (child == 0) {
+    close(pipe_fds[0]);
+    if (setgid(65534) != 0 || setuid(65534) != 0) _exit(100);
+    std::ostringstream err;
+    const int code = RunCatalogueAdd(options, err);
+    const std::string said = err.str();
+    if (write(pipe_fds[1], said.data(), said.size()) < 0) _exit(101);
+    _exit(code);
+  }
+  close(pipe_fds[1]);
+  AddRun run;
+  char buffer[4096];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    run.err.append(buffer, static_cast<size_t>(n));
+  close(pipe_fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+int Documents(const std::string& db) {
+  std::unique_ptr<Catalogue> catalogue;
+  int count = -1;
+  if (Catalogue::Open(db, Catalogue::Mode::kRead, &catalogue).ok()) catalogue->CountDocuments(&count);
+  return count;
+}
+
+// Exit code 3, as for every output that cannot be written (README), not 1
+// (an input): a catalogue in a read-only folder, a read-only catalogue, a
+// catalogue whose write-ahead log cannot be made; what it held is kept.
+TEST(CatalogueAdd, ACatalogueThatCannotBeWrittenExitsThree) {
+  const std::string dir = testing::OutputDir() + "/unwritable-catalogue";
+  fs::remove_all(dir);
+  fs::create_directories(dir + "/read-only");
+  fs::create_directories(dir + "/open");
+  const std::string plan = dir + "/plan.json";
+  testing::WriteFile(plan, SmallPlan("w1").dump());
+  CatalogueAddOptions options;
+  options.plans = {plan};
+
+  options.db = dir + "/read-only/archive.sqlite";
+  ASSERT_EQ(chmod((dir + "/read-only").c_str(), 0555), 0);
+  AddRun run = AddUnprivileged(options);
+  EXPECT_EQ(run.code, kExitOutputFailed) << run.err;
+  EXPECT_NE(run.err.find(options.db), std::string::npos) << run.err;
+
+  options.db = dir + "/open/archive.sqlite";
+  ASSERT_EQ(chmod((dir + "/open").c_str(), 0777), 0);
+  { auto catalogue = OpenWrite(options.db); AddJson(*catalogue, SmallPlan("kept"), "kept.json"); }
+  ASSERT_EQ(chmod(options.db.c_str(), 0444), 0);
+  run = AddUnprivileged(options);
+  EXPECT_EQ(run.code, kExitOutputFailed) << run.err;
+  EXPECT_NE(run.err.find("read-only"), std::string::npos) << run.err;
+  EXPECT_EQ(Documents(options.db), 1);
+
+  ASSERT_EQ(chmod(options.db.c_str(), 0644), 0);
+  fs::remove(options.db + "-wal");  // the log a reader left
+  fs::create_directories(options.db + "-wal");  // where the log must go: even root cannot
+  std::ostringstream err;
+  EXPECT_EQ(RunCatalogueAdd(options, err), kExitOutputFailed) << err.str();
+  fs::remove(options.db + "-wal");
+  EXPECT_EQ(Documents(options.db), 1);
+}
+
+// A plan file that cannot be read is an input that failed (1); the others
+// are still added.
+TEST(CatalogueAdd, AnUnreadablePlanExitsOneAndTheOthersAreAdded) {
+  const std::string dir = testing::OutputDir() + "/unreadable-plan";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  testing::WriteFile(dir + "/a.json", "{ not json");
+  testing::WriteFile(dir + "/b.json", SmallPlan("r1").dump());
+  CatalogueAddOptions options;
+  options.plans = {dir};
+  options.db = FreshDb("unreadable-plan");
+  std::ostringstream err;
+  EXPECT_EQ(RunCatalogueAdd(options, err), kExitInputFailed) << err.str();
+  EXPECT_EQ(Documents(options.db), 1);
 }
 
 }  // namespace
