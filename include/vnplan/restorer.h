@@ -11,6 +11,7 @@
 #ifndef VNPLAN_RESTORER_H_
 #define VNPLAN_RESTORER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -102,8 +103,14 @@ class Restorer {
 };
 
 // The domain model's share of the mixture OpenDirectory builds (the rest is
-// the background's), so a bench mixes its own models as vnplan does.
+// the background's), so a bench mixes its own models as vnplan does: the
+// share of a domain model of the shipped one's size (four plans).
 double DomainModelShare();
+
+// The share OpenDirectory gives a domain model trained on `syllables`
+// syllables: a user's archive teaches more than four plans, and its
+// model should speak more (see model_directory.cc).
+double DomainModelShareFor(uint64_t syllables);
 
 // Trains a syllable trigram model (interpolated Kneser-Ney) from UTF-8
 // texts, counting too how often each syllable is written with a capital in

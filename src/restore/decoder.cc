@@ -74,7 +74,7 @@ struct Decoder::SearchBuffers {
 };
 
 Choices Decoder::Decode(TextReading& reading, const std::vector<WordConfidence>& confidences, size_t beam,
-                        ScoreCache& cache) const {
+                        double prune, ScoreCache& cache) const {
   // An OCR word ("(Chỉ") may hold a restorer word ("Chỉ") a few bytes on:
   // each confidence covers the words that begin before the next OCR word.
   size_t c = 0;
@@ -90,13 +90,13 @@ Choices Decoder::Decode(TextReading& reading, const std::vector<WordConfidence>&
   size_t from = 0;
   for (size_t p = 0; p < reading.pieces.size(); ++p)
     if (reading.pieces[p].sentence_end) {
-      DecodeSentence(reading, from, p, beam, cache, buffers, choices);
+      DecodeSentence(reading, from, p, beam, prune, cache, buffers, choices);
       from = p + 1;
     }
   return choices;
 }
 
-void Decoder::DecodeSentence(const TextReading& reading, size_t from, size_t to, size_t beam,
+void Decoder::DecodeSentence(const TextReading& reading, size_t from, size_t to, size_t beam, double prune,
                              ScoreCache& cache, SearchBuffers& buffers, Choices& choices) const {
   static const uint64_t kBosHash = WordHash(kBos), kUnkHash = WordHash("<unk>"), kNumHash = WordHash(kNum);
   std::vector<SearchState>& all = buffers.all;
@@ -126,10 +126,12 @@ void Decoder::DecodeSentence(const TextReading& reading, size_t from, size_t to,
     const auto better = [](const SearchState& a, const SearchState& b) { return a.score > b.score; };
     const size_t keep = std::min(next.size(), beam * 3);
     std::partial_sort(next.begin(), next.begin() + static_cast<long>(keep), next.end(), better);
-    // The best state per trigram history, at most `beam` of them.
+    // The best state per trigram history, at most `beam` of them, none
+    // `prune` below the best.
     buffers.word_of_step.push_back(piece.word);
     const size_t kept_begin = all.size();
-    for (size_t i = 0; i < keep && all.size() - kept_begin < beam; ++i) {
+    for (size_t i = 0; i < keep && all.size() - kept_begin < beam && next[i].score >= next[0].score - prune;
+         ++i) {
       bool dup = false;
       for (size_t k = kept_begin; k < all.size(); ++k) dup |= all[k].u == next[i].u && all[k].v == next[i].v;
       if (!dup) all.push_back(next[i]);

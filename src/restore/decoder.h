@@ -27,17 +27,18 @@ class Decoder {
   explicit Decoder(const ModelMixture& models) : models_(models) {}
 
   // Chooses every word of `reading`, sentence by sentence, keeping `beam`
-  // states per word. `confidences` (sorted by offset) first set how far
-  // each word as written is trusted. `cache` may be shared by the calls of
-  // one restoration.
+  // states per word, none more than `prune` (log probability) below the
+  // best. `confidences` (sorted by offset) first set how far each word as
+  // written is trusted. `cache` may be shared by the calls of one
+  // restoration.
   Choices Decode(TextReading& reading, const std::vector<WordConfidence>& confidences, size_t beam,
-                 ScoreCache& cache) const;
+                 double prune, ScoreCache& cache) const;
 
  private:
   struct SearchState;
   struct SearchBuffers;
-  void DecodeSentence(const TextReading& reading, size_t from, size_t to, size_t beam, ScoreCache& cache,
-                      SearchBuffers& buffers, Choices& choices) const;
+  void DecodeSentence(const TextReading& reading, size_t from, size_t to, size_t beam, double prune,
+                      ScoreCache& cache, SearchBuffers& buffers, Choices& choices) const;
   void Extend(const Word& word, size_t begin, size_t end, ScoreCache& cache, SearchBuffers& buffers) const;
   void TraceBack(const std::vector<Word>& words, size_t begin, size_t end, ScoreCache& cache,
                  const SearchBuffers& buffers, Choices& choices) const;

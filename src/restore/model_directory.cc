@@ -1,7 +1,12 @@
 // The layout of a model directory, written once: which files, which weights.
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <memory>
 
 #include "vnplan/restorer.h"
+
+#include "src/restore/ngram_model.h"
 
 namespace vnplan {
 namespace {
@@ -32,6 +37,20 @@ struct ModelFile {
 //   0.4     98.93  98.41  97.30  97.03
 constexpr ModelFile kDomain{"domain.lm", 0.3};
 constexpr ModelFile kBackground{"background.lm", 0.7};
+
+// A larger domain model has seen the contexts it is asked about, and
+// deserves more of the mixture: a user's archive trained with `vnplan
+// train` (bench/archive_bench.sh's halves; restored: every 10th devset
+// document from the 1st, 32 documents, by bench/devset_restore.sh):
+//   domain model                 share 0.3  0.6    0.8    0.9
+//   corpus + 25 docs,  94k syll.  96.61  96.74  -      96.36
+//   corpus + 150 docs, 581k syll. 97.33  97.65  97.78  97.83
+// The shipped model (12.5k syllables) is best at 0.3: the share grows by
+// 0.1 each time the syllables double beyond it (0.59 at 94k, 0.85 at
+// 581k), up to 0.9, the background still speaking for unseen words.
+constexpr double kShippedDomainSyllables = 12500;
+constexpr double kShareByDoubling = 0.1;
+constexpr double kMostDomainShare = 0.9;
 constexpr ModelFile kChannel{"channel.tsv", 0};
 constexpr ModelFile kGazetteer{"places.tsv", 0};  // the parser's, not the restorer's
 
@@ -44,9 +63,25 @@ bool Exists(const std::string& path) {
   return std::filesystem::exists(path, ec);
 }
 
+// Syllables the model at `path` was trained on (0 when it cannot be read:
+// Open then says why).
+uint64_t TrainedSyllables(const std::string& path) {
+  std::unique_ptr<internal::NgramModel> model;
+  if (!internal::NgramModel::Open(path, &model).ok()) return 0;
+  uint64_t syllables = 0;
+  for (const auto& known : model->Words()) syllables += known.count;
+  return syllables;
+}
+
 }  // namespace
 
 double DomainModelShare() { return kDomain.weight; }
+
+double DomainModelShareFor(uint64_t syllables) {
+  if (static_cast<double>(syllables) <= kShippedDomainSyllables) return kDomain.weight;
+  const double doublings = std::log2(static_cast<double>(syllables) / kShippedDomainSyllables);
+  return std::min(kMostDomainShare, kDomain.weight + kShareByDoubling * doublings);
+}
 
 std::unique_ptr<Restorer> Restorer::OpenDirectory(const std::string& dir, Status* status) {
   const std::string domain = PathOf(dir, kDomain);
@@ -56,8 +91,11 @@ std::unique_ptr<Restorer> Restorer::OpenDirectory(const std::string& dir, Status
                                    (dir.empty() ? "DIR" : dir) + " ...)");
     return nullptr;
   }
-  std::vector<std::pair<std::string, double>> models = {{domain, kDomain.weight}};
-  if (Exists(PathOf(dir, kBackground))) models.emplace_back(PathOf(dir, kBackground), kBackground.weight);
+  std::vector<std::pair<std::string, double>> models = {{domain, 1.0}};
+  if (Exists(PathOf(dir, kBackground))) {
+    const double share = DomainModelShareFor(TrainedSyllables(domain));
+    models = {{domain, share}, {PathOf(dir, kBackground), 1 - share}};
+  }
   const std::string channel = PathOf(dir, kChannel);
   Status opened;
   auto restorer = Open(models, &opened, Exists(channel) ? channel : "");

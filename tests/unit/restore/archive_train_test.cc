@@ -11,6 +11,7 @@
 #include "tests/support/test_support.h"
 #include "tools/vnplan/extract_command.h"
 #include "tools/vnplan/train_command.h"
+#include "vnplan/restorer.h"
 
 namespace vnplan {
 namespace {
@@ -81,6 +82,21 @@ TEST(TrainCommand, AMissingWordListIsAnError) {
   EXPECT_EQ(RunTrain(options, out, err), kExitInputFailed);
   EXPECT_NE(err.str().find("cannot read the word list"), std::string::npos) << err.str();
   EXPECT_FALSE(fs::exists(dir + "/background.lm"));
+}
+
+// A domain model trained on an archive speaks more in the mixture than the
+// shipped one of four plans, the more the larger, never silencing the
+// background.
+TEST(DomainModelShare, GrowsWithTheArchiveUpToALimit) {
+  EXPECT_DOUBLE_EQ(DomainModelShareFor(0), DomainModelShare());
+  EXPECT_DOUBLE_EQ(DomainModelShareFor(12000), DomainModelShare());
+  const double archive_25 = DomainModelShareFor(94000), archive_150 = DomainModelShareFor(581000);
+  EXPECT_GT(archive_25, DomainModelShare());
+  EXPECT_GT(archive_150, archive_25);
+  EXPECT_NEAR(archive_25, 0.6, 0.05);  // the best share measured at that size
+  EXPECT_NEAR(archive_150, 0.85, 0.05);
+  EXPECT_LT(DomainModelShareFor(uint64_t{1} << 40), 1.0);
+  EXPECT_DOUBLE_EQ(DomainModelShareFor(uint64_t{1} << 40), DomainModelShareFor(uint64_t{1} << 30));
 }
 
 }  // namespace
