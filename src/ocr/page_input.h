@@ -26,6 +26,7 @@ struct PageInput {
   int index = 0;
   std::string layer_text;  // a PDF page's text layer, form feeds removed
   std::vector<LayerWord> layer_words;  // of a kPdfPage: its text layer's words to paint out
+  long long pixels = 0;  // as it will be decoded or rendered (from its header); 0 for a kTextLayer
 };
 
 // Lists the pages of an image file, refusing (false, *error) an unreadable
