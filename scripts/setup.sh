@@ -16,7 +16,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
           libcli11-dev libssl-dev libgtest-dev libical-dev python3 python3-jsonschema
-          libtesseract-dev libleptonica-dev libpoppler-cpp-dev liblcms2-dev zlib1g-dev tesseract-ocr-vie
+          libtesseract-dev libleptonica-dev libpoppler-cpp-dev libqpdf-dev liblcms2-dev zlib1g-dev tesseract-ocr-vie
           tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation chromium imagemagick
           qpdf clang libclang-rt-14-dev libxlsxwriter-dev python3-pandas python3-openpyxl
           tesseract-ocr-osd libsqlite3-dev sqlite3 slurm-wlm munge)

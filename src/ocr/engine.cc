@@ -18,8 +18,10 @@
 #include "src/ocr/layout.h"
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
+#include "src/ocr/pdf_overlays.h"
 #include "src/ocr/preprocess.h"
 #include "src/ocr/signature_box.h"
+#include "src/ocr/tables.h"
 #include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
 
@@ -101,7 +103,7 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, bool* sideways) {
     return page;
   }
   *sideways = Sideways(api);
-  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean)), &page.words);
+  page.text = PageText(ReadLines(api), static_cast<int>(pixGetWidth(clean)), FindTables(clean), &page.words);
   page.mean_confidence = api->MeanTextConf();
   page.width = static_cast<int>(pixGetWidth(clean));
   page.height = static_cast<int>(pixGetHeight(clean));
@@ -330,6 +332,13 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
   out->languages = options_.languages;
   out->engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
   out->pages.assign(pages.size(), OcrPage{});
+  // Scanned PDF pages are rendered without the seal and signature pictures
+  // laid over them (pdf_overlays.h); text layers were read from the PDF as given.
+  const bool renders = std::any_of(pages.begin(), pages.end(), [](const ocr::PageInput& p) {
+    return p.source == ocr::PageInput::Source::kPdfPage;
+  });
+  const std::string unveiled = pdf && renders ? ocr::WithoutImageOverlays(bytes) : std::string();
+  const std::string_view rendered = unveiled.empty() ? bytes : std::string_view(unveiled);
   // Pages are taken in order; after a failure no new page is started, and
   // the first failing page is the one reported.
   std::atomic<size_t> next{0};
@@ -341,7 +350,7 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
     ocr::SerializeOpenMp();
     ocr::Worker worker;
     for (size_t i = next++; i < pages.size(); i = next++) {
-      const ocr::PageOutcome outcome = ocr::ReadOnePage(bytes, pages[i], steps, take, &worker, &out->pages[i]);
+      const ocr::PageOutcome outcome = ocr::ReadOnePage(rendered, pages[i], steps, take, &worker, &out->pages[i]);
       if (outcome == ocr::PageOutcome::kRead) continue;
       std::lock_guard<std::mutex> lock(failure_mutex);
       if (i < failed_page) failed_page = i, failure = outcome;

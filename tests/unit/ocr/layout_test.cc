@@ -44,7 +44,7 @@ TEST(Layout, MastheadIsPartedLineByLineBelowAnESignatureBox) {
       Line(500, 550, {{"I.", {200, 240}}, {"MỤC", {255, 400}}, {"ĐÍCH", {415, 560}}}),
   };
   std::vector<OcrWord> words;
-  const std::string text = PageText(lines, kPageWidth, &words);
+  const std::string text = PageText(lines, kPageWidth, {}, &words);
   EXPECT_EQ(text,
             "Ký bởi: Sở\n"
             "BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nSố: 12/KH-ĐHCT\n\n"
@@ -60,7 +60,7 @@ TEST(Layout, APageWithoutTwoColumnsKeepsTesseractsOrder) {
       Line(160, 210, {{"Hai", {200, 280}}}),
   };
   std::vector<OcrWord> words;
-  EXPECT_EQ(PageText(lines, kPageWidth, &words), "Một dòng\nHai\n");
+  EXPECT_EQ(PageText(lines, kPageWidth, {}, &words), "Một dòng\nHai\n");
 }
 
 // Issue 11: the footer's two blocks, merged line by line by Tesseract, come
@@ -77,7 +77,7 @@ TEST(Layout, FooterGivesRecipientsThenTheSignersBlock) {
       Line(700, 750, {{"Lê", {1580, 1660}}, {"Văn", {1675, 1790}}, {"Ba", {1805, 1880}}}),  // far below
   };
   std::vector<OcrWord> words;
-  const std::string text = PageText(lines, kPageWidth, &words);
+  const std::string text = PageText(lines, kPageWidth, {}, &words);
   EXPECT_EQ(text,
             "Trân trọng./.\n"
             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
