@@ -149,16 +149,35 @@ bool IsRuleRead(const std::vector<int>& rules, const OcrWord& w) {
          std::any_of(rules.begin(), rules.end(), [&](int x) { return w.left <= x && x <= w.right; });
 }
 
+// A word of a table row and the cell it falls in.
+struct Placed {
+  size_t cell;
+  OcrWord word;
+};
+
+// One table row as a line: its words cell by cell, each cell's words in
+// Tesseract's order.
+LayoutLine RowLine(std::vector<Placed> placed) {
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.cell < b.cell; });
+  LayoutLine row;
+  row.table_row = true;
+  row.left = row.top = INT_MAX;
+  for (size_t i = 0; i < placed.size(); ++i) {
+    const OcrWord& w = placed[i].word;
+    row.words.push_back(w);
+    row.cell_starts.push_back(i > 0 && placed[i].cell != placed[i - 1].cell);
+    row.left = std::min(row.left, w.left), row.right = std::max(row.right, w.right);
+    row.top = std::min(row.top, w.top), row.bottom = std::max(row.bottom, w.bottom);
+  }
+  return row;
+}
+
 // The lines with the words inside `tables` taken out, and each table row
 // put in as one line of its cells, before the first line below the
-// table's top. Within a cell, words keep Tesseract's order.
+// table's top. The words in a stamp's frame are dropped.
 std::vector<LayoutLine> WithTableRows(const std::vector<LayoutLine>& lines,
                                       const std::vector<TableGrid>& tables) {
   if (tables.empty()) return lines;
-  struct Placed {
-    size_t cell;
-    OcrWord word;
-  };
   std::vector<std::vector<std::vector<Placed>>> cells(tables.size());
   for (size_t t = 0; t < tables.size(); ++t) cells[t].resize(tables[t].stamp ? 0 : tables[t].rows.size() - 1);
   std::vector<LayoutLine> rest;
@@ -176,21 +195,8 @@ std::vector<LayoutLine> WithTableRows(const std::vector<LayoutLine>& lines,
   }
   for (size_t t = tables.size(); t-- > 0;) {  // the lowest first, so earlier places hold
     std::vector<LayoutLine> rows;
-    for (std::vector<Placed>& placed : cells[t]) {
-      if (placed.empty()) continue;
-      std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.cell < b.cell; });
-      LayoutLine row;
-      row.table_row = true;
-      row.left = row.top = INT_MAX;
-      for (size_t i = 0; i < placed.size(); ++i) {
-        const OcrWord& w = placed[i].word;
-        row.words.push_back(w);
-        row.cell_starts.push_back(i > 0 && placed[i].cell != placed[i - 1].cell);
-        row.left = std::min(row.left, w.left), row.right = std::max(row.right, w.right);
-        row.top = std::min(row.top, w.top), row.bottom = std::max(row.bottom, w.bottom);
-      }
-      rows.push_back(std::move(row));
-    }
+    for (std::vector<Placed>& placed : cells[t])
+      if (!placed.empty()) rows.push_back(RowLine(std::move(placed)));
     if (rows.empty()) continue;
     rows.back().paragraph_end = true;
     const auto at = std::find_if(rest.begin(), rest.end(),
