@@ -31,8 +31,8 @@ _vnplan() {
   fi
   local options="-h --help -q --quiet -v --verbose"
   case $command in
-    extract) options+=" --format -o --output --restore --model -j --jobs --force --searchable-pdf --no-progress --manifest --shard --db --max-input-mib -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels" ;;
-    ocr) options+=" -o --output --restore --model -j --jobs --preprocess --pdf -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels" ;;
+    extract) options+=" --format -o --output --restore --model -j --jobs --force --searchable-pdf --no-progress --manifest --shard --db --max-input-mib -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels --max-total-megapixels" ;;
+    ocr) options+=" -o --output --restore --model -j --jobs --preprocess --pdf -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels --max-total-megapixels" ;;
     restore) options+=" -o --output --model --explain" ;;
     train) options+=" -o --output --background --words --channel" ;;
     export) options+=" --csv --ics --xlsx --delimiter -o --output --model" ;;

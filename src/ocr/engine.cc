@@ -18,9 +18,11 @@
 #include "src/ocr/layout.h"
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
+#include "src/ocr/pdf_overlays.h"
 #include "src/ocr/preprocess.h"
 #include "src/ocr/signature_area.h"
 #include "src/ocr/signature_box.h"
+#include "src/ocr/tables.h"
 #include "src/ocr/text_layer.h"
 #include "vnplan/ocr.h"
 
@@ -109,7 +111,7 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sidewa
   std::vector<LayoutLine> lines = ReadLines(api);
   if (!*sideways) RereadSignatureArea(api, clean, &lines);
   WriteLayerWords(fills, pixels_per_point, &lines);
-  page.text = PageText(lines, static_cast<int>(pixGetWidth(clean)), &page.words);
+  page.text = PageText(lines, static_cast<int>(pixGetWidth(clean)), FindTables(clean), &page.words);
   page.width = static_cast<int>(pixGetWidth(clean));
   page.height = static_cast<int>(pixGetHeight(clean));
   return page;
@@ -370,6 +372,13 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
   out->languages = options_.languages;
   out->engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
   out->pages.assign(pages.size(), OcrPage{});
+  // Scanned PDF pages are rendered without the seal and signature pictures
+  // laid over them (pdf_overlays.h); text layers were read from the PDF as given.
+  const bool renders = std::any_of(pages.begin(), pages.end(), [](const ocr::PageInput& p) {
+    return p.source == ocr::PageInput::Source::kPdfPage;
+  });
+  const std::string unveiled = pdf && renders ? ocr::WithoutImageOverlays(bytes) : std::string();
+  const std::string_view rendered = unveiled.empty() ? bytes : std::string_view(unveiled);
   // Pages are taken in order; after a failure no new page is started, and
   // the first failing page is the one reported.
   std::atomic<size_t> next{0};
@@ -388,7 +397,7 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
       if (i >= pages.size()) break;
       ocr::TesseractPtr api;
       if (pages[i].source != ocr::PageInput::Source::kTextLayer) api = pool_->Take();
-      const ocr::PageOutcome outcome = ocr::ReadOnePage(bytes, pages[i], steps, api.get(), &worker, &out->pages[i]);
+      const ocr::PageOutcome outcome = ocr::ReadOnePage(rendered, pages[i], steps, api.get(), &worker, &out->pages[i]);
       pool_->Give(std::move(api));
       if (outcome == ocr::PageOutcome::kRead) continue;
       std::lock_guard<std::mutex> lock(failure_mutex);

@@ -56,6 +56,7 @@ void Part(const std::vector<LayoutLine>& lines, size_t limit, int page_width, si
   Column left, right;
   for (cols->end = cols->begin; cols->end < limit && cols->end < cols->begin + most_lines; ++cols->end) {
     const LayoutLine& line = lines[cols->end];
+    if (line.table_row) break;  // a table's cells are no columns of the masthead or footer
     if (block_ends && cols->end > cols->begin) {  // the masthead ends where the spacing does
       const LayoutLine& above = lines[cols->end - 1];
       if (line.top - above.bottom > 2 * (above.bottom - above.top)) break;
@@ -89,6 +90,7 @@ Columns FindMasthead(const std::vector<LayoutLine>& lines, size_t limit, int pag
   for (;; ++head.begin) {
     if (head.begin == std::min(limit, kFirstLines)) return {};
     const LayoutLine& line = lines[head.begin];
+    if (line.table_row) return {};  // a page opening with a table: no masthead
     if (WidestGapMiddle(line, ColumnGap(page_width)) >= 0) break;
     if (line.left < page_width / 2 && line.right > page_width / 2) return {};  // body text: no masthead
   }
@@ -113,6 +115,91 @@ Columns FindFooter(const std::vector<LayoutLine>& lines, int page_width) {
   if (foot.begin >= std::min(lines.size(), opens + kGapWithin)) return {lines.size(), lines.size(), {}};
   Part(lines, lines.size(), page_width, lines.size(), false, &foot);
   return foot;
+}
+
+// Where a word falls in a table: its row and cell, or false if outside.
+bool CellOf(const TableGrid& table, const OcrWord& w, size_t* row, size_t* cell) {
+  const int x = Centre(w), y = (w.top + w.bottom) / 2;
+  if (table.stamp) return false;
+  if (y <= table.rows.front() || y >= table.rows.back()) return false;
+  *row = static_cast<size_t>(std::upper_bound(table.rows.begin(), table.rows.end(), y) - table.rows.begin()) - 1;
+  const std::vector<int>& rules = table.columns[*row];
+  if (rules.size() < 2 || x <= rules.front() || x >= rules.back()) return false;
+  *cell = static_cast<size_t>(std::upper_bound(rules.begin(), rules.end(), x) - rules.begin());
+  return true;
+}
+
+// Whether a word lies in a stamp's frame: the stamp's, not the page's.
+bool InStamp(const std::vector<TableGrid>& tables, const OcrWord& w) {
+  const int x = Centre(w), y = (w.top + w.bottom) / 2;
+  return std::any_of(tables.begin(), tables.end(), [&](const TableGrid& t) {
+    return t.stamp && x > t.left && x < t.right && y > t.top && y < t.bottom;
+  });
+}
+
+// Whether a word is a column rule Tesseract read as a glyph ("|", "I"):
+// narrow and astride one of the row's rules.
+bool IsRuleRead(const std::vector<int>& rules, const OcrWord& w) {
+  constexpr int kNarrowest = 25;  // px at 300 dpi; a one-letter word is wider than a rule's glyph
+  return w.right - w.left < kNarrowest &&
+         std::any_of(rules.begin(), rules.end(), [&](int x) { return w.left <= x && x <= w.right; });
+}
+
+// A word of a table row and the cell it falls in.
+struct Placed {
+  size_t cell;
+  OcrWord word;
+};
+
+// One table row as a line: its words cell by cell, each cell's words in
+// Tesseract's order.
+LayoutLine RowLine(std::vector<Placed> placed) {
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.cell < b.cell; });
+  LayoutLine row;
+  row.table_row = true;
+  row.left = row.top = INT_MAX;
+  for (size_t i = 0; i < placed.size(); ++i) {
+    const OcrWord& w = placed[i].word;
+    row.words.push_back(w);
+    row.cell_starts.push_back(i > 0 && placed[i].cell != placed[i - 1].cell);
+    row.left = std::min(row.left, w.left), row.right = std::max(row.right, w.right);
+    row.top = std::min(row.top, w.top), row.bottom = std::max(row.bottom, w.bottom);
+  }
+  return row;
+}
+
+// The lines with the words inside `tables` taken out, and each table row
+// put in as one line of its cells, before the first line below the
+// table's top. The words in a stamp's frame are dropped.
+std::vector<LayoutLine> WithTableRows(const std::vector<LayoutLine>& lines,
+                                      const std::vector<TableGrid>& tables) {
+  if (tables.empty()) return lines;
+  std::vector<std::vector<std::vector<Placed>>> cells(tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) cells[t].resize(tables[t].stamp ? 0 : tables[t].rows.size() - 1);
+  std::vector<LayoutLine> rest;
+  for (const LayoutLine& line : lines) {
+    LayoutLine kept = line;
+    kept.words.clear();
+    for (const OcrWord& w : line.words) {
+      if (InStamp(tables, w)) continue;
+      size_t row = 0, cell = 0, t = 0;
+      while (t < tables.size() && !CellOf(tables[t], w, &row, &cell)) ++t;
+      if (t == tables.size()) kept.words.push_back(w);
+      else if (!IsRuleRead(tables[t].columns[row], w)) cells[t][row].push_back({cell, w});
+    }
+    if (!kept.words.empty()) rest.push_back(std::move(kept));
+  }
+  for (size_t t = tables.size(); t-- > 0;) {  // the lowest first, so earlier places hold
+    std::vector<LayoutLine> rows;
+    for (std::vector<Placed>& placed : cells[t])
+      if (!placed.empty()) rows.push_back(RowLine(std::move(placed)));
+    if (rows.empty()) continue;
+    rows.back().paragraph_end = true;
+    const auto at = std::find_if(rest.begin(), rest.end(),
+                                 [&](const LayoutLine& l) { return l.top > tables[t].rows.front(); });
+    rest.insert(at, rows.begin(), rows.end());
+  }
+  return rest;
 }
 
 }  // namespace
@@ -159,8 +246,9 @@ std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api) {
   return lines;
 }
 
-std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
-                     std::vector<OcrWord>* words) {
+std::string PageText(const std::vector<LayoutLine>& read, int page_width,
+                     const std::vector<TableGrid>& tables, std::vector<OcrWord>* words) {
+  const std::vector<LayoutLine> lines = WithTableRows(read, tables);
   const Columns foot = FindFooter(lines, page_width);
   const Columns head = FindMasthead(lines, foot.begin, page_width);
   std::string text;
@@ -172,9 +260,10 @@ std::string PageText(const std::vector<LayoutLine>& lines, int page_width,
   // Writes the words of `line` centred on the chosen side of `split`.
   auto emit = [&](const LayoutLine& line, int split, bool left_side) {
     bool any = false;
-    for (const OcrWord& w : line.words) {
+    for (size_t i = 0; i < line.words.size(); ++i) {
+      const OcrWord& w = line.words[i];
       if ((Centre(w) < split) != left_side) continue;
-      if (any) text += ' ';
+      if (any) text += line.table_row && line.cell_starts[i] ? " | " : " ";
       words->push_back(w);
       words->back().line = line_number;
       words->back().offset = text.size();

@@ -27,6 +27,7 @@ struct PageInput {
   std::string layer_text;  // a PDF page's text layer, form feeds removed
   std::vector<LayerWord> layer_words;  // of a kPdfPage: its text layer's words to paint out
   int dpi = 0;  // of a kPdfPage: the resolution it is rendered at (ListPdfPages)
+  long long pixels = 0;  // as it will be decoded or rendered (from its header); 0 for a kTextLayer
 };
 
 // Lists the pages of an image file, refusing (false, *error) an unreadable

@@ -30,8 +30,19 @@ bool ListPages(std::string_view bytes, const OcrOptions& options, std::vector<Pa
   if (!(bytes.substr(0, 4) == "%PDF" ? ListPdfPages(bytes, options, &all, error)
                                        : ListImagePages(bytes, options, &all, error)))
     return false;
-  for (PageInput& page : all)
-    if (Wanted(options.pages, page.index + 1)) pages->push_back(std::move(page));
+  long long pixels = 0;
+  for (PageInput& page : all) {
+    if (!Wanted(options.pages, page.index + 1)) continue;
+    pixels += page.pixels;
+    pages->push_back(std::move(page));
+  }
+  if (pixels > options.max_total_pixels) {
+    *error = "the pages to read hold " + std::to_string(pixels / 1'000'000) +
+             " million pixels in all; the limit is " + std::to_string(options.max_total_pixels / 1'000'000) +
+             " million (--max-total-megapixels)";
+    pages->clear();
+    return false;
+  }
   if (pages->empty()) {
     *error = "none of the pages asked for is in the input (it has " + std::to_string(all.size()) +
              (all.size() == 1 ? " page)" : " pages)");

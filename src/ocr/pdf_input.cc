@@ -173,7 +173,7 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    PageInput input{PageInput::Source::kTextLayer, i, LayerText(*page), {}};
+    PageInput input{PageInput::Source::kTextLayer, i, LayerText(*page), {}, 0};
     std::vector<LayerWord> words = LayerWords(*page);
     const PdfReading reading = options.pdf_reading;
     const bool scanned = reading == PdfReading::kOcr ||
@@ -187,9 +187,10 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
     if (dpis.empty()) dpis = RenderDpis(bytes, *doc);
     input.dpi = dpis[i];
     const poppler::rectf box = page->page_rect();
-    if (!Fits(static_cast<long long>(box.width() * input.dpi / 72),
-              static_cast<long long>(box.height() * input.dpi / 72), options.max_pixels, error))
-      return false;
+    const auto w = static_cast<long long>(box.width() * input.dpi / 72);
+    const auto h = static_cast<long long>(box.height() * input.dpi / 72);
+    if (!Fits(w, h, options.max_pixels, error)) return false;
+    input.pixels = w * h;
     input.source = PageInput::Source::kPdfPage;
     // A scan with a thin layer: the layer's words that stand apart from the
     // print are painted out before OCR. Forced OCR reads the page as it looks.

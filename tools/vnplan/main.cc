@@ -112,6 +112,10 @@ void AddOcrReading(CLI::App* cmd, vnplan::OcrOptions* ocr) {
          "--max-megapixels", [ocr](long long mp) { ocr->max_pixels = mp * 1'000'000; },
          "Refuse a page of more million pixels than this, from its header (default 150)")
       ->check(CLI::Range(1, 10000));
+  cmd->add_option_function<long long>(
+         "--max-total-megapixels", [ocr](long long mp) { ocr->max_total_pixels = mp * 1'000'000; },
+         "Refuse a scan whose pages hold more million pixels than this in all (default 10000)")
+      ->check(CLI::Range(1, 10000000));
 }
 
 // -j N, --jobs N: at least one worker; 256 already starts more Tesseracts

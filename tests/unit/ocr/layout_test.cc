@@ -44,7 +44,7 @@ TEST(Layout, MastheadIsPartedLineByLineBelowAnESignatureBox) {
       Line(500, 550, {{"I.", {200, 240}}, {"MỤC", {255, 400}}, {"ĐÍCH", {415, 560}}}),
   };
   std::vector<OcrWord> words;
-  const std::string text = PageText(lines, kPageWidth, &words);
+  const std::string text = PageText(lines, kPageWidth, {}, &words);
   EXPECT_EQ(text,
             "Ký bởi: Sở\n"
             "BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nSố: 12/KH-ĐHCT\n\n"
@@ -60,7 +60,7 @@ TEST(Layout, APageWithoutTwoColumnsKeepsTesseractsOrder) {
       Line(160, 210, {{"Hai", {200, 280}}}),
   };
   std::vector<OcrWord> words;
-  EXPECT_EQ(PageText(lines, kPageWidth, &words), "Một dòng\nHai\n");
+  EXPECT_EQ(PageText(lines, kPageWidth, {}, &words), "Một dòng\nHai\n");
 }
 
 // Issue 11: the footer's two blocks, merged line by line by Tesseract, come
@@ -77,7 +77,7 @@ TEST(Layout, FooterGivesRecipientsThenTheSignersBlock) {
       Line(700, 750, {{"Lê", {1580, 1660}}, {"Văn", {1675, 1790}}, {"Ba", {1805, 1880}}}),  // far below
   };
   std::vector<OcrWord> words;
-  const std::string text = PageText(lines, kPageWidth, &words);
+  const std::string text = PageText(lines, kPageWidth, {}, &words);
   EXPECT_EQ(text,
             "Trân trọng./.\n"
             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
@@ -129,9 +129,9 @@ TEST(TextLayer, NumberInAPrintedLineIsWrittenAtItsPlace) {
       Line(260, 300, {{"V/v", {100, 160}}, {"khảo", {175, 260}}})};
   WriteLayerWords({{"1849", 186, 202, 224, 238}}, 1.0, &lines);
   std::vector<OcrWord> words;
-  EXPECT_EQ(PageText(lines, kPageWidth, &words), "Số 1849 BGDĐT-GDPT\nV/v khảo\n");
+  EXPECT_EQ(PageText(lines, kPageWidth, {}, &words), "Số 1849 BGDĐT-GDPT\nV/v khảo\n");
   WriteLayerWords({{"7", 186, 900, 224, 940}}, 1.0, &lines);  // on no line read: left out
-  EXPECT_EQ(PageText(lines, kPageWidth, &words).find('7'), std::string::npos);
+  EXPECT_EQ(PageText(lines, kPageWidth, {}, &words).find('7'), std::string::npos);
 }
 
 // Issue 11: red and blue ink (a seal, a pen's signature) leave the grey

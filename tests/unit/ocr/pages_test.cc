@@ -121,5 +121,20 @@ TEST(PdfPageDpi, OutsideTwoToFourHundredDpiThePageIsRenderedAt300) {
   EXPECT_EQ(width, 600);
 }
 
+// Each page within the per-page limit, all of them together over the total:
+// refused before any is decoded. Only the pages asked for count.
+TEST(PageRanges, PagesOverTheTotalPixelLimitAreRefused) {
+  OcrOptions options;
+  options.max_total_pixels = 4 * 64 * 48;  // four of BlankTiff's pages
+  std::vector<ocr::PageInput> pages;
+  std::string error;
+  EXPECT_FALSE(ocr::ListPages(BlankTiff(5), options, &pages, &error));
+  EXPECT_TRUE(pages.empty());
+  EXPECT_NE(error.find("--max-total-megapixels"), std::string::npos) << error;
+  ASSERT_TRUE(ParsePageRanges("1-4", &options.pages).ok());
+  EXPECT_TRUE(ocr::ListPages(BlankTiff(5), options, &pages, &error)) << error;
+  EXPECT_EQ(pages.size(), 4u);
+}
+
 }  // namespace
 }  // namespace vnplan

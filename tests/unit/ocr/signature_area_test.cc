@@ -31,7 +31,7 @@ LayoutLine Line(int top, int bottom, const std::vector<W>& words) {
 
 std::string Text(const std::vector<LayoutLine>& lines) {
   std::vector<OcrWord> words;
-  return PageText(lines, kPageWidth, &words);
+  return PageText(lines, kPageWidth, {}, &words);
 }
 
 // The footer of a page whose signer's block Tesseract merged with a seal's
