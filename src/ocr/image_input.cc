@@ -99,7 +99,11 @@ bool ListTiffPages(std::string_view bytes, const OcrOptions& options, std::vecto
       *error = "page " + std::to_string(n + 1) + " of the TIFF: " + *error;
       return false;
     }
-    pages->push_back({PageInput::Source::kTiffPage, n, "", {}, static_cast<long long>(w) * h});
+    PageInput page;
+    page.source = PageInput::Source::kTiffPage;
+    page.index = n;
+    page.pixels = static_cast<long long>(w) * h;
+    pages->push_back(std::move(page));
   }
   if (pages->empty()) *error = "not a readable TIFF";
   return !pages->empty();
@@ -126,7 +130,9 @@ bool ListImagePages(std::string_view bytes, const OcrOptions& options,
   }
   if (!Fits(w, h, options.max_pixels, error)) return false;
   if (IsTiff(format)) return ListTiffPages(bytes, options, pages, error);
-  pages->push_back({PageInput::Source::kImage, 0, "", {}, static_cast<long long>(w) * h});
+  PageInput page;
+  page.pixels = static_cast<long long>(w) * h;
+  pages->push_back(std::move(page));
   return true;
 }
 
