@@ -88,6 +88,20 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
   return name;
 }
 
+std::optional<std::string> HeaderReader::PositionOfUnit(const Line& line) const {
+  const std::string_view folded = line.folded.text;
+  for (size_t space = folded.find(' '); space != std::string_view::npos; space = folded.find(' ', space + 1)) {
+    const std::string_view unit = folded.substr(space + 1);
+    if (!RE2::PartialMatch(unit, re_->unit_head)) continue;
+    std::string on_behalf;
+    const std::optional<std::string> position = PositionOf(folded.substr(0, space), &on_behalf);
+    if (!position) continue;
+    const std::string_view written = line.folded.SourceOf(line.clean, space + 1, folded.size());
+    return *position + " " + (IsAllCaps(written) ? AgencyName(written) : std::string(written));
+  }
+  return std::nullopt;
+}
+
 // A signature block: on whose behalf, a position or two, the name.
 constexpr int kMaxSignatureLines = 4;
 
@@ -294,6 +308,9 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       signer.name = capitalised;
     } else if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
+      in_recipients = false;
+    } else if (auto headed = on_behalf.empty() ? PositionOfUnit(line) : std::nullopt) {
+      signer.position = *headed;
       in_recipients = false;
     } else if (!on_behalf.empty()) {
       signer.on_behalf = signer.on_behalf ? *signer.on_behalf + ", " + on_behalf : on_behalf;

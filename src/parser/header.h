@@ -119,6 +119,10 @@ class HeaderReader {
                          Header& header) const;
   std::optional<std::string> PositionOf(std::string_view folded,
                                         std::string* on_behalf) const;
+  // A position followed by the unit it heads, on a signature line of its
+  // own ("VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG" -> "Vụ trưởng Vụ Giáo dục Phổ
+  // thông", a ministry's department head signing for the minister).
+  std::optional<std::string> PositionOfUnit(const Line& line) const;
   bool IsPersonName(std::string_view clean) const;
   // "TM. ỦY BAN NHÂN DÂN", "T/M …", "TL. …": signed for a body; *prefix
   // gets "tm", "tl" or "tuq".

@@ -155,6 +155,9 @@ struct HeaderReader::Patterns {
       {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
       {"Thống đốc", R"((?:th\S{1,2}ng [dpb]\S{1,2}c)\s*[.,]?)"},
   });
+  // The head of a unit a position may be followed by on its line: Vụ, Cục,
+  // Phòng, Ban, Sở, Viện, Trường, Trung tâm, then its name.
+  RE2 unit_head{R"(^(?:v\S{1,2}|c\S{1,2}c|ph\S{1,2}ng|ban|s\S{1,2}|vi\S{1,2}n|tr\S{1,3}ng|trung t\S{1,2}m)\s+\S)"};
   RE2 timestamp{R"(\d{4}-\d{2}-\d{2}t\d{2}:\d{2})"};
   RE2 signed_note{R"(\bk\S{1,2} l\S{1,2}n v\S{1,2}n b\S{1,2}n\b)"};
   RE2 bullet{R"(^[-+•·]\s*(.*)$)"};

@@ -24,6 +24,25 @@ TEST(Closing, PositionsHeldTogetherOnOneLine) {
   EXPECT_EQ(p.header.signer->name, "Đỗ Văn Bình");
 }
 
+// A department head signing for the minister names the unit he heads on
+// the position's line; a line naming no unit after the position is no
+// position ("VỤ TRƯỞNG" then a word that heads nothing).
+TEST(Closing, APositionFollowedByTheUnitItHeads) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "Nơi nhận:\n- Các bộ;\n- Lưu: VT.\n\nTL. BỘ TRƯỞNG\n"
+                           "VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG\nThái Văn Tài\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->on_behalf, "TL. Bộ trưởng");
+  ASSERT_TRUE(p.header.signer->position);
+  EXPECT_EQ(p.header.signer->position->rfind("Vụ trưởng Vụ Giáo dục", 0), 0u) << *p.header.signer->position;
+  EXPECT_EQ(p.header.signer->name, "Thái Văn Tài");
+  const Plan q = ParseText(std::string(kNotice) +
+                           "Nơi nhận:\n- Các bộ;\n- Lưu: VT.\n\nTL. BỘ TRƯỞNG\n"
+                           "VỤ TRƯỞNG KHẨN CẤP\nThái Văn Tài\n");
+  ASSERT_TRUE(q.header.signer);
+  EXPECT_FALSE(q.header.signer->position);
+}
+
 // Without "Nơi nhận" the block starts at its "KT." line, which says on
 // whose behalf the deputy signs.
 TEST(Closing, BlockWithoutRecipientsStartsAtItsOnBehalfLine) {
