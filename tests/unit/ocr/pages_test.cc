@@ -11,6 +11,7 @@
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
 #include "vnplan/ocr.h"
+#include "tests/support/page_images.h"
 #include "vnplan/searchable_pdf.h"
 
 namespace vnplan {
@@ -77,17 +78,7 @@ std::string ScanPdf(int w, int h, int dpi) {
   pixClearInRect(pix, bar);
   boxDestroy(&bar);
   pixSetResolution(pix, dpi, dpi);
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  EXPECT_EQ(pixWriteMemPng(&data, &size, pix, 0), 0);
-  pixDestroy(&pix);
-  const std::string png(reinterpret_cast<char*>(data), size);
-  lept_free(data);
-  OcrDocument read;
-  read.pages.resize(1);
-  std::string pdf;
-  EXPECT_TRUE(WriteSearchablePdf(png, read, "", {}, "", &pdf).ok());
-  return pdf;
+  return testing::ScannedPdfOf(testing::PngOf(pix));
 }
 
 // The dpi the one page of `pdf` is listed to be rendered at, and the size

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/page_images.h"
 #include "vnplan/searchable_pdf.h"
 
 namespace vnplan {
@@ -23,13 +24,7 @@ std::string PagePng(int w, int h) {
   Box* bar = boxCreate(w / 4, h / 4, w / 2, h / 8);
   pixClearInRect(pix, bar);
   boxDestroy(&bar);
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  EXPECT_EQ(pixWriteMemPng(&data, &size, pix, 0), 0);
-  pixDestroy(&pix);
-  std::string png(reinterpret_cast<char*>(data), size);
-  lept_free(data);
-  return png;
+  return testing::PngOf(pix);
 }
 
 // One OCR'd page of 400 x 200 pixels whose words are `text`'s, each 60
@@ -132,17 +127,7 @@ std::string PagePdf(int w, int h, bool red) {
   Box* seal = boxCreate(w / 2, h / 2, w / 4, h / 4);
   if (red) pixSetInRectArbitrary(pix, seal, 0xD0202000);
   boxDestroy(&seal);
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  EXPECT_EQ(pixWriteMemPng(&data, &size, pix, 0), 0);
-  pixDestroy(&pix);
-  const std::string png(reinterpret_cast<char*>(data), size);
-  lept_free(data);
-  OcrDocument doc;
-  doc.pages.resize(1);
-  std::string pdf;
-  EXPECT_TRUE(WriteSearchablePdf(png, doc, "", {}, "", &pdf).ok());
-  return pdf;
+  return testing::ScannedPdfOf(testing::PngOf(pix));
 }
 
 TEST(SearchablePdf, APdfPageWithColouredInkKeepsItsColourAndAGreyPageStaysGrey) {
