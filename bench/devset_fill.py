@@ -48,20 +48,31 @@ def checks(doc, text):
     }
 
 
-def main():
+def devset_arguments(name, doc):
+    """VNPLAN [MODEL_DIR] [--shared DIR] from the command line: (binary,
+    models, texts folder), or the exit code when there is nothing to run
+    (no arguments: usage, 2; no devset: skipped, 0)."""
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     shared = sys.argv[sys.argv.index("--shared") + 1] if "--shared" in sys.argv else "../shared"
     if "--shared" in sys.argv:
         args.remove(shared)
     if not args:
-        print(__doc__)
+        print(doc)
         return 2
     binary = args[0]
     models = args[1] if len(args) > 1 else os.path.join(os.path.dirname(binary), "models")
     texts = os.path.join(shared, "devset", "texts")
     if not os.path.isdir(texts):
-        print(f"devset_fill: skipped, {texts} is absent")
+        print(f"{name}: skipped, {texts} is absent")
         return 0
+    return binary, models, texts
+
+
+def main():
+    found = devset_arguments("devset_fill", __doc__)
+    if isinstance(found, int):
+        return found
+    binary, models, texts = found
     filled, plausible, crashes, times = {}, {}, [], []
     files = sorted(f for f in os.listdir(texts) if f.endswith(".md"))
     for name in files:

@@ -10,6 +10,8 @@ binary reads from the clean text. A measuring stick for the gazetteer
 Skips with a message and exit 0 when the devset is absent."""
 import json, os, subprocess, sys, tempfile, unicodedata
 
+from devset_fill import devset_arguments
+
 FIELDS = ("place", "issuer.name", "issuer.parent", "date", "number")
 
 
@@ -28,19 +30,10 @@ def header(binary, models, path):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    shared = sys.argv[sys.argv.index("--shared") + 1] if "--shared" in sys.argv else "../shared"
-    if "--shared" in sys.argv:
-        args.remove(shared)
-    if not args:
-        print(__doc__)
-        return 2
-    binary = args[0]
-    models = args[1] if len(args) > 1 else os.path.join(os.path.dirname(binary), "models")
-    texts = os.path.join(shared, "devset", "texts")
-    if not os.path.isdir(texts):
-        print(f"devset_stripped_header: skipped, {texts} is absent")
-        return 0
+    found = devset_arguments("devset_stripped_header", __doc__)
+    if isinstance(found, int):
+        return found
+    binary, models, texts = found
     files = sorted(f for f in os.listdir(texts) if f.endswith(".md"))[::6][:50]
     same = {f: 0 for f in FIELDS}
     stated = {f: 0 for f in FIELDS}
