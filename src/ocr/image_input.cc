@@ -112,7 +112,9 @@ bool ListTiffPages(std::string_view bytes, const OcrOptions& options, std::vecto
 }  // namespace
 
 bool Fits(long long w, long long h, long long limit, std::string* error) {
-  if (w * h <= limit) return true;
+  // A PNG header holds sizes up to 2^32 - 1, whose product overflows: so the
+  // product is never formed for sizes that cannot fit.
+  if (w >= 0 && h >= 0 && (h == 0 || w <= limit / h)) return true;
   *error = "page is " + std::to_string(w) + " x " + std::to_string(h) +
            " pixels; the limit is " + std::to_string(limit) + " pixels per page";
   return false;

@@ -183,6 +183,20 @@ TEST(ImagePages, GifFramesAreCheckedBeforeDecoding) {
   EXPECT_TRUE(DecodeImagePage(gif, pages.back()));
 }
 
+// Found by image_fuzz under UBSan: a PNG header may say 2^32 - 1 by 2^32 - 1
+// pixels, whose product overflows a signed 64-bit count.
+TEST(ImagePages, APngOfTheLargestSizeItsHeaderCanSayIsRefused) {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\xff\xff\xff\xff\xff\xff\xff\xff", 24);
+  png += std::string("\x08\x00\x00\x00\x00", 5) + std::string(4, '\0');
+  OcrOptions options;
+  std::vector<PageInput> pages;
+  std::string error;
+  EXPECT_FALSE(ListImagePages(png, options, &pages, &error));
+  EXPECT_NE(error.find("4294967295 x 4294967295"), std::string::npos) << error;
+  EXPECT_TRUE(Fits(0, 4294967295LL, options.max_pixels, &error));
+  EXPECT_FALSE(Fits(-1, 1, options.max_pixels, &error));
+}
+
 TEST(OcrSteps, NamesAreParsedFromOneTableAndUnknownNamesRefused) {
   OcrSteps steps = 0;
   ASSERT_TRUE(ParseOcrSteps("despeckle,deskew,scale", &steps).ok());
