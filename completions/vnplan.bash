@@ -36,7 +36,7 @@ _vnplan() {
     restore) options+=" -o --output --model --explain" ;;
     train) options+=" -o --output --background --words --channel" ;;
     export) options+=" --csv --ics --xlsx --delimiter -o --output --model" ;;
-    compare) options+=" --html --json" ;;
+    compare) options+=" --html --json --model" ;;
     catalogue) options+=" --db --force" ;;
     search) options+=" --type --issuer --place --from --to --limit --format --db" ;;
     deadlines) options+=" --from --to --db" ;;

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
+#include "src/parser/gazetteer.h"
 #include "src/text/calendar.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"
@@ -286,9 +288,9 @@ Json ByMonth(const Json& timeline, size_t plans) {
 }
 
 // The header row of one plan.
-Json PlanHeader(const Json& p) {
+Json PlanHeader(const Json& p, const internal::Gazetteer* places) {
   const Json& d = Field(p, "document");
-  const std::optional<std::string> province = Province(p);
+  const std::optional<std::string> province = Province(p, places);
   const Json& signer = Field(d, "signer");
   return {{"file", Field(Field(p, "source"), "file")},
           {"name", PlanName(p)},
@@ -347,11 +349,11 @@ Json SectionsByKind(const std::vector<Json>& plans) {
 
 }  // namespace
 
-Json ComparePlans(const std::vector<Json>& plans) {
+Json ComparePlans(const std::vector<Json>& plans, const internal::Gazetteer* places) {
   const TextFolder folder;
   Json c;
   c["plans"] = Json::array();
-  for (const Json& p : plans) c["plans"].push_back(PlanHeader(p));
+  for (const Json& p : plans) c["plans"].push_back(PlanHeader(p, places));
   c["sections_by_kind"] = SectionsByKind(plans);
   c["goals"] = MatchItems(plans, "goals", folder);
   c["criteria"] = MatchItems(plans, "criteria", folder);
@@ -395,13 +397,18 @@ int RunCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
     err << "vnplan: compare needs --html PATH and/or --json PATH\n";
     return kExitUsage;
   }
+  std::unique_ptr<internal::Gazetteer> places;
+  if (const Status status = LoadPlaces(options.model_dir, options.model_named, &places); !status.ok()) {
+    err << "vnplan: " << status.message() << "\n";
+    return ExitCodeOf(status);
+  }
   std::vector<Json> plans;
   const bool failed = !ReadPlanFiles(options.plans, &plans, err);
   if (plans.size() < 2) {
     err << "vnplan: compare needs two or more plans; " << plans.size() << " could be read\n";
     return kExitInputFailed;
   }
-  const Json comparison = ComparePlans(plans);
+  const Json comparison = ComparePlans(plans, places.get());
   if (!options.json.empty()) {
     const std::string text =
         comparison.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -10,11 +10,18 @@
 #include <nlohmann/json.hpp>
 
 namespace vnplan {
+namespace internal {
+class Gazetteer;
+}  // namespace internal
 
 struct CompareOptions {
   std::vector<std::string> plans;  // plan JSON files, two or more
   std::string html;                // report path
   std::string json;                // comparison JSON path ("-" = stdout)
+  // A model directory whose gazetteer names the province of a district's or
+  // commune's plan (as for export); model_named: given with --model.
+  std::string model_dir;
+  bool model_named = false;
 };
 
 // A recurring deadline is drawn at most this many times (five years of
@@ -29,8 +36,10 @@ inline constexpr int kMaxMarksPerPlan = 2000;
 // kind; goals and criteria matched across plans; targets, and the
 // indicators several plans set; assignments by agency; dated deadlines on
 // a timeline and by month. Its size grows with the plans', not with the
-// years they span.
-nlohmann::json ComparePlans(const std::vector<nlohmann::json>& plans);
+// years they span. With `places`, a plan whose issuer names only a district
+// or commune gets that unit's province (Province()).
+nlohmann::json ComparePlans(const std::vector<nlohmann::json>& plans,
+                            const internal::Gazetteer* places = nullptr);
 
 int RunCompare(const CompareOptions& options, std::ostream& out, std::ostream& err);
 

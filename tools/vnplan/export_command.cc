@@ -57,11 +57,9 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     return kExitUsage;
   }
   std::unique_ptr<internal::Gazetteer> places;
-  if (const std::string path = Restorer::DirectoryGazetteer(options.model_dir); !path.empty()) {
-    if (const Status status = internal::Gazetteer::Load(path, &places); !status.ok()) {
-      err << "vnplan: " << status.message() << "\n";
-      return ExitCodeOf(status);
-    }
+  if (const Status status = LoadPlaces(options.model_dir, options.model_named, &places); !status.ok()) {
+    err << "vnplan: " << status.message() << "\n";
+    return ExitCodeOf(status);
   }
   std::vector<Json> plans;
   const bool failed = !ReadPlanFiles(options.plans, &plans, err);

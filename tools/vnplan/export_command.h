@@ -20,6 +20,7 @@ struct ExportOptions {
   // A model directory whose gazetteer (places.tsv) names the province of a
   // plan whose issuer names a district or commune only; empty: none.
   std::string model_dir;
+  bool model_named = false;  // given with --model: a folder without a gazetteer is an error
 };
 
 int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err);

@@ -32,6 +32,9 @@ std::string ExecutableDir(const char* argv0) {
 constexpr const char* kModelHelp =
     "Restoration model directory (default: $VNPLAN_MODEL_DIR, else models beside vnplan, else\n"
     "../share/vnplan/models from it)";
+constexpr const char* kGazetteerHelp =
+    "Model directory whose gazetteer (places.tsv) names the province of a district's or commune's plan\n"
+    "(default: as for extract; none found there: the issuer alone names it)";
 
 // Levenshtein distance, for suggesting the command a slip meant.
 size_t EditDistance(const std::string& a, const std::string& b) {
@@ -207,10 +210,9 @@ void AddExport(CLI::App& app, Context& context) {
   cmd->add_flag("--xlsx", options->xlsx, "Excel workbook: a sheet each for deadlines, assignments, targets");
   cmd->add_flag("--ics", options->ics, "RFC 5545 calendar of the deadlines");
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically)");
-  cmd->add_option("--model", options->model_dir,
-                  "Model directory whose gazetteer (places.tsv) names the province of a district's or "
-                  "commune's plan (default: as for extract; none found: the issuer alone names it)");
+  cmd->add_option("--model", options->model_dir, kGazetteerHelp);
   cmd->callback([=, &context] {
+    options->model_named = !options->model_dir.empty();
     if (!context.FindModels(options->model_dir, vnplan::RestoreMode::kNever, &options->model_dir)) return;
     context.exit_code = vnplan::RunExport(*options, std::cout, std::cerr);
   });
@@ -252,7 +254,12 @@ void AddCompare(CLI::App& app, Context& context) {
   cmd->add_option("PLAN", options->plans, "Two or more plan JSON files")->required();
   cmd->add_option("--html", options->html, "Write the report here");
   cmd->add_option("--json", options->json, "Write the comparison as JSON here ('-': stdout)");
-  cmd->callback([=, &context] { context.exit_code = vnplan::RunCompare(*options, std::cout, std::cerr); });
+  cmd->add_option("--model", options->model_dir, kGazetteerHelp);
+  cmd->callback([=, &context] {
+    options->model_named = !options->model_dir.empty();
+    if (!context.FindModels(options->model_dir, vnplan::RestoreMode::kNever, &options->model_dir)) return;
+    context.exit_code = vnplan::RunCompare(*options, std::cout, std::cerr);
+  });
 }
 
 // "unknown command 'extarct'; did you mean 'extract'?": the first word

@@ -10,6 +10,7 @@
 #include "src/text/folding.h"
 #include "src/text/textutil.h"
 #include "vnplan/plan.h"
+#include "vnplan/restorer.h"
 
 namespace vnplan {
 namespace {
@@ -356,6 +357,16 @@ std::optional<std::string> Province(const Json& plan, const internal::Gazetteer*
   }
   if (places) return GazetteerProvince(doc, *places);
   return std::nullopt;
+}
+
+Status LoadPlaces(const std::string& model_dir, bool named,
+                  std::unique_ptr<internal::Gazetteer>* places) {
+  places->reset();
+  const std::string path = Restorer::DirectoryGazetteer(model_dir);
+  if (!path.empty()) return internal::Gazetteer::Load(path, places);
+  if (!named) return Status::Ok();
+  return Status::ModelMissing("no gazetteer (places.tsv) in " + model_dir +
+                              " (build the models with scripts/setup.sh)");
 }
 
 std::optional<std::vector<int>> RuleNumbers(std::string_view rule, std::string_view key) {

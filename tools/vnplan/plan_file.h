@@ -8,6 +8,7 @@
 #define VNPLAN_TOOLS_PLAN_FILE_H_
 
 #include <iosfwd>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -61,6 +62,14 @@ std::string PlanName(const nlohmann::json& plan);
 // ministry signs in "Hà Nội").
 std::optional<std::string> Province(const nlohmann::json& plan,
                                     const internal::Gazetteer* places = nullptr);
+
+// The gazetteer (places.tsv) of the model directory `model_dir`, for
+// Province(), as `export` and `compare` both take it. Null and OK when the
+// directory was found by default and holds none (the issuer alone then
+// names the province); kModelMissing when the user named it (`named`) and
+// it holds none, since they asked for the gazetteer's provinces.
+Status LoadPlaces(const std::string& model_dir, bool named,
+                  std::unique_ptr<internal::Gazetteer>* places);
 
 // The numbers a recurrence rule lists for `key` ("BYMONTH" in
 // "FREQ=YEARLY;BYMONTH=3,6;BYMONTHDAY=15"): empty when the rule has no such

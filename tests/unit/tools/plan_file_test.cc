@@ -230,6 +230,41 @@ TEST(PlanFile, ExportTakesTheProvinceFromTheModelDirectorysGazetteer) {
   EXPECT_NE(damaged.str().find("places.tsv"), std::string::npos) << damaged.str();
 }
 
+// A folder named with --model that holds no gazetteer is said (exit 4), not
+// silently run without one; found by default, it is no error.
+TEST(PlanFile, ANamedModelFolderWithoutAGazetteerIsAnError) {
+  const std::string dir = testing::OutputDir() + "/no_places";
+  std::filesystem::create_directories(dir);
+  std::filesystem::remove(dir + "/places.tsv");
+  std::unique_ptr<internal::Gazetteer> places;
+  const Status named = LoadPlaces(dir, true, &places);
+  EXPECT_EQ(named.code(), Status::Code::kModelMissing);
+  EXPECT_NE(named.message().find(dir), std::string::npos) << named.message();
+  EXPECT_TRUE(LoadPlaces(dir, false, &places).ok());
+  EXPECT_EQ(places, nullptr);
+  testing::WriteFile(dir + "/plan.json", PlanJson("004-phu-tho-2016.txt"));
+  ExportOptions options;
+  options.plans = {dir + "/plan.json"};
+  options.csv = "deadlines";
+  options.model_dir = dir;
+  options.model_named = true;
+  std::ostringstream out, err;
+  EXPECT_EQ(RunExport(options, out, err), 4);
+  EXPECT_NE(err.str().find("gazetteer"), std::string::npos) << err.str();
+}
+
+// compare names a district's plan's province from the gazetteer, as export does.
+TEST(PlanFile, CompareTakesTheProvinceFromTheGazetteer) {
+  std::unique_ptr<internal::Gazetteer> places;
+  ASSERT_TRUE(internal::Gazetteer::Parse(kPlaces, &places).ok());
+  nlohmann::json plan = nlohmann::json::parse(PlanJson("004-phu-tho-2016.txt"));
+  plan["document"]["issuer"] = {{"name", "UBND huyện Lâm Thao"}, {"parent", nullptr}};
+  plan["document"]["place"] = "Lâm Thao";
+  const nlohmann::json other = nlohmann::json::parse(PlanJson("004-phu-tho-2016.txt"));
+  EXPECT_EQ(ComparePlans({plan, other}, places.get())["plans"][0]["province"], "Phú Thọ");
+  EXPECT_TRUE(ComparePlans({plan, other})["plans"][0]["province"].is_null());
+}
+
 TEST(PlanFile, RecurrenceListsAreReadOnlyWhenTheyAreNumbers) {
   EXPECT_EQ(RuleNumbers("FREQ=YEARLY;BYMONTH=3,6;BYMONTHDAY=15", "BYMONTH"),
             (std::vector<int>{3, 6}));
