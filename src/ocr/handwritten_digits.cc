@@ -47,9 +47,9 @@ constexpr int kWarp = 1;
 // at their own size, 1,463,779 drawn three times larger).
 constexpr int64_t kMaxNearest = 1'450'000;
 
-// The header's slots are in the top part of page 1: on real pages the
-// number and date line lies at 10-20% of the page's height (qn-2352-ct
-// 12%, cv1849 14%); a third leaves room for a tall masthead.
+// The header's slots are in the top part of page 1: on qn-2352-ct the
+// number and date line lies at 12% of the page's height; 35% leaves room
+// for a tall masthead, an e-signature box or a stamp above it.
 constexpr double kHeaderShare = 0.35;
 
 struct Rect {
