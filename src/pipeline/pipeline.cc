@@ -1,6 +1,7 @@
 #include "vnplan/pipeline.h"
 
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "src/text/words.h"
@@ -63,6 +64,15 @@ std::string PipelineId(const std::string& model_dir, bool restoring, const std::
   return id;
 }
 
+// The OCR options of `o`, reading handwritten digits with the model
+// directory's digit model when it holds one and none was named.
+OcrOptions WithDigitModel(const PipelineOptions& o) {
+  OcrOptions ocr = o.ocr;
+  const std::string path = o.model_dir.empty() ? "" : o.model_dir + "/digits.bin";
+  if (ocr.digits_model.empty() && !path.empty() && std::ifstream(path).good()) ocr.digits_model = path;
+  return ocr;
+}
+
 }  // namespace
 
 const char* Version() { return VNPLAN_VERSION; }
@@ -85,7 +95,7 @@ Status ParseRestoreMode(std::string_view name, RestoreMode* mode) {
 }
 
 struct Pipeline::Impl {
-  explicit Impl(const PipelineOptions& o) : options(o), ocr(o.ocr) {}
+  explicit Impl(const PipelineOptions& o) : options(o), ocr(WithDigitModel(o)) {}
 
   // Restores `text` (normalised from `raw`) as the mode asks; the OCR
   // confidences point into `raw` and are only trusted when normalising
@@ -152,6 +162,9 @@ Status Pipeline::Open(const PipelineOptions& options, std::unique_ptr<Pipeline>*
   if (!gazetteer.empty())
     if (Status status = impl.parser.UseGazetteer(gazetteer); !status.ok()) return status;
   impl.id = PipelineId(options.model_dir, impl.restorer != nullptr, gazetteer);
+  // The digit model reads handwritten numbers and days: part of what makes the output.
+  if (const std::string digits = WithDigitModel(options).digits_model; !digits.empty())
+    impl.id += "; digits " + Fingerprint({digits});
   *pipeline = std::move(p);
   return Status::Ok();
 }
