@@ -174,7 +174,7 @@ bool RefineRing(const Ink& ink, const Area& area, int cell, Circle* ring) {
   const int side = 2 * cell + 1, low = ring->radius - 2 * cell;
   std::vector<int> thickness(static_cast<size_t>(side) * side, 0), outer(thickness.size(), 0);
   std::vector<double> sum(thickness.size(), 0);
-  for (int r = low; r <= ring->radius + 2 * cell; ++r) {
+  for (int r = std::max(1, low); r <= ring->radius + 2 * cell; ++r) {
     const std::vector<std::pair<int, int>> points = CirclePoints(r);
     for (int i = 0; i < side * side; ++i) {
       const double c = Coverage(ink, area, ring->x - cell + i % side, ring->y - cell + i / side, points);
