@@ -18,8 +18,9 @@ constexpr double kCellMm = 0.7;
 // A circle inked over this share of its length is a seal's ring. On real
 // qn-2352-ct p4 the seal's three rings are inked over 0.83-0.99 of their
 // length at their middle radii, the circles through its letters and its
-// emblem at most 0.69, through the title's print 0.1-0.2; the generator's
-// 1-bit seal's ring 1.0.
+// emblem at most 0.69, those between its letters and the title over them
+// down to 0.11; the generator's 1-bit seal's ring 1.0. The radial profile
+// was printed from EraseSealRings on that page.
 constexpr double kRingCoverage = 0.8;
 // Pixels whitened beyond a ring's inked radii, each side: a scanned ring's
 // ragged edge.
