@@ -21,7 +21,10 @@ footer, "Nơi nhận" and its list on the left and the signer's block on the
 right, a red seal stamped over the signer's title and a blue pen signature
 over the space above the name (pages are then in colour; the truth has the
 footer's left block, then the right block, without seal or signature), and
-each page is also written 1-bit (CCITT G4) as OUT/onebit/pageNN.tif; and
+each page is also written 1-bit (CCITT G4) as OUT/onebit/pageNN.tif, where
+the seal comes out black as a 1-bit scan makes a red seal: an opaque ring
+over both lines of the signer's title, its star between them (as on real
+qn-2352-ct p4; the OCR test that the title is read under it); and
 a page with a ruled table (a schedule: a heading row, a cell of two lines),
 OUT/table.png with its truth OUT/table.txt (a row a line, cells joined by
 " | ", as realscans' gold pages write tables) and OUT/onebit/table.tif.

@@ -202,6 +202,45 @@ std::vector<LayoutLine> WithTableRows(const std::vector<LayoutLine>& lines,
   return rest;
 }
 
+// A line's extent from its first and last words (a line's own box may
+// still hold the width of marks taken out of it, as of a stamp).
+int WordsLeft(const LayoutLine& line) { return line.words.empty() ? line.left : line.words.front().left; }
+int WordsRight(const LayoutLine& line) { return line.words.empty() ? line.right : line.words.back().right; }
+
+// The text's margins: the median of the lines' left and right edges
+// (most of a page's lines are the body's, justified).
+void Margins(const std::vector<LayoutLine>& lines, int* left, int* right) {
+  std::vector<int> lefts, rights;
+  for (const LayoutLine& line : lines) lefts.push_back(WordsLeft(line)), rights.push_back(WordsRight(line));
+  std::nth_element(lefts.begin(), lefts.begin() + lefts.size() / 2, lefts.end());
+  std::nth_element(rights.begin(), rights.begin() + rights.size() / 2, rights.end());
+  *left = lefts[lefts.size() / 2], *right = rights[rights.size() / 2];
+}
+
+// Ends the paragraph at a short line centred on the text followed by a
+// line reaching the right margin: a centred title's last line and the
+// justified body under it, which Tesseract takes for one paragraph when
+// nothing parts them (on real qn-2352-ct p1 an incoming-mail stamp hides
+// the body's first word "Trong", and the body's first line came out in
+// the title). A centred line is within a column's gap of the text's
+// middle (that title's lines are 67-75 px off at 300 dpi, the gap 95) and
+// ends a column's gap short of the margin; the line under it ends within
+// a quarter gap of the margin (justified lines end there to a few pixels).
+void EndCentredParagraphs(int page_width, std::vector<LayoutLine>* lines) {
+  if (lines->size() < 3) return;
+  int left = 0, right = 0;
+  Margins(*lines, &left, &right);
+  const int gap = ColumnGap(page_width), middle = (left + right) / 2;
+  for (size_t i = 0; i + 1 < lines->size(); ++i) {
+    LayoutLine& line = (*lines)[i];
+    const LayoutLine& next = (*lines)[i + 1];
+    if (line.table_row || next.table_row || line.paragraph_end) continue;
+    const int centre = (WordsLeft(line) + WordsRight(line)) / 2;
+    const bool centred = std::abs(centre - middle) < gap && right - WordsRight(line) >= gap;
+    if (centred && WordsRight(next) >= right - gap / 4) line.paragraph_end = true;
+  }
+}
+
 }  // namespace
 
 int ColumnGap(int page_width) { return std::max(40, page_width / 25); }
@@ -248,7 +287,8 @@ std::vector<LayoutLine> ReadLines(tesseract::TessBaseAPI* api) {
 
 std::string PageText(const std::vector<LayoutLine>& read, int page_width,
                      const std::vector<TableGrid>& tables, std::vector<OcrWord>* words) {
-  const std::vector<LayoutLine> lines = WithTableRows(read, tables);
+  std::vector<LayoutLine> lines = WithTableRows(read, tables);
+  EndCentredParagraphs(page_width, &lines);
   const Columns foot = FindFooter(lines, page_width);
   const Columns head = FindMasthead(lines, foot.begin, page_width);
   std::string text;

@@ -26,9 +26,11 @@ bool FindSignatureArea(const std::vector<LayoutLine>& lines, int page_width, int
 
 // Puts `reread` (the area's own reading) in place of the words of `lines`
 // inside `area`, after every other line, so the recipients' list stays
-// whole and the signer's block follows it. Lines and words of `reread`
-// read with a confidence under the bars (a seal's marks) are left out; when
-// none is left, `lines` stay as they are.
+// whole and the signer's block follows it. Lines of `reread` read with a
+// confidence under the bars (a seal's marks), or with a word of letters
+// under them (a title or name short of a word), are left out, and so are
+// words of neither letters nor digits (marks); when none is left, `lines`
+// stay as they are.
 void ReplaceArea(const Area& area, std::vector<LayoutLine> reread, std::vector<LayoutLine>* lines);
 
 // Reads the signature area of the page `api` has just recognised (`page`,
@@ -36,6 +38,8 @@ void ReplaceArea(const Area& area, std::vector<LayoutLine> reread, std::vector<L
 // place of the page's own there (FindSignatureArea, ReplaceArea). A seal
 // over the block makes Tesseract's page analysis drop its lines or merge
 // them with the seal's marks; cut from the page, the same pixels read.
+// Where a round seal's rings cross the block (seal.h), the area is read
+// again with them whitened, and the reading keeping more text is taken.
 void RereadSignatureArea(tesseract::TessBaseAPI* api, Pix* page, std::vector<LayoutLine>* lines);
 
 }  // namespace vnplan::ocr

@@ -54,6 +54,25 @@ TEST(Layout, MastheadIsPartedLineByLineBelowAnESignatureBox) {
   for (const OcrWord& w : words) EXPECT_EQ(text.substr(w.offset, w.text.size()), w.text);
 }
 
+// Issue 11: a centred title's last line and the justified body line under
+// it, which Tesseract gave as one paragraph (a stamp hid the body's first
+// word), are parted; the title's two centred lines, and the body's
+// justified lines, stay together.
+TEST(Layout, ACentredTitleEndsWhereAFullLineFollows) {
+  const std::vector<LayoutLine> lines = {
+      Line(100, 150, {{"Về", {730, 800}}, {"việc", {815, 1860}}}),      // centred on 1295
+      Line(160, 210, {{"trên", {1010, 1100}}, {"địa", {1115, 1580}}}),  // centred, shorter
+      Line(220, 270, {{"thời", {700, 800}}, {"gian", {815, 2200}}}),    // to the margin
+      Line(280, 330, {{"chính;", {390, 500}}, {"việc", {515, 2200}}}),
+      Line(340, 390, {{"hành", {390, 500}}, {"chính", {515, 2201}}}),
+      Line(400, 450, {{"đạt", {390, 500}}, {"những", {515, 2199}}}),
+      Line(460, 510, {{"quyết", {390, 500}}, {"định", {515, 2200}}}),
+  };
+  std::vector<OcrWord> words;
+  EXPECT_EQ(PageText(lines, kPageWidth, {}, &words),
+            "Về việc\ntrên địa\n\nthời gian\nchính; việc\nhành chính\nđạt những\nquyết định\n");
+}
+
 TEST(Layout, APageWithoutTwoColumnsKeepsTesseractsOrder) {
   const std::vector<LayoutLine> lines = {
       Line(100, 150, {{"Một", {200, 300}}, {"dòng", {315, 420}}}),

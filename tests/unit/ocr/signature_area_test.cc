@@ -70,6 +70,22 @@ TEST(SignatureArea, SecondReadingFollowsTheWholeList) {
             "Các sở thực hiện\nNơi nhận:\n- Bộ Tư pháp;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPhạm Trường Thọ\n\n");
 }
 
+// What is left of a title a seal's letters cover: a line with a word of
+// letters read too poorly ("HQ", 26) stays out whole, not as "HỦ TỊCH";
+// marks beside a name read well ("_", 61) go, the name stays.
+TEST(SignatureArea, MarksAreNoWords) {
+  std::vector<LayoutLine> lines = Footer();
+  Area area;
+  ASSERT_TRUE(FindSignatureArea(lines, kPageWidth, kPageHeight, &area));
+  ReplaceArea(area,
+              {Line(1160, 1210, {{"®«", 1500, 1540, 13}, {"^", 1550, 1570, 81}, {"HQ", 1580, 1640, 26},
+                                 {"-", 1650, 1670, 83}, {"HỦ", 1680, 1760, 83}, {"TỊCH", 1775, 1900, 97}}),
+               Line(1500, 1550, {{"_", 1600, 1640, 61}, {"Phạm", 1650, 1790}, {"Trường", 1805, 1950},
+                                 {"Thọ", 1965, 2060}})},
+              &lines);
+  EXPECT_EQ(Text(lines), "Các sở thực hiện\nNơi nhận:\n- Bộ Tư pháp;\n- Lưu: VT.\nPhạm Trường Thọ\n\n");
+}
+
 TEST(SignatureArea, NothingReadKeepsThePagesOwnReading) {
   std::vector<LayoutLine> lines = Footer();
   const std::string before = Text(lines);
