@@ -11,7 +11,17 @@
 namespace vnplan::internal {
 namespace {
 
-constexpr size_t kSearchCandidates = 8;  // per word in the search
+// Per word in the search. With the beam of 16 pruned at 6 (restorer.cc):
+// devset every 5th from the 2nd (tuning) / from the 1st (measuring), seeds
+// by restore_bench leave one out, CPU of `vnplan restore` on the stripped
+// seeds x8 (best of 5):
+//   cands  tuning  measuring | 002    003    004    | CPU
+//   8      94.04   94.66     | 98.95  98.45  97.26  | 0.18 s
+//   10     94.08   94.70     | 98.95  98.45  97.34  | 0.19 s
+//   12     94.13   94.78     | 98.93  98.45  97.34  | 0.21 s
+//   16     94.14             | 98.93  98.45  97.34  | 0.24 s
+// (002 loses one word of 4,289 at 12; the devset gains 0.1 point.)
+constexpr size_t kSearchCandidates = 12;
 // A word read by legacy OCR may be many things ("Pay": đẩy, đây, này, …).
 constexpr size_t kDamagedCandidates = 16;
 // ... but not those far less likely than its likeliest reading (channel
