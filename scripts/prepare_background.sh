@@ -69,7 +69,10 @@ replace_if_changed() {  # replace_if_changed NEW OLD
 }
 
 debian .cache/debian-vi
-texts=(.cache/debian-vi/background.txt) lists=(.cache/debian-vi/words.txt)
+# data/genre_phrases.txt: sentences of the genre written here (the commonest
+# collocations of administrative plans, which neither Debian's nor npm's text
+# holds: "xã, phường, thị trấn", "diện tích", "tại khoản").
+texts=(.cache/debian-vi/background.txt data/genre_phrases.txt) lists=(.cache/debian-vi/words.txt)
 status=0
 npm_text .cache/npm || status=$?
 case "$status" in
