@@ -135,6 +135,10 @@ struct HeaderReader::Patterns {
   // Positions a signer holds, without "Phó" (deputy), which any of them
   // can take: "PHÓ THỦ TƯỚNG" is "Phó " + "Thủ tướng".
   RE2 deputy{R"(^ph\S{1,2}\s+(.+)$)"};
+  // "THỨ TRƯỞNG THƯỜNG TRỰC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC": the standing
+  // deputy, a qualifier any position can take after it (3 of the devset's
+  // signature blocks left their position null without it).
+  RE2 standing{R"(^(.+?)\s+th\S{1,3}ng tr\S{1,2}c\s*[.,]?$)"};
   std::vector<NamedPattern> positions = MakeTable({
       {"Giám đốc", R"((?:gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
       {"Tổng Giám đốc", R"((?:t\S{1,2}ng gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},

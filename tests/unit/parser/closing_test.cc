@@ -180,5 +180,20 @@ TEST(Closing, MastheadNumberWithoutItsColonAndSlash) {
   EXPECT_EQ(p.header.symbol, "BGDĐT-GDPT");
 }
 
+// The standing deputy's qualifier follows the position ("THỨ TRƯỞNG
+// THƯỜNG TRỰC"), and a recipient's entry cut before a capitalised place
+// ("- Thuế tỉnh" / "Cao Bằng;") goes on, never taken for the signer.
+TEST(Closing, StandingDeputyAndARecipientCutBeforeAPlace) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Các Sở: Tài chính; Thuế tỉnh\nCao Bằng;\n"
+                           "- Lưu: VT.\n|\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG THƯỜNG TRỰC\nĐinh Văn Nam\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->on_behalf, "KT. Bộ trưởng");
+  EXPECT_EQ(p.header.signer->position, "Thứ trưởng Thường trực");
+  EXPECT_EQ(p.header.signer->name, "Đinh Văn Nam");
+  ASSERT_GE(p.header.recipients.size(), 2u);
+  EXPECT_NE(p.header.recipients[1].find("Cao Bằng"), std::string::npos) << p.header.recipients[1];
+}
+
 }  // namespace
 }  // namespace vnplan
