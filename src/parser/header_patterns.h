@@ -105,9 +105,12 @@ struct HeaderReader::Patterns {
   // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
   RE2 place_date{
       R"((ng\S{1,2}y\s+(\S{1,3})\s+th(?:\S{1,4}\s+|\S{1,3}ng)(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
-  // A place and date line cut after "ngày" or its day ("Hà Nội, ngày" /
-  // "01 tháng 12 năm 2025"), and a date line whatever its day says.
-  RE2 date_cut{R"(\bng\S{1,2}y(?:\s+\S{1,3})?\s*$)"};
+  // A place and date line cut after "ngày", its day, "tháng", the month or
+  // "năm" ("Hà Nội, ngày" / "01 tháng 12 năm 2025", "…, ngày 19 tháng 11
+  // năm" / "2025"), and a date line whatever its day says.
+  RE2 date_cut{
+      R"(\bng\S{1,2}y(?:\s+\S{1,3}(?:\s+th\S{1,3}ng(?:\s+\S{1,3}(?:\s+n\S{1,2}m)?)?)?)?\s*$)"};
+  RE2 year_alone{R"(\s*\d{4}\s*[.,]?\s*)"};  // the year cut off a date line
   // A date line whose day is unreadable (written by hand, run into
   // "ngày"), its month and year printed: "ngàyÊ9 tháng 3 năm 2018".
   RE2 unread_date{R"((ng\S{1,2}y\S*\s.*\bth\S{1,3}ng\s*\S{1,3}\s+n\S{1,2}m\s+\d{4}))"};
