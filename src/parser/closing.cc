@@ -116,6 +116,16 @@ std::optional<std::string> HeaderReader::PositionOfUnit(const Line& line) const 
   return std::nullopt;
 }
 
+Line HeaderReader::UnitLine(const std::vector<Line>& lines, size_t i, size_t end) const {
+  const Line& line = lines[i];
+  const size_t next = NextNonBlank(lines, i + 1);
+  const std::string_view folded = line.folded.text;
+  const bool cut = !folded.empty() && (folded.back() == ',' || folded.ends_with(" va"));
+  if (!cut || next >= end || next >= lines.size() || !IsAllCaps(lines[next].clean))
+    return line;
+  return JoinLines(lines, i, next + 1);
+}
+
 // A signature block: on whose behalf, a position or two, the name.
 constexpr int kMaxSignatureLines = 4;
 
@@ -337,7 +347,8 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
     } else if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;
-    } else if (auto headed = on_behalf.empty() ? PositionOfUnit(line) : std::nullopt) {
+    } else if (auto headed = on_behalf.empty() ? PositionOfUnit(UnitLine(lines, i, end))
+                                               : std::nullopt) {
       signer.position = *headed;
       in_recipients = false;
     } else if (!on_behalf.empty()) {

@@ -195,5 +195,16 @@ TEST(Closing, StandingDeputyAndARecipientCutBeforeAPlace) {
   EXPECT_NE(p.header.recipients[1].find("Cao Bằng"), std::string::npos) << p.header.recipients[1];
 }
 
+// A unit's name cut after its comma goes on over the next line in
+// capitals; the comma makes no abbreviation of the word it follows.
+TEST(Closing, AUnitNameCutAfterACommaOnThePositionsLine) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Lưu: VT.\n|\n**TL. CỤC TRƯỞNG**\n"
+                           "TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Hoa\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->position, "Trưởng ban Ban Chính sách, Thuế quốc tế");
+  EXPECT_EQ(p.header.signer->name, "Nguyễn Thị Hoa");
+}
+
 }  // namespace
 }  // namespace vnplan
