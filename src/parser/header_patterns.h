@@ -161,6 +161,11 @@ struct HeaderReader::Patterns {
       {"Bí thư", R"((?:b\S{1,2} th\S{1,2})\s*[.,]?)"},
       {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
       {"Thống đốc", R"((?:th\S{1,2}ng [dpb]\S{1,2}c)\s*[.,]?)"},
+      // The heads of the State Audit, the courts and the Assembly's office
+      // (a devset State Audit decision's signer had no position).
+      {"Tổng Kiểm toán Nhà nước", R"((?:t\S{1,2}ng ki\S{1,2}m to\S{1,2}n nh\S{1,2} n\S{1,3}c)\s*[.,]?)"},
+      {"Chánh án", R"((?:ch\S{1,2}nh \S{1,2}n)\s*[.,]?)"},
+      {"Tổng Thư ký", R"((?:t\S{1,2}ng th\S{1,2} k\S)\s*[.,]?)"},
   });
   // The head of a unit a position may be followed by on its line: Vụ, Cục,
   // Phòng, Ban, Sở, Viện, Trường, Trung tâm, then its name.

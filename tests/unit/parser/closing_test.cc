@@ -206,5 +206,16 @@ TEST(Closing, AUnitNameCutAfterACommaOnThePositionsLine) {
   EXPECT_EQ(p.header.signer->name, "Nguyễn Thị Hoa");
 }
 
+// The head of the State Audit signs as such, his title cut in bold over
+// two lines.
+TEST(Closing, TheStateAuditorGeneralsTitle) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Lưu: VT.\n|\n**TỔNG KIỂM TOÁN NHÀ\nNƯỚC**\n"
+                           "**Đinh\nVăn Hải**\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->position, "Tổng Kiểm toán Nhà nước");
+  EXPECT_EQ(p.header.signer->name, "Đinh Văn Hải");
+}
+
 }  // namespace
 }  // namespace vnplan
