@@ -81,8 +81,10 @@ std::string HeaderReader::AgencyName(std::string_view caps) const {
     std::string letters;
     for (char c : folded)
       if (c >= 'a' && c <= 'z') letters.push_back(c);
-    const bool abbreviation = !IsSyllableShape(letters) ||
-                              folded.size() != letters.size();
+    // A comma after a word ("CHÍNH SÁCH,") makes no abbreviation of it.
+    size_t core = folded.size();
+    while (core > 0 && (folded[core - 1] == ',' || folded[core - 1] == ';')) --core;
+    const bool abbreviation = !IsSyllableShape(letters) || core != letters.size();
     std::string word = abbreviation ? std::string(words[k]) : LowerUtf8(words[k]);
     // "thành phố", "thị xã", "thị trấn" are markers of two words; "THANH"
     // alone starts a name ("TỈNH THANH HÓA").

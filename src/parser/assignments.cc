@@ -1,9 +1,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "src/parser/extractors.h"
+#include "src/parser/header_patterns.h"
 #include "src/parser/matching.h"
 #include "src/text/textutil.h"
 
@@ -93,6 +95,38 @@ bool AssignsByHeading(const Outline& outline, int section) {
   return false;
 }
 
+// Where a sentence whose subject is a named body assigns to it: in the
+// sections saying what will be done (content, tasks, schedule), not in
+// those saying why or what was done before.
+bool AssignsInSentences(const Outline& outline, int section) {
+  for (int s = section; s >= 0; s = outline.infos[static_cast<size_t>(s)].parent) {
+    const SectionKind kind = outline.infos[static_cast<size_t>(s)].kind;
+    if (kind == SectionKind::kContent || kind == SectionKind::kTasks ||
+        kind == SectionKind::kSchedule)
+      return true;
+  }
+  return false;
+}
+
+// A body's proper name capitalises each of its parts: "Nông nghiệp và Môi
+// trường", "Văn hóa, Thể thao và Du lịch" run at most three words in lower
+// case; "Xây dựng đẩy nhanh tiến độ phê duyệt Báo cáo" and "Chính phủ xin
+// thông báo để …" are a name and what follows it (devset: 5 of 30 such
+// sentences before this check).
+constexpr int kMaxLowerRun = 3;
+
+bool ProperName(std::string_view name) {
+  int run = 0;
+  for (std::string_view w : Words(name)) {
+    // A capital, or no letter at all ("-", "&"), starts the count again.
+    const unsigned char first = static_cast<unsigned char>(w[0]);
+    const bool lower = !StartsUpper(w) && (first >= 0x80 || std::isalpha(first));
+    run = lower ? run + 1 : 0;
+    if (run > kMaxLowerRun) return false;
+  }
+  return true;
+}
+
 // A block with its folded form and whether it is written in capitals
 // (a heading "SỞ XÂY DỰNG", where case no longer marks a proper name).
 struct Text {
@@ -131,6 +165,12 @@ struct AssignmentFinder::Patterns {
   RE2 cooperates_with{R"((?:^|[\s,])ph\S{1,2}i h\S{1,2}p (?:v\S{1,2}i|c\S{1,2}ng) )"};
   // "Cơ quan chủ trì: Sở Y tế", "Đơn vị phối hợp: ...".
   RE2 labelled{R"(^((?:c\S{1,2} quan|[dpb]\S{1,2}n v\S) (ch\S{1,2} tr\S|ph\S{1,2}i h\S{1,2}p)\s*:\s*))"};
+  // Between a body's name and its verb: what it will or must do ("sẽ",
+  // "cần", "phải"), kept out of the name ...
+  RE2 modal{R"(\s(?:s\S{1,2}|c\S{1,2}n|ph\S{1,2}i)\s*$)"};
+  // ... or what it did or is doing ("đã", "đang", "được", "chưa", "vẫn",
+  // "cũng", "không"): a report of the past, no assignment.
+  RE2 not_ahead{R"(\s(?:ch\S|[dpb]\S|[dpb]ang|[dpb]\S{1,2}\S{1,2}c|ch\S{1,2}a|v\S{1,2}n|c\S{1,2}ng|kh\S{1,2}ng|t\S{1,2}ng)\s*$)"};
   // A verb after these words is a noun: "các tổ chức đoàn thể".
   RE2 noun_before{R"((?:^|\s)(?:c\S{1,2}c|nh\S{1,3}ng|c\S{1,2}a|va|voi|m\S{1,2}i)\s*$)"};
 };
@@ -374,6 +414,42 @@ void AssignmentFinder::FromGiven(const Block& b, const std::string& section,
   });
 }
 
+void AssignmentFinder::FromContentSubject(const Block& b, const std::string& section,
+                                          std::vector<Assignment>& out) const {
+  const std::string_view f = b.folded.text;
+  const Text t(b.folded, b.text);
+  for (size_t from = 0; from < f.size();) {
+    size_t begin = 0, end = 0;
+    AssignmentRole role = AssignmentRole::kLead;
+    re2::StringPiece head;
+    // The sentence starts with the body ("Giao …" and "Đề nghị …" are
+    // FromGiven's), named by its head and a capitalised name.
+    if (RE2::PartialMatch(f.substr(from), re_->next_agency) &&
+        FindSubject(b.folded, b.text, from, &begin, &end, &role) &&
+        RE2::PartialMatch(f.substr(begin), re_->named_head, &head)) {
+      const std::string_view subject = TrimSpaces(f.substr(begin, end - begin));
+      const size_t name_at = OffsetIn(f, head) + head.size() + 1;
+      // "Bộ GDĐT sẽ": the name ends before its modal.
+      const size_t name_end = RE2::PartialMatch(subject, re_->modal)
+                                  ? begin + subject.rfind(' ')
+                                  : end;
+      // (A comma between name and verb: "Ban chỉ đạo, Tổ giúp việc, chỉ
+      // được hưởng …" lists who is concerned, it assigns nothing.)
+      if (name_at < name_end && t.Capital(name_at) && subject.back() != ',' &&
+          !RE2::PartialMatch(subject, re_->not_ahead) &&
+          ProperName(b.folded.SourceOf(b.text, name_at, name_end))) {
+        const auto [sb, se] = SentenceAround(f, begin, end);
+        out.push_back({TrimEntry(b.folded.SourceOf(b.text, begin, name_end)), role,
+                       {TrimEntry(b.folded.SourceOf(b.text, sb, se))}, section,
+                       b.LineAtFolded(begin)});
+      }
+    }
+    const size_t stop = f.find(". ", from);  // the next sentence
+    if (stop == std::string_view::npos) break;
+    from = stop + 2;
+  }
+}
+
 void AssignmentFinder::FromCooperation(const Block& b, const std::string& section,
                                        std::vector<Assignment>& out) const {
   const std::string_view f = b.folded.text;
@@ -451,6 +527,7 @@ bool AssignmentFinder::FromUnit(const Outline& outline, const BodyUnit& unit,
       return true;
     }
   }
+  if (AssignsInSentences(outline, unit.section)) FromContentSubject(b, info.number, out);
   FromGiven(b, info.number, out);
   return out.size() > before;
 }

@@ -50,6 +50,18 @@ bool ContinuesEntry(std::string_view clean) {
   return lower;
 }
 
+// A line closed by ';' as a recipient's entry is: "Lạng Sơn;".
+bool EndsEntry(std::string_view clean) {
+  const std::string_view cell = WithoutCellBorder(clean);
+  return !cell.empty() && cell.back() == ';';
+}
+
+// A recipient's line cut after a comma: "- UBND các tỉnh: Cần Thơ,".
+bool EndsOnComma(std::string_view clean) {
+  const std::string_view cell = WithoutCellBorder(clean);
+  return !cell.empty() && cell.back() == ',';
+}
+
 }  // namespace
 
 std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
@@ -70,6 +82,8 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
     std::string deputy;
     re2::StringPiece held = part;
     if (RE2::FullMatch(held, re_->deputy, &held)) deputy = "Phó ";
+    std::string standing;
+    if (RE2::FullMatch(held, re_->standing, &held)) standing = " Thường trực";
     const NamedPattern* found = nullptr;
     for (const NamedPattern& p : re_->positions)
       if (RE2::FullMatch(held, *p.re)) {
@@ -77,7 +91,7 @@ std::optional<std::string> HeaderReader::PositionOf(std::string_view folded,
         break;
       }
     if (!found) return std::nullopt;
-    name += (name.empty() ? "" : ", ") + deputy + found->name;
+    name += (name.empty() ? "" : ", ") + deputy + found->name + standing;
   }
   if (name.empty()) return std::nullopt;
   if (!prefix.empty()) {
@@ -100,6 +114,16 @@ std::optional<std::string> HeaderReader::PositionOfUnit(const Line& line) const 
     return *position + " " + (IsAllCaps(written) ? AgencyName(written) : std::string(written));
   }
   return std::nullopt;
+}
+
+Line HeaderReader::UnitLine(const std::vector<Line>& lines, size_t i, size_t end) const {
+  const Line& line = lines[i];
+  const size_t next = NextNonBlank(lines, i + 1);
+  const std::string_view folded = line.folded.text;
+  const bool cut = !folded.empty() && (folded.back() == ',' || folded.ends_with(" va"));
+  if (!cut || next >= end || next >= lines.size() || !IsAllCaps(lines[next].clean))
+    return line;
+  return JoinLines(lines, i, next + 1);
 }
 
 // A signature block: on whose behalf, a position or two, the name.
@@ -238,6 +262,7 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
   bool in_recipients = false;
   int metadata = 0;  // lines left in a digital-signature block
   bool entry_open = false;  // the last recipient's line did not end it
+  bool after_comma = false;  // ... and ended on a comma
   const size_t end = std::min(layout.appendix, layout.attached);
   for (size_t i = layout.closing; i < end && i < lines.size(); ++i) {
     const Line& line = lines[i];
@@ -281,13 +306,26 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
       }
       if (!TrimEntry(rest).empty()) header.recipients.push_back(TrimEntry(rest));
       entry_open = !EndsClause(rest);
+      after_comma = EndsOnComma(rest);
       continue;
     }
     // A recipient's entry not closed by ';' or '.' goes on over the next
-    // line ("- Phó Thủ tướng …" / "(báo cáo);"), and the list after it.
-    if (in_recipients && entry_open && !header.recipients.empty() && ContinuesEntry(clean)) {
+    // line ("- Phó Thủ tướng …" / "(báo cáo);"), and the list after it. So
+    // does a line in mixed case that is no signer's name (a position is in
+    // capitals), or is one only by its look: after a comma ("…, Cần Thơ," /
+    // "Tuyên Quang, …") or ended by ';' ("- Thuế tỉnh" / "Lạng Sơn;"). Its
+    // ';' parts one entry ("Thư ký …;" / "các Vụ: …;"): only a new bullet
+    // starts another. (Devset: 24 of 311 documents had entries cut short,
+    // one a recipient "Lạng Sơn" read as the signer.)
+    // A paragraph after a blank line is no cell's line (a form's footnotes
+    // after an unsigned block).
+    const bool mixed = !IsAllCaps(clean) && i > 0 && !lines[i - 1].blank &&
+                       (after_comma || EndsEntry(clean) || !IsPersonName(TrimEntry(clean)));
+    if (in_recipients && entry_open && !header.recipients.empty() &&
+        (ContinuesEntry(clean) || mixed)) {
       header.recipients.back() += " " + TrimEntry(clean);
-      entry_open = !EndsClause(clean);
+      entry_open = mixed || !EndsClause(clean);
+      after_comma = EndsOnComma(clean);
       continue;
     }
     std::string on_behalf, prefix;
@@ -309,7 +347,8 @@ void HeaderReader::ReadClosing(const std::vector<Line>& lines,
     } else if (auto position = PositionOf(folded, &on_behalf)) {
       signer.position = *position;
       in_recipients = false;
-    } else if (auto headed = on_behalf.empty() ? PositionOfUnit(line) : std::nullopt) {
+    } else if (auto headed = on_behalf.empty() ? PositionOfUnit(UnitLine(lines, i, end))
+                                               : std::nullopt) {
       signer.position = *headed;
       in_recipients = false;
     } else if (!on_behalf.empty()) {

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "src/text/textutil.h"
@@ -193,6 +194,17 @@ std::pair<int, int> EmphasisMarks(std::string_view raw) {
   return {bold, italic};
 }
 
+// A "**" between two letters of a word ("Thành ph**ố"): converter's
+// debris that opens no bold span. ("cây**:" closes one.)
+bool BoldInsideWord(std::string_view raw) {
+  const auto letter = [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+  };
+  for (size_t at = raw.find("**"); at != std::string_view::npos; at = raw.find("**", at + 2))
+    if (at > 0 && at + 2 < raw.size() && letter(raw[at - 1]) && letter(raw[at + 2])) return true;
+  return false;
+}
+
 // A converter breaks lines inside an emphasised phrase ("**CỘNG HÒA XÃ" /
 // "HỘI CHỦ NGHĨA VIỆT NAM**", "*Đắk Lắk, ngày 21" / "tháng 11 năm 2025*").
 // Where a line leaves bold or italic open and one of the next few lines
@@ -213,10 +225,16 @@ std::vector<std::string> JoinEmphasis(std::vector<std::string_view> raw) {
     const size_t trailing = marks == std::string_view::npos ? 0 : line.size() - marks - 1;
     // ("**Điều 2.****": a span closed and the next opened.)
     if (trailing > 0 && trailing <= 2 && line[marks] != ' ') continue;
+    const bool stray_bold = BoldInsideWord(raw[i]);
     for (size_t j = i + 1; j < raw.size() && j <= i + kMaxEmphasisLines; ++j) {
       if (raw[j].empty()) break;
       const auto [b, it] = EmphasisMarks(raw[j]);
-      if ((bold % 2 == 1 && b % 2 == 0) || (bold % 2 == 0 && italic % 2 == 1 && it % 2 == 0)) continue;
+      // A line opening both spans, one of them a stray "**" inside a word
+      // ("*Thành ph**ố …, ngày 19 tháng 11 năm" / "2025*"), ends where
+      // either closes.
+      const bool closes = (bold % 2 == 1 && b % 2 == 1) ||
+                          (italic % 2 == 1 && it % 2 == 1 && (bold % 2 == 0 || stray_bold));
+      if (!closes) continue;
       for (size_t k = i + 1; k <= j; ++k) {
         out[i] += ' ';
         out[i] += raw[k];

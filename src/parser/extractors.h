@@ -125,6 +125,11 @@ class AssignmentFinder {
                  std::vector<Assignment>& out) const;
   void FromGiven(const Block& b, const std::string& section,
                  std::vector<Assignment>& out) const;
+  // "Sở Y tế chủ trì …", "Bộ GDĐT sẽ tổ chức …" starting a sentence of a
+  // content section: a body named by its head and proper name, then what
+  // it will do (not what it did).
+  void FromContentSubject(const Block& b, const std::string& section,
+                          std::vector<Assignment>& out) const;
 };
 
 // Due dates, events, windows, recurring deadlines and periods, normalised

@@ -330,6 +330,15 @@ bool HeaderReader::ReadPlaceDateAt(const std::vector<Line>& lines, size_t i, siz
   const Line& line = lines[i];
   if (ReadPlaceDate(line, header)) return true;
   if (!RE2::PartialMatch(line.folded.text, re_->date_cut)) return false;
+  // "…, ngày 19 tháng 11 năm" / "2025": a year alone has no letters and
+  // reads as a blank line, so it is looked for first.
+  for (size_t k = i + 1; k < end && k < lines.size() && k <= i + 2; ++k) {
+    if (!RE2::FullMatch(lines[k].clean, re_->year_alone)) continue;
+    Line joined = line;
+    joined.clean += " " + lines[k].clean;
+    joined.folded = folder_.Fold(joined.clean);
+    return ReadPlaceDate(joined, header);
+  }
   const size_t next = NextNonBlank(lines, i + 1);
   if (next >= end || next >= lines.size()) return false;
   return ReadPlaceDate(JoinLines(lines, i, next + 1), header);

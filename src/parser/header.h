@@ -123,6 +123,10 @@ class HeaderReader {
   // own ("VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG" -> "Vụ trưởng Vụ Giáo dục Phổ
   // thông", a ministry's department head signing for the minister).
   std::optional<std::string> PositionOfUnit(const Line& line) const;
+  // Line `i` of a signature block with the next one (before `end`) where
+  // the unit's name is cut after a comma or "và" ("TRƯỞNG BAN BAN CHÍNH
+  // SÁCH," / "THUẾ QUỐC TẾ").
+  Line UnitLine(const std::vector<Line>& lines, size_t i, size_t end) const;
   bool IsPersonName(std::string_view clean) const;
   // "TM. ỦY BAN NHÂN DÂN", "T/M …", "TL. …": signed for a body; *prefix
   // gets "tm", "tl" or "tuq".

@@ -105,9 +105,12 @@ struct HeaderReader::Patterns {
   // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
   RE2 place_date{
       R"((ng\S{1,2}y\s+(\S{1,3})\s+th(?:\S{1,4}\s+|\S{1,3}ng)(\S{1,3})\s+n\S{1,2}m\s+(\d{4})))"};
-  // A place and date line cut after "ngày" or its day ("Hà Nội, ngày" /
-  // "01 tháng 12 năm 2025"), and a date line whatever its day says.
-  RE2 date_cut{R"(\bng\S{1,2}y(?:\s+\S{1,3})?\s*$)"};
+  // A place and date line cut after "ngày", its day, "tháng", the month or
+  // "năm" ("Hà Nội, ngày" / "01 tháng 12 năm 2025", "…, ngày 19 tháng 11
+  // năm" / "2025"), and a date line whatever its day says.
+  RE2 date_cut{
+      R"(\bng\S{1,2}y(?:\s+\S{1,3}(?:\s+th\S{1,3}ng(?:\s+\S{1,3}(?:\s+n\S{1,2}m)?)?)?)?\s*$)"};
+  RE2 year_alone{R"(\s*\d{4}\s*[.,]?\s*)"};  // the year cut off a date line
   // A date line whose day is unreadable (written by hand, run into
   // "ngày"), its month and year printed: "ngàyÊ9 tháng 3 năm 2018".
   RE2 unread_date{R"((ng\S{1,2}y\S*\s.*\bth\S{1,3}ng\s*\S{1,3}\s+n\S{1,2}m\s+\d{4}))"};
@@ -135,6 +138,10 @@ struct HeaderReader::Patterns {
   // Positions a signer holds, without "Phó" (deputy), which any of them
   // can take: "PHÓ THỦ TƯỚNG" is "Phó " + "Thủ tướng".
   RE2 deputy{R"(^ph\S{1,2}\s+(.+)$)"};
+  // "THỨ TRƯỞNG THƯỜNG TRỰC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC": the standing
+  // deputy, a qualifier any position can take after it (3 of the devset's
+  // signature blocks left their position null without it).
+  RE2 standing{R"(^(.+?)\s+th\S{1,3}ng tr\S{1,2}c\s*[.,]?$)"};
   std::vector<NamedPattern> positions = MakeTable({
       {"Giám đốc", R"((?:gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
       {"Tổng Giám đốc", R"((?:t\S{1,2}ng gi\S{1,2}m [dpb]\S{1,2}c)\s*[.,]?)"},
@@ -154,6 +161,11 @@ struct HeaderReader::Patterns {
       {"Bí thư", R"((?:b\S{1,2} th\S{1,2})\s*[.,]?)"},
       {"Chủ nhiệm", R"((?:ch\S{1,2} nhi\S{1,2}m)\s*[.,]?)"},
       {"Thống đốc", R"((?:th\S{1,2}ng [dpb]\S{1,2}c)\s*[.,]?)"},
+      // The heads of the State Audit, the courts and the Assembly's office
+      // (a devset State Audit decision's signer had no position).
+      {"Tổng Kiểm toán Nhà nước", R"((?:t\S{1,2}ng ki\S{1,2}m to\S{1,2}n nh\S{1,2} n\S{1,3}c)\s*[.,]?)"},
+      {"Chánh án", R"((?:ch\S{1,2}nh \S{1,2}n)\s*[.,]?)"},
+      {"Tổng Thư ký", R"((?:t\S{1,2}ng th\S{1,2} k\S)\s*[.,]?)"},
   });
   // The head of a unit a position may be followed by on its line: Vụ, Cục,
   // Phòng, Ban, Sở, Viện, Trường, Trung tâm, then its name.

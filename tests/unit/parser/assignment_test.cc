@@ -137,5 +137,25 @@ TEST(Assignments, LabelledLeadAndSupportingBodies) {
   EXPECT_EQ(a[1].assignee, "Các sở, ngành và Ủy ban nhân dân các xã ven biển");
 }
 
+// In a content section a sentence whose subject is a named body says
+// what it will do ("sẽ" stays out of the name); what one did, a name
+// running on into its verb's object, or a list of who is concerned does
+// not assign; background sections are not read this way.
+TEST(Assignments, ANamedBodyStartingASentenceOfAContentSection) {
+  const auto a = AssignmentsOf(
+      "I. KẾT QUẢ NĂM 2025\nSở Y tế tổ chức 20 lớp tập huấn.\n"
+      "II. NỘI DUNG THỰC HIỆN\n1. Tập huấn\nSở Y tế sẽ tổ chức tập huấn cho cán bộ xã. "
+      "Sở Giáo dục và Đào tạo phối hợp lồng ghép nội dung vào giờ học.\n"
+      "2. Kiểm tra\nSở Tài chính đã bố trí kinh phí.\n"
+      "Sở Xây dựng đẩy nhanh tiến độ phê duyệt Báo cáo kỹ thuật.\n"
+      "Ban chỉ đạo, Tổ công tác, chỉ đạo thống nhất.\n");
+  EXPECT_EQ(Names(a), "[Sở Y tế] [Sở Giáo dục và Đào tạo] ");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].role, AssignmentRole::kLead);
+  EXPECT_EQ(a[0].section, "II.1");
+  EXPECT_EQ(a[0].tasks, std::vector<std::string>{"Sở Y tế sẽ tổ chức tập huấn cho cán bộ xã"});
+  EXPECT_EQ(a[1].role, AssignmentRole::kSupport);
+}
+
 }  // namespace
 }  // namespace vnplan

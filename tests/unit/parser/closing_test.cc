@@ -180,5 +180,42 @@ TEST(Closing, MastheadNumberWithoutItsColonAndSlash) {
   EXPECT_EQ(p.header.symbol, "BGDĐT-GDPT");
 }
 
+// The standing deputy's qualifier follows the position ("THỨ TRƯỞNG
+// THƯỜNG TRỰC"), and a recipient's entry cut before a capitalised place
+// ("- Thuế tỉnh" / "Cao Bằng;") goes on, never taken for the signer.
+TEST(Closing, StandingDeputyAndARecipientCutBeforeAPlace) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Các Sở: Tài chính; Thuế tỉnh\nCao Bằng;\n"
+                           "- Lưu: VT.\n|\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG THƯỜNG TRỰC\nĐinh Văn Nam\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->on_behalf, "KT. Bộ trưởng");
+  EXPECT_EQ(p.header.signer->position, "Thứ trưởng Thường trực");
+  EXPECT_EQ(p.header.signer->name, "Đinh Văn Nam");
+  ASSERT_GE(p.header.recipients.size(), 2u);
+  EXPECT_NE(p.header.recipients[1].find("Cao Bằng"), std::string::npos) << p.header.recipients[1];
+}
+
+// A unit's name cut after its comma goes on over the next line in
+// capitals; the comma makes no abbreviation of the word it follows.
+TEST(Closing, AUnitNameCutAfterACommaOnThePositionsLine) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Lưu: VT.\n|\n**TL. CỤC TRƯỞNG**\n"
+                           "TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Hoa\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->position, "Trưởng ban Ban Chính sách, Thuế quốc tế");
+  EXPECT_EQ(p.header.signer->name, "Nguyễn Thị Hoa");
+}
+
+// The head of the State Audit signs as such, his title cut in bold over
+// two lines.
+TEST(Closing, TheStateAuditorGeneralsTitle) {
+  const Plan p = ParseText(std::string(kNotice) +
+                           "|\nNơi nhận:\n- Các bộ;\n- Lưu: VT.\n|\n**TỔNG KIỂM TOÁN NHÀ\nNƯỚC**\n"
+                           "**Đinh\nVăn Hải**\n|\n");
+  ASSERT_TRUE(p.header.signer);
+  EXPECT_EQ(p.header.signer->position, "Tổng Kiểm toán Nhà nước");
+  EXPECT_EQ(p.header.signer->name, "Đinh Văn Hải");
+}
+
 }  // namespace
 }  // namespace vnplan

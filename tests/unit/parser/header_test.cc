@@ -254,5 +254,19 @@ TEST(Header, AnyPositionCanBeADeputysAndTheBlockEndsWithTheName) {
   EXPECT_EQ(q.header.signer->on_behalf, "KT. Bộ trưởng");
 }
 
+// A date line cut after "năm" leaves its year alone on the next line,
+// which has no letters; a stray "**" inside a word leaves bold open on an
+// italic date line, which its closing "*" still ends.
+TEST(Header, ADateLineCutBeforeItsYearAndOneWithAStrayBoldMark) {
+  const std::string masthead = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\nSố: 12/KH-UBND\n\n";
+  const std::string tail = "\n\nKẾ HOẠCH\nTrồng cây xanh\n\nI. MỤC ĐÍCH\nTrồng cây.\n";
+  const Plan cut = ParseText(masthead + "Bắc Ninh, ngày 3 tháng 5 năm\n2026" + tail);
+  EXPECT_EQ(cut.header.date, "2026-05-03");
+  EXPECT_EQ(cut.header.place, "Bắc Ninh");
+  const Plan stray = ParseText(masthead + "*Bắc Ni**nh, ngày 3 tháng 5 năm\n2026*" + tail);
+  EXPECT_EQ(stray.header.date, "2026-05-03");
+  EXPECT_EQ(stray.header.place, "Bắc Ninh");
+}
+
 }  // namespace
 }  // namespace vnplan
