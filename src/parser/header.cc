@@ -121,6 +121,16 @@ std::optional<size_t> HeaderReader::AuthorityPosition(const Line& line) const {
 // devset's decisions are whole).
 constexpr size_t kMaxTitleLines = 4;
 
+namespace {
+
+size_t LongestLine(const std::vector<std::string>& lines) {
+  size_t longest = 0;
+  for (const std::string& line : lines) longest = std::max(longest, line.size());
+  return longest;
+}
+
+}  // namespace
+
 size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
                                size_t type_end, Header& header,
                                std::optional<size_t>* authority) const {
@@ -165,6 +175,14 @@ size_t HeaderReader::ReadTitle(const std::vector<Line>& lines, size_t type_line,
       }
     }
     if (title.size() == kMaxTitleLines) break;
+    // A line in lower case after a blank line, in a paragraph of several
+    // lines or longer than every line of the title, is the text's first,
+    // its first word hidden by a stamp ("thời gian qua, công tác …" under
+    // "Về việc …" on real qn-2352-ct): a title's lines set apart by blank
+    // lines are a paragraph each (a converter's Markdown), and centred.
+    if (!title.empty() && lines[j - 1].blank && !StartsUpper(l.clean) &&
+        ((j + 1 < n && !lines[j + 1].blank) || l.clean.size() > LongestLine(title)))
+      break;
     // A title in capitals may start like a preamble ("THỰC HIỆN NGHỊ QUYẾT
     // SỐ 48…"); a preamble is written in sentence case.
     const bool preamble = StartsPreamble(l) && !IsAllCaps(l.clean);

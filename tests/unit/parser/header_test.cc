@@ -175,6 +175,25 @@ TEST(Header, TitlesThatStartLikeAPreambleOrWrapTheirFirstWord) {
   EXPECT_EQ(b.header.title, "VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ");
 }
 
+// A stamp over the body's first word leaves its first line in lower case
+// under the title (real qn-2352-ct); a title's lines each a paragraph of
+// their own (a converter's Markdown) still make one title.
+TEST(Header, ABodyWhoseFirstWordAStampHidIsNotMoreOfTheTitle) {
+  const Plan a = ParseText(
+      "UBND TỈNH THỬ\nSố: 3/CT-UBND\nCHỈ THỊ\nVề việc tăng cường kiểm tra hồ sơ\ntrên địa bàn tỉnh\n\n"
+      "thời gian qua, việc kiểm tra hồ sơ của các sở, ngành đã có nhiều chuyển biến\n"
+      "tích cực; tuy nhiên vẫn còn chậm.\n1. Các sở thực hiện.\n");
+  EXPECT_EQ(a.header.title, "Về việc tăng cường kiểm tra hồ sơ trên địa bàn tỉnh");
+  const Plan b = ParseText(
+      "UBND TỈNH THỬ\nSố: 4/CT-UBND\nCHỈ THỊ\nVề việc tăng cường kiểm tra hồ sơ\n\n"
+      "thời gian qua, việc kiểm tra hồ sơ của các sở, ngành đã có chuyển biến\n\n1. Các sở thực hiện.\n");
+  EXPECT_EQ(b.header.title, "Về việc tăng cường kiểm tra hồ sơ");
+  const Plan c = ParseText(
+      "UBND TỈNH THỬ\nSố: 5/KH-UBND\n**KẾ HOẠCH**\n\n**Tổ chức hội thi giáo viên dạy giỏi**\n\n"
+      "**cấp tỉnh**\n\n*Căn cứ Luật Giáo dục;*\nI. MỤC ĐÍCH\n- a.\n");
+  EXPECT_EQ(c.header.title, "Tổ chức hội thi giáo viên dạy giỏi cấp tỉnh");
+}
+
 TEST(Header, APlanIssuedWithADecisionIsReadAfterTheDecisionsSignature) {
   const Plan p = ParseText(
       "UBND TỈNH THỬ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 9/QĐ-UBND\n"
