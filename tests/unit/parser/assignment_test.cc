@@ -157,5 +157,17 @@ TEST(Assignments, ANamedBodyStartingASentenceOfAContentSection) {
   EXPECT_EQ(a[1].role, AssignmentRole::kSupport);
 }
 
+// The name ends at the manner it is told to act in ("nghiêm túc", "tích
+// cực") and at verbs of the genre ("hoàn thành", "rà soát", "tuyên truyền"),
+// not at a later verb with the task in it.
+TEST(Assignments, ANameEndsAtTheMannerOrTheGenresCommonVerbs) {
+  const auto a = AssignmentsOf(
+      "IV. TỔ CHỨC THỰC HIỆN\n1. Các Sở, ngành nghiêm túc triển khai kế hoạch này.\n"
+      "2. Các phòng chuyên môn hoàn thành việc rà soát hồ sơ và gửi báo cáo về Sở.\n"
+      "3. Sở Văn hóa và Thể thao tích cực tuyên truyền trên báo, đài.\n"
+      "4. Sở Tư pháp rà soát văn bản quy phạm pháp luật.\n");
+  EXPECT_EQ(Names(a), "[Các Sở, ngành] [Các phòng chuyên môn] [Sở Văn hóa và Thể thao] [Sở Tư pháp] ");
+}
+
 }  // namespace
 }  // namespace vnplan
