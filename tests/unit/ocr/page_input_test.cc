@@ -197,6 +197,29 @@ TEST(ImagePages, APngOfTheLargestSizeItsHeaderCanSayIsRefused) {
   EXPECT_FALSE(Fits(-1, 1, options.max_pixels, &error));
 }
 
+// Found by image_fuzz: libpng allocates what a chunk's length says before
+// reading it, so a chunk claiming more bytes than the file holds is refused
+// before Leptonica sees the file. A whole PNG written here still lists.
+TEST(ImagePages, APngChunkClaimingMoreThanTheFileHoldsIsRefused) {
+  Pix* page = SmallPage(40, 20);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMem(&data, &size, page, IFF_PNG), 0);
+  std::string png(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  pixDestroy(&page);
+  OcrOptions options;
+  std::vector<PageInput> pages;
+  std::string error;
+  EXPECT_TRUE(ListImagePages(png, options, &pages, &error)) << error;
+  // A text chunk before IEND whose length says 0x7e6e646f bytes.
+  const std::string chunk = std::string("\x7e\x6e\x64\x6f", 4) + "tEXtdate";
+  png.insert(png.size() - 12, chunk);
+  pages.clear();
+  EXPECT_FALSE(ListImagePages(png, options, &pages, &error));
+  EXPECT_NE(error.find("claims 2121163887 bytes"), std::string::npos) << error;
+}
+
 TEST(OcrSteps, NamesAreParsedFromOneTableAndUnknownNamesRefused) {
   OcrSteps steps = 0;
   ASSERT_TRUE(ParseOcrSteps("despeckle,deskew,scale", &steps).ok());
