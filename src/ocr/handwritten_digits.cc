@@ -7,6 +7,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -18,6 +19,8 @@ namespace {
 
 constexpr int kSide = 28;
 constexpr std::string_view kMagic = "VNDIGIT1";
+// The kinds of a stored digit (ReadDigitFile in the header).
+constexpr unsigned char kTestDigit = 1, kTrainNormalised = 2;
 
 // NormaliseInk works at twice MNIST's size, then averages 2x2 blocks down
 // (as MNIST's anti-aliasing did): the 20-pixel box is 40 pixels here.
@@ -171,16 +174,16 @@ Status ReadDigitFile(const std::string& path, DigitPart part, std::vector<Labell
   if (!in || magic != kMagic) return Status::InvalidInput(path + " is not a digit model (scripts/mnist_digits.py)");
   const uint32_t count = count_bytes[0] | count_bytes[1] << 8 | count_bytes[2] << 16 |
                          uint32_t{count_bytes[3]} << 24;
-  const uint8_t wanted = part == DigitPart::kTest ? 1 : 0;
   for (uint32_t i = 0; i < count; ++i) {
     unsigned char head[2] = {};
     LabelledDigit digit;
     in.read(reinterpret_cast<char*>(head), 2);
     in.read(reinterpret_cast<char*>(digit.glyph.data()), kSide * kSide);
-    if (!in || head[0] > 9 || head[1] > 1)
+    if (!in || head[0] > 9 || head[1] > kTrainNormalised)
       return Status::InvalidInput(path + ": digit " + std::to_string(i) + " is truncated or damaged");
     digit.label = head[0];
-    if (head[1] == wanted) digits->push_back(digit);
+    digit.normalised = head[1] == kTrainNormalised;
+    if ((head[1] == kTestDigit) == (part == DigitPart::kTest)) digits->push_back(digit);
   }
   return Status::Ok();
 }
@@ -231,9 +234,13 @@ DigitGlyph NormaliseInk(Pix* ink) {
 DigitModel::DigitModel(const std::vector<LabelledDigit>& digits) {
   digits_.reserve(digits.size());
   for (const LabelledDigit& digit : digits) {
-    PixPtr picture = GlyphPicture(digit.glyph, 1);
-    if (!picture) continue;
-    digits_.push_back({digit.label, NormaliseInk(picture.get())});
+    if (digit.normalised) {
+      digits_.push_back(digit);
+    } else {
+      PixPtr picture = GlyphPicture(digit.glyph, 1);
+      if (!picture) continue;
+      digits_.push_back({digit.label, NormaliseInk(picture.get()), true});
+    }
     gradients_.push_back(GradientsOf(digits_.back().glyph));
   }
 }
@@ -630,3 +637,44 @@ void ReadHandwrittenSlots(tesseract::TessBaseAPI* api, Pix* page, LazyDigitModel
 }
 
 }  // namespace vnplan::ocr
+
+namespace vnplan {
+
+Status WriteDigitModel(const std::string& mnist_path, const std::string& model_path, size_t* stored) {
+  std::vector<ocr::LabelledDigit> train, test;
+  if (Status status = ocr::ReadDigitFile(mnist_path, ocr::DigitPart::kTrain, &train); !status.ok()) return status;
+  if (Status status = ocr::ReadDigitFile(mnist_path, ocr::DigitPart::kTest, &test); !status.ok()) return status;
+  if (train.empty()) return Status::InvalidInput(mnist_path + " holds no training digits");
+  const ocr::DigitModel model(train);
+  const std::vector<ocr::LabelledDigit>& normalised = model.Digits();
+  const uint32_t count = static_cast<uint32_t>(normalised.size() + test.size());
+  const std::string temporary = model_path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    const unsigned char count_bytes[4] = {static_cast<unsigned char>(count), static_cast<unsigned char>(count >> 8),
+                                          static_cast<unsigned char>(count >> 16),
+                                          static_cast<unsigned char>(count >> 24)};
+    out.write(ocr::kMagic.data(), static_cast<std::streamsize>(ocr::kMagic.size()));
+    out.write(reinterpret_cast<const char*>(count_bytes), 4);
+    auto put = [&](const ocr::LabelledDigit& digit, unsigned char kind) {
+      const unsigned char head[2] = {static_cast<unsigned char>(digit.label), kind};
+      out.write(reinterpret_cast<const char*>(head), 2);
+      out.write(reinterpret_cast<const char*>(digit.glyph.data()), ocr::kSide * ocr::kSide);
+    };
+    for (const ocr::LabelledDigit& digit : normalised) put(digit, ocr::kTrainNormalised);
+    for (const ocr::LabelledDigit& digit : test) put(digit, ocr::kTestDigit);
+    out.close();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return Status::IoError("cannot write " + temporary);
+    }
+  }
+  if (std::rename(temporary.c_str(), model_path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return Status::IoError("cannot write " + model_path);
+  }
+  *stored = normalised.size();
+  return Status::Ok();
+}
+
+}  // namespace vnplan

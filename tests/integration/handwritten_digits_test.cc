@@ -16,6 +16,7 @@
 
 #include "src/ocr/handwritten_digits.h"
 #include "src/ocr/layout.h"
+#include "vnplan/ocr.h"
 #include "tests/support/test_support.h"
 
 namespace vnplan::ocr {
@@ -157,6 +158,54 @@ TEST(DigitFile, ADamagedFileIsRefused) {
   EXPECT_EQ(DigitModel::Open(path, &status), nullptr);
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(LazyDigitModel("").Get(), nullptr);
+}
+
+// The written model holds the training digits as NormaliseInk gives them,
+// so it classifies as the digits normalised on opening do; test digits
+// stay as drawn (the tests and the bench draw them on pages).
+TEST_F(HandwrittenDigits, AWrittenModelHoldsTheTrainingDigitsNormalised) {
+  std::string raw = "VNDIGIT1" + std::string("\x06\x00\x00\x00", 4);
+  for (size_t i = 0; i < 6; ++i) {
+    const LabelledDigit& digit = held_out_[i * 300];
+    raw += static_cast<char>(digit.label);
+    raw += static_cast<char>(i < 4 ? 0 : 1);  // four to train on, two held out
+    raw.append(reinterpret_cast<const char*>(digit.glyph.data()), digit.glyph.size());
+  }
+  const std::string raw_path = testing::OutputDir() + "/mnist.bin", path = testing::OutputDir() + "/model.bin";
+  testing::WriteFile(raw_path, raw);
+  size_t stored = 0;
+  ASSERT_TRUE(WriteDigitModel(raw_path, path, &stored).ok());
+  EXPECT_EQ(stored, 4u);
+  std::vector<LabelledDigit> train, test;
+  ASSERT_TRUE(ReadDigitFile(path, DigitPart::kTrain, &train).ok());
+  ASSERT_TRUE(ReadDigitFile(path, DigitPart::kTest, &test).ok());
+  ASSERT_EQ(train.size(), 4u);
+  ASSERT_EQ(test.size(), 2u);
+  for (size_t i = 0; i < train.size(); ++i) {
+    const LabelledDigit& drawn = held_out_[i * 300];
+    EXPECT_TRUE(train[i].normalised);
+    EXPECT_EQ(train[i].label, drawn.label);
+    EXPECT_EQ(train[i].glyph, NormaliseInk(GlyphPicture(drawn.glyph, 1).get()));
+  }
+  EXPECT_FALSE(test[0].normalised);
+  EXPECT_EQ(test[0].glyph, held_out_[4 * 300].glyph);
+  Status status;
+  const std::unique_ptr<DigitModel> written = DigitModel::Open(path, &status), opened = DigitModel::Open(raw_path, &status);
+  ASSERT_TRUE(written && opened);
+  for (const LabelledDigit& digit : test) {
+    const DigitGlyph glyph = NormaliseInk(GlyphPicture(digit.glyph, 1).get());
+    EXPECT_EQ(written->Classify(glyph).digit, opened->Classify(glyph).digit);
+    EXPECT_EQ(written->Classify(glyph).nearest, opened->Classify(glyph).nearest);
+  }
+}
+
+TEST(DigitFile, ADamagedDigitFileWritesNoModel) {
+  const std::string raw_path = testing::OutputDir() + "/damaged.bin", path = testing::OutputDir() + "/none.bin";
+  testing::WriteFile(raw_path, std::string("VNDIGIT1\x02\x00\x00\x00\x03\x00", 14) + std::string(784, 'x'));
+  size_t stored = 0;
+  EXPECT_FALSE(WriteDigitModel(raw_path, path, &stored).ok());
+  EXPECT_FALSE(std::ifstream(path).good());
+  EXPECT_FALSE(std::ifstream(path + ".tmp").good());
 }
 
 }  // namespace

@@ -196,6 +196,8 @@ void AddTrain(CLI::App& app, Context& context) {
   cmd->add_option("--words", options->words, "Syllable list to add to the background model");
   cmd->add_option("--channel", options->channel_pairs,
                   "Word pairs CLEAN<TAB>OCR (scripts/learn_channel.py): write channel.tsv");
+  cmd->add_option("--digits", options->digits,
+                  "Digit file of scripts/mnist_digits.py: write digits.bin, the handwritten digits' model");
   cmd->callback([=, &context] { context.exit_code = vnplan::RunTrain(*options, std::cout, std::cerr); });
 }
 

@@ -15,6 +15,7 @@
 #include "tools/vnplan/batch.h"
 #include "tools/vnplan/exit_code.h"
 #include "tools/vnplan/input_file.h"
+#include "vnplan/ocr.h"
 #include "vnplan/restorer.h"
 #include "vnplan/text_input.h"
 
@@ -181,11 +182,23 @@ int TrainChannelFromPairs(const TrainOptions& options, std::ostream& out, std::o
   return kExitOk;
 }
 
+// digits.bin, the training digits of scripts/mnist_digits.py's file normalised.
+int TrainDigits(const TrainOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string path = options.output_dir + "/digits.bin";
+  size_t stored = 0;
+  if (const Status status = WriteDigitModel(options.digits, path, &stored); !status.ok()) {
+    err << "vnplan: " << status.message() << "\n";
+    return ExitCodeOf(status);
+  }
+  out << "train: wrote " << path << ": " << stored << " digits\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {
-  if (options.inputs.empty() && options.channel_pairs.empty()) {
-    err << "vnplan: train: give plans to train on (INPUT), or --channel PAIRS.tsv\n";
+  if (options.inputs.empty() && options.channel_pairs.empty() && options.digits.empty()) {
+    err << "vnplan: train: give plans to train on (INPUT), --channel PAIRS.tsv or --digits FILE\n";
     return kExitUsage;
   }
   std::error_code ec;
@@ -216,6 +229,8 @@ int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
     if (const int code = TrainBackground(options, out, err); code != kExitOk) return code;
   if (!options.channel_pairs.empty())
     if (const int code = TrainChannelFromPairs(options, out, err); code != kExitOk) return code;
+  if (!options.digits.empty())
+    if (const int code = TrainDigits(options, out, err); code != kExitOk) return code;
   return failed ? kExitInputFailed : kExitOk;
 }
 

@@ -18,12 +18,16 @@ struct TrainOptions {
   // Optional word pairs "CLEAN<TAB>OCR" from scripts/learn_channel.py: the
   // channel (channel.tsv) is counted from them.
   std::string channel_pairs;
+  // Optional digit file of scripts/mnist_digits.py: digits.bin, the OCR
+  // stage's model of handwritten digits, is written from it.
+  std::string digits;
 };
 
 // Trains the domain model from the inputs that carry their diacritics
 // (legacy OCR and stripped text are skipped, with a note), with
 // --background the background model, and with --channel the channel of
-// legacy OCR damage. Inputs may be left out when only --channel is asked.
+// legacy OCR damage, with --digits the handwritten digits' model. Inputs may
+// be left out when only --channel or --digits is asked.
 int RunTrain(const TrainOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace vnplan
