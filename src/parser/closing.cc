@@ -8,27 +8,11 @@
 
 #include "src/parser/header.h"
 #include "src/parser/header_patterns.h"
+#include "src/text/person_names.h"
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {
 namespace {
-
-// Surnames, folded: how a signer's name is told from a stray capitalised
-// phrase such as a place in a digital-signature block.
-const std::set<std::string_view>& Surnames() {
-  static const std::set<std::string_view> kSurnames = {
-      "nguyen", "tran", "le",    "pham",   "hoang", "huynh", "phan",  "vu",
-      "vo",     "dang", "bui",   "do",     "ho",    "ngo",   "duong", "ly",
-      "dinh",   "dao",  "luong", "trinh",  "mai",   "truong", "ha",   "lam",
-      "ta",     "to",   "cao",   "chau",   "chu",   "dam",   "quach", "la",
-      "thai",   "tang", "kieu",  "lai",    "van",   "trieu", "vuong", "doan",
-      "nghiem", "khuc", "giang", "au",     "luc",   "mac",   "ton",   "kim",
-      "doan",   "luu",  "phung", "diep",   "bach",  "hua",   "quang", "sam",
-      "nong",   "lo",   "hau",   "tu",     "than",  "khong", "han",   "ninh",
-      "dong",   "tong", "vi",    "ong",    "cu",    "phi",   "ung",   "be",
-      "ma",     "thach", "danh", "lang",   "luyen", "nham",  "quan",  "yen"};
-  return kSurnames;
-}
 
 // A table cell's border left after the text: "- Lưu: VT. |".
 std::string_view WithoutCellBorder(std::string_view s) {
@@ -252,7 +236,7 @@ bool HeaderReader::IsPersonName(std::string_view clean) const {
   // A surname, or a rarer one followed by the middle name "Thị" that only
   // women's names carry: "Mạnh Thị Tuyết Mai". ("Văn" also starts "Văn
   // Hóa" and "Văn Phòng".)
-  return Surnames().count(folder_.Fold(words[0]).text) > 0 ||
+  return IsSurname(folder_.Fold(words[0]).text) ||
          (words.size() >= 3 && folder_.Fold(words[1]).text == "thi");
 }
 

@@ -174,6 +174,7 @@ void Decoder::Extend(const Word& word, size_t begin, size_t end, ScoreCache& cac
     }
     for (size_t o = 0; o < w.options.size(); ++o) {
       const auto& [c, channel] = w.options[o];
+      if (word.in_name && w.same != nullptr && c != w.same) continue;
       const double lm = cache.LogProb(q[o].triple, [&] {
         if (!looked_up) models_.Contexts(u, v, buffers.histories), looked_up = true;
         return models_.LogProb(buffers.histories, q[o]);

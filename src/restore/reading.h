@@ -38,6 +38,9 @@ struct Word {
   // How the word is written where no sentence starts, which says whether it
   // is a name; kNoCaseEvidence at sentence starts and for capitals.
   enum WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower } written = kNoCaseEvidence;
+  // Part of a person's name in a text that carries its marks
+  // (TextReader::MarkPersonNames): read only as written.
+  bool in_name = false;
 };
 
 // A piece of the token stream: a word, or a sentence end.
@@ -104,6 +107,7 @@ class TextReader {
                 WordForm& word) const;
   bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;
   void KeepLikeliest(WordForm& word) const;
+  void MarkPersonNames(std::string_view text, TextReading& reading) const;
 
   const SyllableTools& tools_;
   const CandidateInventory& inventory_;

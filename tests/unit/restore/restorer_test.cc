@@ -118,6 +118,24 @@ TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
   EXPECT_EQ(restorer->Restore("anh viet thu.\n").text, "anh viết thư.\n");
 }
 
+// The models know the genre's words, not given names: a marked text's
+// person's name (a surname and two or more capitalised syllables) is kept
+// as written, where the same syllables elsewhere are corrected; a
+// stripped text's name is still restored, having no marks to keep.
+TEST(Restorer, AMarkedTextKeepsAPersonsNameAsWritten) {
+  std::string text;
+  for (int i = 0; i < 6; ++i) text += "liên hệ với ông Nguyễn Văn Thanh huyện.\n";
+  text += "bà Huyền.\n";
+  const auto restorer = RestorerTrainedOn({text}, "person_names");
+  ASSERT_TRUE(restorer);
+  EXPECT_EQ(restorer->Restore("liên hệ với ông Nguyễn Văn Thanh huyền.\n").text,
+            "liên hệ với ông Nguyễn Văn Thanh huyện.\n");
+  EXPECT_EQ(restorer->Restore("liên hệ với ông Nguyễn Văn Thanh Huyền.\n").text,
+            "liên hệ với ông Nguyễn Văn Thanh Huyền.\n");
+  EXPECT_EQ(restorer->Restore("lien he voi ong Nguyen Van Thanh Huyen.\n").text,
+            "liên hệ với ông Nguyễn Văn Thanh Huyện.\n");
+}
+
 // A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
 // is the commoner word.
 TEST(Restorer, NumbersAreContext) {
