@@ -128,7 +128,10 @@ struct OutlineBuilder::Patterns {
         {SectionKind::kTargets, R"(chi ti\S{1,2}u)"},
         {SectionKind::kCriteria, R"(ti\S{1,2}u ch(?:i\b|\S{1,3}n\b))"},
         {SectionKind::kSubjects, R"([dpb]\S{1,2}i t\S{1,3}ng)"},
-        {SectionKind::kContent, R"(n\S{1,2}i dung)"},
+        // How the work is done ("Hình thức", "Phương thức tổ chức") is what
+        // will be done, as content is; at the title's start, as "tình hình
+        // thực hiện" holds "hình thực".
+        {SectionKind::kContent, R"(n\S{1,2}i dung|^h\S{1,2}nh th\S{1,2}c\b|^ph\S{1,3}ng th\S{1,2}c\b)"},
         {SectionKind::kTasks, R"(nhi\S{1,2}m v\S|gi\S{1,2}i ph\S{1,2}p|bi\S{1,2}n ph\S{1,2}p)"},
         {SectionKind::kSchedule,
          R"(l\S{1,2} tr\S{1,2}nh|ti\S{1,2}n [dpb]o\b|th\S{1,2}i gian|c\S{1,2}c b\S{1,3}c)"},

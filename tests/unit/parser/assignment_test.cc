@@ -157,6 +157,17 @@ TEST(Assignments, ANamedBodyStartingASentenceOfAContentSection) {
   EXPECT_EQ(a[1].role, AssignmentRole::kSupport);
 }
 
+// How the work is done ("Hình thức", "Phương thức") is a content
+// section; "Tình hình thực hiện" (what was done) is not, though its words
+// hold "hình thực".
+TEST(Assignments, AFormOrMethodSectionIsContent) {
+  const auto a = AssignmentsOf(
+      "I. TÌNH HÌNH THỰC HIỆN NĂM 2025\nSở Y tế tổ chức 20 lớp tập huấn.\n"
+      "II. HÌNH THỨC\n- Sở Giáo dục và Đào tạo sẽ tổ chức các đoàn kiểm tra tại trường.\n"
+      "III. PHƯƠNG THỨC TỔ CHỨC\nSở Tài chính bố trí kinh phí cho các đoàn.\n");
+  EXPECT_EQ(Names(a), "[Sở Giáo dục và Đào tạo] [Sở Tài chính] ");
+}
+
 // The name ends at the manner it is told to act in ("nghiêm túc", "tích
 // cực") and at verbs of the genre ("hoàn thành", "rà soát", "tuyên truyền"),
 // not at a later verb with the task in it.
