@@ -135,12 +135,12 @@ void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) 
     AddUnreadPart(cut, begin, end, kind);
     return;
   }
-  cut.out.pieces.push_back({false, static_cast<int>(words.size())});
+  const WrittenCase written = WrittenCaseAt(cut.text, begin, end);
+  std::vector<Piece>& pieces = cut.out.pieces;
+  if (!pieces.empty() && pieces.back().word >= 0) words[static_cast<size_t>(pieces.back().word)].next_written = written;
+  pieces.push_back({false, static_cast<int>(words.size())});
   words.push_back({form, cut.line, begin, end});
-  if (!StartsSentence(cut.text, begin))
-    words.back().written = IsTitled(core)                       ? Word::kTitled
-                           : CaseOf(core) == CasePattern::kLower ? Word::kLower
-                                                                 : Word::kNoCaseEvidence;
+  words.back().written = written;
 }
 
 // A part the search does not read: a number, a symbol's code, an

@@ -35,9 +35,11 @@ struct Word {
   // OCR's confidence moves the odds of the word as written: log-factors
   // added to its own candidate and to the others (0 when there is none).
   float keep_shift = 0, change_shift = 0;
-  // How the word is written where no sentence starts, which says whether it
-  // is a name; kNoCaseEvidence at sentence starts and for capitals.
-  enum WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower } written = kNoCaseEvidence;
+  // How the word is written, which says whether it is a name (WrittenCaseAt).
+  WrittenCase written = WrittenCase::kNoCaseEvidence;
+  // How the next word of its sentence is written, when nothing else comes
+  // between them: "Phường" before a name, "phương" before "hướng".
+  WrittenCase next_written = WrittenCase::kNoCaseEvidence;
 };
 
 // A piece of the token stream: a word, or a sentence end.

@@ -118,6 +118,32 @@ TEST(Restorer, ACapitalInMidSentenceIsEvidenceOfAName) {
   EXPECT_EQ(restorer->Restore("anh viet thu.\n").text, "anh viết thư.\n");
 }
 
+// A capital on the next word is evidence too: "phường" comes before names
+// ("phường Lâm Sơn"), "phương" before common words, though "phương" is the
+// commoner here and neither was seen before "Kim".
+TEST(Restorer, ACapitalOnTheNextWordIsEvidenceOfTheWordBefore) {
+  const auto restorer = RestorerTrainedOn(
+      {"tại phường Lâm Sơn.\ntại phường Hà Đông.\n", "tại phương hướng.\ntại phương án.\ntại phương thức.\n",
+       "ông Kim về.\n"},
+      "next-capital");
+  ASSERT_TRUE(restorer);
+  EXPECT_EQ(restorer->Restore("tai phuong Kim ve.\n").text, "tại phường Kim về.\n");
+  EXPECT_EQ(restorer->Restore("tai phuong kim ve.\n").text, "tại phương kim về.\n");
+}
+
+// The case a word is written in counts only where no sentence starts and
+// in a title or lower case; the trainer and the reader share the rule.
+TEST(Syllables, WrittenCaseIsEvidenceOnlyInMidSentence) {
+  using internal::WrittenCase;
+  using internal::WrittenCaseAt;
+  const std::string text = "Phường Lâm Sơn, UBND xã. Xã mới";
+  EXPECT_EQ(WrittenCaseAt(text, 0, 9), WrittenCase::kNoCaseEvidence);  // "Phường" opens the text
+  EXPECT_EQ(WrittenCaseAt(text, 10, 14), WrittenCase::kTitled);          // "Lâm"
+  EXPECT_EQ(WrittenCaseAt(text, 21, 25), WrittenCase::kNoCaseEvidence);  // "UBND"
+  EXPECT_EQ(WrittenCaseAt(text, 26, 29), WrittenCase::kLower);           // "xã"
+  EXPECT_EQ(WrittenCaseAt(text, 31, 34), WrittenCase::kNoCaseEvidence);  // "Xã" after a stop
+}
+
 // A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
 // is the commoner word.
 TEST(Restorer, NumbersAreContext) {
