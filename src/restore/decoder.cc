@@ -34,7 +34,9 @@ constexpr double kCaseScale = 0.5;
 //   none                      95.82   95.73  94.61 | 98.93  98.41  97.34  97.27
 //   both cases, 0.5           95.81
 //   both, floored 0.2, 0.5    95.84   95.77  94.65 | 98.90  98.30  97.37  97.00
+//   capital only, 0.35        95.90
 //   capital only, 0.5         95.90   95.80  94.70 | 98.88  98.45  97.45  97.27
+//   capital only, 0.75        95.80
 //   capital only, 1           95.65
 constexpr double kNextCaseScale = 0.5;
 
