@@ -38,6 +38,9 @@ constexpr double kCaseScale = 0.5;
 //   capital only, 0.5         95.90   95.80  94.70 | 98.88  98.45  97.45  97.27
 //   capital only, 0.75        95.80
 //   capital only, 1           95.65
+//   capital or capitals, 0.5  95.95   95.84  94.78 | 98.90  98.49  97.45  97.30
+// ("tại UBND", "của Sở GDĐT": an abbreviation after is a capital too,
+// FollowerCaseAt.)
 constexpr double kNextCaseScale = 0.5;
 
 // The log probability of a written case under a candidate's rates.

@@ -37,8 +37,9 @@ struct Word {
   float keep_shift = 0, change_shift = 0;
   // How the word is written, which says whether it is a name (WrittenCaseAt).
   WrittenCase written = WrittenCase::kNoCaseEvidence;
-  // How the next word of its sentence is written, when nothing else comes
-  // between them: "Phường" before a name, "phương" before "hướng".
+  // How the next word or abbreviation of its sentence is written, when
+  // nothing else comes between them (FollowerCaseAt): "Phường" before a
+  // name, "tại" before "UBND", "phương" before "hướng".
   WrittenCase next_written = WrittenCase::kNoCaseEvidence;
 };
 
@@ -102,6 +103,7 @@ class TextReader {
   void CutChunk(Cutting& cut, size_t start, size_t end) const;
   void AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const;
   void AddUnreadPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const;
+  static void SetFollower(Cutting& cut, size_t begin, size_t end);
   bool ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
                 WordForm& word) const;
   bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;

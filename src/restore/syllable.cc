@@ -137,4 +137,11 @@ WrittenCase WrittenCaseAt(std::string_view text, size_t begin, size_t end) {
   return CaseOf(word) == CasePattern::kLower ? WrittenCase::kLower : WrittenCase::kNoCaseEvidence;
 }
 
+WrittenCase FollowerCaseAt(std::string_view text, size_t begin, size_t end) {
+  const WrittenCase written = WrittenCaseAt(text, begin, end);
+  if (written != WrittenCase::kNoCaseEvidence || StartsSentence(text, begin)) return written;
+  const std::string_view word = text.substr(begin, end - begin);
+  return word.size() >= 2 && IsUpperCaseWord(word) ? WrittenCase::kTitled : WrittenCase::kNoCaseEvidence;
+}
+
 }  // namespace vnplan::internal

@@ -52,6 +52,9 @@ bool IsTitled(std::string_view word);
 enum class WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower };
 // Of the word at bytes [begin, end) of `text`.
 WrittenCase WrittenCaseAt(std::string_view text, size_t begin, size_t end);
+// The same for the word after another, where capitals ("UBND", "HOẠCH")
+// count as a capital: what the word before it is followed by.
+WrittenCase FollowerCaseAt(std::string_view text, size_t begin, size_t end);
 
 }  // namespace vnplan::internal
 

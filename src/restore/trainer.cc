@@ -138,8 +138,9 @@ void NgramTrainer::AddText(std::string_view utf8) {
     std::string c = CanonicalOf(tools_.Lower(word));
     const WrittenCase written = WrittenCaseAt(utf8, begin, end);
     if (!c.empty() && written == WrittenCase::kTitled) ++titled_[c];
-    if (!previous.empty() && written != WrittenCase::kNoCaseEvidence)
-      ++(written == WrittenCase::kTitled ? next_titled_ : next_lower_)[previous];
+    if (const WrittenCase follower = FollowerCaseAt(utf8, begin, end);
+        !previous.empty() && follower != WrittenCase::kNoCaseEvidence)
+      ++(follower == WrittenCase::kTitled ? next_titled_ : next_lower_)[previous];
     // Abbreviations (GDĐT, TĐKT, UBND) are words too: they are what "GDDT"
     // in stripped text must become.
     if (c.empty() && word.size() >= 2 && IsUpperCaseWord(word)) c = tools_.Lower(word);

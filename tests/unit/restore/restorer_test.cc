@@ -142,6 +142,12 @@ TEST(Syllables, WrittenCaseIsEvidenceOnlyInMidSentence) {
   EXPECT_EQ(WrittenCaseAt(text, 21, 25), WrittenCase::kNoCaseEvidence);  // "UBND"
   EXPECT_EQ(WrittenCaseAt(text, 26, 29), WrittenCase::kLower);           // "xã"
   EXPECT_EQ(WrittenCaseAt(text, 31, 34), WrittenCase::kNoCaseEvidence);  // "Xã" after a stop
+  // After another word, capitals are a capital: "tại UBND" as "tại Lâm".
+  EXPECT_EQ(internal::FollowerCaseAt(text, 21, 25), WrittenCase::kTitled);          // "UBND"
+  EXPECT_EQ(internal::FollowerCaseAt(text, 10, 14), WrittenCase::kTitled);          // "Lâm"
+  EXPECT_EQ(internal::FollowerCaseAt(text, 26, 29), WrittenCase::kLower);           // "xã"
+  EXPECT_EQ(internal::FollowerCaseAt(text, 31, 34), WrittenCase::kNoCaseEvidence);  // "Xã" after a stop
+  EXPECT_EQ(internal::FollowerCaseAt("Ở UBND", 0, 3), WrittenCase::kNoCaseEvidence);
 }
 
 // A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
