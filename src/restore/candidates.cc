@@ -38,10 +38,10 @@ bool WithinOneEdit(const std::string& a, const std::string& b) {
 void CandidateInventory::Build(const ModelMixture& models, const SyllableTools& tools) {
   struct Seen {
     float prior;
-    double count = 0, titled = 0;
+    double count = 0, titled = 0, next_titled = 0, next_lower = 0;
   };
   std::unordered_map<std::string, Seen> seen;
-  double all = 0, all_titled = 0;
+  double all = 0, all_titled = 0, all_next_titled = 0, all_next = 0;
   for (const auto& model : models.models())
     for (const auto& known : model->Words()) {
       const float p = model->UnigramLogProb(WordHash(known.word));
@@ -49,16 +49,23 @@ void CandidateInventory::Build(const ModelMixture& models, const SyllableTools& 
       if (!fresh) it->second.prior = std::max(it->second.prior, p);
       it->second.count += known.count;
       it->second.titled += known.titled;
+      it->second.next_titled += known.next_titled;
+      it->second.next_lower += known.next_lower;
       all += known.count;
       all_titled += known.titled;
+      all_next_titled += known.next_titled;
+      all_next += known.next_titled + known.next_lower;
     }
   // A syllable seen a few times borrows the overall rate of capitals.
   const double rate = all > 0 ? std::clamp(all_titled / all, 0.001, 0.5) : 0.05;
+  const double next_rate = all_next > 0 ? std::clamp(all_next_titled / all_next, 0.001, 0.5) : 0.05;
   candidates_.reserve(seen.size());
   for (const auto& [word, s] : seen) {
     const double titled = std::clamp((s.titled + 2 * rate) / (s.count + 2), 0.001, 0.999);
+    const double next_titled =
+        std::clamp((s.next_titled + 2 * next_rate) / (s.next_titled + s.next_lower + 2), 0.001, 0.999);
     candidates_.push_back({word, WordHash(word), s.prior, static_cast<float>(std::log(titled)),
-                           static_cast<float>(std::log(1 - titled))});
+                           static_cast<float>(std::log(1 - titled)), static_cast<float>(std::log(next_titled))});
   }
   std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
     return a.prior != b.prior ? a.prior > b.prior : a.syllable < b.syllable;

@@ -22,6 +22,9 @@ struct Candidate {
   // log P(written with a capital | mid-sentence) and its complement: names
   // ("Việt", "Lâm") are capitalised where common words ("viết", "làm") are not.
   float titled_logp = 0, lower_logp = 0;
+  // log P(the next word written with a capital | this one, mid-sentence):
+  // "phường", "Nguyễn", "Phó" come before names ("phương", "Nguyên" less).
+  float next_titled_logp = 0;
 };
 
 class CandidateInventory {

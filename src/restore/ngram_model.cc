@@ -15,8 +15,9 @@
 namespace vnplan::internal {
 namespace {
 
-constexpr char kMagic[8] = {'V', 'N', 'P', 'L', 'N', 'L', 'M', '3'};
-constexpr uint32_t kVersion = 3;
+constexpr char kMagic[8] = {'V', 'N', 'P', 'L', 'N', 'L', 'M', '4'};
+// 4: the word records count the case of the word after (next_titled).
+constexpr uint32_t kVersion = 4;
 constexpr int kTables = kNgramTables;
 // 8-bit codes: against the 32-bit floats before, and with 32-bit
 // fingerprints for 64-bit keys, the background model went from 48.7 to
@@ -31,9 +32,9 @@ constexpr size_t kEntryBytes[kTables] = {6, 6, 5};
 // The log probability code of a context that is never predicted (<s>).
 constexpr uint8_t kContextOnly = kCodes - 1;
 constexpr float kContextOnlyLogp = 1.0f;
-// Word records: count, titled count, length (4 bytes each), the bytes,
-// padded to 8: at least 16 bytes each.
-constexpr uint64_t kWordHeaderBytes = 12, kMinWordRecord = 16;
+// Word records: count, titled count, length, next titled and next lower
+// counts (4 bytes each), the bytes, padded to 8: at least 24 bytes each.
+constexpr uint64_t kWordHeaderBytes = 20, kMinWordRecord = 24;
 // No log probability or back-off of a real model comes near; a codebook
 // beyond it (or NaN) is damage, and would make scores meaningless.
 constexpr float kMaxAbsCodebookValue = 1000.0f;
@@ -210,6 +211,8 @@ Status WriteNgramModel(const NgramTables& tables, const std::string& path) {
     words.append(reinterpret_cast<const char*>(&w.count), 4);
     words.append(reinterpret_cast<const char*>(&w.titled), 4);
     words.append(reinterpret_cast<const char*>(&len), 4);
+    words.append(reinterpret_cast<const char*>(&w.next_titled), 4);
+    words.append(reinterpret_cast<const char*>(&w.next_lower), 4);
     words.append(w.word);
     while (words.size() % 8) words.push_back('\0');
   }
@@ -260,7 +263,7 @@ Status NgramModel::Open(const std::string& path, std::unique_ptr<NgramModel>* mo
 Status NgramModel::Layout(const std::string& path) {
   FileHeader h;
   std::memcpy(&h, data_, sizeof h);
-  if (std::memcmp(h.magic, kMagic, 7) == 0 && (h.magic[7] == '1' || h.magic[7] == '2'))
+  if (std::memcmp(h.magic, kMagic, 7) == 0 && (h.magic[7] >= '1' && h.magic[7] <= '3'))
     return Status::InvalidInput(path + ": a model of an older vnplan; build it again (scripts/build_models.sh)");
   if (std::memcmp(h.magic, kMagic, 8) != 0 || h.version != kVersion || h.order != 3)
     return Status::InvalidInput(Damaged(path, "unknown header"));
@@ -356,11 +359,14 @@ std::vector<NgramModel::KnownWord> NgramModel::Words() const {
   out.reserve(word_count_);
   uint64_t pos = 0;
   for (uint64_t i = 0; i < word_count_; ++i) {
-    uint32_t count, titled, len;
+    uint32_t count, titled, len, next_titled, next_lower;
     std::memcpy(&count, words_ + pos, 4);
     std::memcpy(&titled, words_ + pos + 4, 4);
     std::memcpy(&len, words_ + pos + 8, 4);
-    out.push_back({std::string_view(reinterpret_cast<const char*>(words_ + pos + kWordHeaderBytes), len), count, titled});
+    std::memcpy(&next_titled, words_ + pos + 12, 4);
+    std::memcpy(&next_lower, words_ + pos + 16, 4);
+    out.push_back({std::string_view(reinterpret_cast<const char*>(words_ + pos + kWordHeaderBytes), len), count,
+                   titled, next_titled, next_lower});
     pos += (kWordHeaderBytes + len + 7) / 8 * 8;
   }
   return out;

@@ -63,10 +63,13 @@ struct NgramEntry {
 };
 
 // A syllable the model knows: how often it was seen, and how often of
-// those written with a capital in mid-sentence (a name: "Việt Trì").
+// those written with a capital in mid-sentence (a name: "Việt Trì"); and
+// how often the word after it, in mid-sentence, was written with a capital
+// or in lower case ("phường Phúc Xá" against "phương hướng").
 struct WordCount {
   std::string word;
   uint32_t count = 0, titled = 0;
+  uint32_t next_titled = 0, next_lower = 0;
   bool operator<(const WordCount& o) const { return word < o.word; }
 };
 
@@ -80,11 +83,11 @@ struct NgramTables {
 // The model file: this header, the unigram, bigram and trigram tables
 // (slots of a 32-bit fingerprint, a log probability code and, below the
 // highest order, a back-off code), then the word records (count, titled
-// count, length, bytes, padded to 8). Exposed for tests that craft
+// count, length, next titled and next lower counts, bytes, padded to 8). Exposed for tests that craft
 // damaged files.
 inline constexpr int kNgramTables = 3, kNgramCodes = 256;
 struct NgramFileHeader {
-  char magic[8];  // "VNPLNLM3"
+  char magic[8];  // "VNPLNLM4"
   uint32_t version, order;
   uint64_t slots[kNgramTables];
   // The longest run from a key's home slot to its slot: a look-up probes
@@ -137,7 +140,7 @@ class NgramModel {
   // The syllables the model knows, with their training counts.
   struct KnownWord {
     std::string_view word;
-    uint32_t count, titled;
+    uint32_t count, titled, next_titled, next_lower;
   };
   std::vector<KnownWord> Words() const;
   float UnigramLogProb(uint64_t w) const;

@@ -170,12 +170,18 @@ void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) 
     AddUnreadPart(cut, begin, end, kind);
     return;
   }
+  SetFollower(cut, begin, end);
   cut.out.pieces.push_back({false, static_cast<int>(words.size())});
   words.push_back({form, cut.line, begin, end});
-  if (!StartsSentence(cut.text, begin))
-    words.back().written = IsTitled(core)                       ? Word::kTitled
-                           : CaseOf(core) == CasePattern::kLower ? Word::kLower
-                                                                 : Word::kNoCaseEvidence;
+  words.back().written = WrittenCaseAt(cut.text, begin, end);
+}
+
+// The word just before the part at [begin, end), if nothing came between,
+// learns how its follower is written.
+void TextReader::SetFollower(Cutting& cut, size_t begin, size_t end) {
+  const std::vector<Piece>& pieces = cut.out.pieces;
+  if (!pieces.empty() && pieces.back().word >= 0)
+    cut.out.words[static_cast<size_t>(pieces.back().word)].next_written = FollowerCaseAt(cut.text, begin, end);
 }
 
 // A part the search does not read: a number, a symbol's code, an
@@ -195,6 +201,7 @@ void TextReader::AddUnreadPart(Cutting& cut, size_t begin, size_t end, PartKind 
     const std::string canonical = tools_.Canonical(lower);
     if (const Candidate* c = inventory_.WithForm(canonical.empty() ? lower : canonical)) piece.known = c->hash;
   }
+  SetFollower(cut, begin, end);
   cut.out.pieces.push_back(piece);
 }
 

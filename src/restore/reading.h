@@ -35,9 +35,12 @@ struct Word {
   // OCR's confidence moves the odds of the word as written: log-factors
   // added to its own candidate and to the others (0 when there is none).
   float keep_shift = 0, change_shift = 0;
-  // How the word is written where no sentence starts, which says whether it
-  // is a name; kNoCaseEvidence at sentence starts and for capitals.
-  enum WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower } written = kNoCaseEvidence;
+  // How the word is written, which says whether it is a name (WrittenCaseAt).
+  WrittenCase written = WrittenCase::kNoCaseEvidence;
+  // How the next word or abbreviation of its sentence is written, when
+  // nothing else comes between them (FollowerCaseAt): "Phường" before a
+  // name, "tại" before "UBND", "phương" before "hướng".
+  WrittenCase next_written = WrittenCase::kNoCaseEvidence;
   // Part of a person's name in a text that carries its marks
   // (TextReader::MarkPersonNames): read only as written.
   bool in_name = false;
@@ -103,6 +106,7 @@ class TextReader {
   void CutChunk(Cutting& cut, size_t start, size_t end) const;
   void AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const;
   void AddUnreadPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const;
+  static void SetFollower(Cutting& cut, size_t begin, size_t end);
   bool ReadWord(std::string_view core, const Damage& damage, const OcrChannel& damaged_by,
                 WordForm& word) const;
   bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;

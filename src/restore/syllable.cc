@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "src/text/textutil.h"
+#include "src/text/words.h"
 
 namespace vnplan::internal {
 namespace {
@@ -127,6 +128,20 @@ bool IsTitled(std::string_view word) {
     ++letters;
   }
   return letters >= 2;
+}
+
+WrittenCase WrittenCaseAt(std::string_view text, size_t begin, size_t end) {
+  if (StartsSentence(text, begin)) return WrittenCase::kNoCaseEvidence;
+  const std::string_view word = text.substr(begin, end - begin);
+  if (IsTitled(word)) return WrittenCase::kTitled;
+  return CaseOf(word) == CasePattern::kLower ? WrittenCase::kLower : WrittenCase::kNoCaseEvidence;
+}
+
+WrittenCase FollowerCaseAt(std::string_view text, size_t begin, size_t end) {
+  const WrittenCase written = WrittenCaseAt(text, begin, end);
+  if (written != WrittenCase::kNoCaseEvidence || StartsSentence(text, begin)) return written;
+  const std::string_view word = text.substr(begin, end - begin);
+  return word.size() >= 2 && IsUpperCaseWord(word) ? WrittenCase::kTitled : WrittenCase::kNoCaseEvidence;
 }
 
 }  // namespace vnplan::internal

@@ -4,6 +4,7 @@
 #ifndef VNPLAN_RESTORE_SYLLABLE_H_
 #define VNPLAN_RESTORE_SYLLABLE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,16 @@ bool StartsSentence(std::string_view text, size_t at);
 
 // "Việt", "Phòng": a capital, then lower-case letters only.
 bool IsTitled(std::string_view word);
+
+// How a word is written, as evidence of which syllable it is: titled or
+// lower case where no sentence starts; no evidence at a sentence start or
+// in capitals. The trainer counts it and the reader reads it by this rule.
+enum class WrittenCase : uint8_t { kNoCaseEvidence, kTitled, kLower };
+// Of the word at bytes [begin, end) of `text`.
+WrittenCase WrittenCaseAt(std::string_view text, size_t begin, size_t end);
+// The same for the word after another, where capitals ("UBND", "HOẠCH")
+// count as a capital: what the word before it is followed by.
+WrittenCase FollowerCaseAt(std::string_view text, size_t begin, size_t end);
 
 }  // namespace vnplan::internal
 

@@ -132,10 +132,15 @@ void NgramTrainer::AddText(std::string_view utf8) {
   static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum);
   std::vector<uint64_t> sentence;
   int newlines = 0;
+  std::string previous;  // the word just before, when nothing came between
   auto add_word = [&](size_t begin, size_t end) {
     const std::string_view word = utf8.substr(begin, end - begin);
     std::string c = CanonicalOf(tools_.Lower(word));
-    if (!c.empty() && IsTitled(word) && !StartsSentence(utf8, begin)) ++titled_[c];
+    const WrittenCase written = WrittenCaseAt(utf8, begin, end);
+    if (!c.empty() && written == WrittenCase::kTitled) ++titled_[c];
+    if (const WrittenCase follower = FollowerCaseAt(utf8, begin, end);
+        !previous.empty() && follower != WrittenCase::kNoCaseEvidence)
+      ++(follower == WrittenCase::kTitled ? next_titled_ : next_lower_)[previous];
     // Abbreviations (GDĐT, TĐKT, UBND) are words too: they are what "GDDT"
     // in stripped text must become.
     if (c.empty() && word.size() >= 2 && IsUpperCaseWord(word)) c = tools_.Lower(word);
@@ -145,11 +150,13 @@ void NgramTrainer::AddText(std::string_view utf8) {
       ++vocabulary_[c];
       sentence.push_back(WordHash(c));
     }
+    previous = c;
     newlines = 0;
   };
   auto end_sentence = [&] {
     if (!sentence.empty()) AddSentence(sentence);
     sentence.clear();
+    previous.clear();
   };
   // What lies between words: as the decoder reads text, a run of digits is
   // one <num>, and a stop ends a sentence only where it ends a chunk
@@ -163,6 +170,7 @@ void NgramTrainer::AddText(std::string_view utf8) {
       const bool next_is_alnum = i < n && (u_isalnum(static_cast<UChar32>(s[i])) || s[i] >= 0x80);
       if (c.value >= '0' && c.value <= '9') {
         if (c.begin == 0 || !(s[c.begin - 1] >= '0' && s[c.begin - 1] <= '9')) sentence.push_back(kNumber);
+        previous.clear();
         newlines = 0;
       } else if (c.value == '\n') {
         if (++newlines >= 2) end_sentence();
@@ -241,10 +249,12 @@ NgramTables NgramTrainer::Build() const {
     if (!kn.continuation2.count(key) && std::fabs(backoff) > 1e-9)
       out.bigrams.push_back({key, 1.0f, static_cast<float>(backoff)});
   }
-  for (const auto& [word, count] : vocabulary_) {
-    auto titled = titled_.find(word);
-    out.words.push_back({word, count, titled == titled_.end() ? 0 : titled->second});
-  }
+  auto count_of = [](const std::unordered_map<std::string, uint32_t>& counts, const std::string& word) {
+    const auto it = counts.find(word);
+    return it == counts.end() ? 0u : it->second;
+  };
+  for (const auto& [word, count] : vocabulary_)
+    out.words.push_back({word, count, count_of(titled_, word), count_of(next_titled_, word), count_of(next_lower_, word)});
   std::sort(out.words.begin(), out.words.end());
   return out;
 }

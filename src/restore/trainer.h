@@ -22,7 +22,8 @@ class NgramTrainer {
   // Adds running text: words that are Vietnamese syllables are counted in
   // canonical form; anything else breaks the n-gram chain as <unk>.
   // Sentences end at . ! ? ; : and at blank lines. A syllable written with
-  // a capital where no sentence starts is counted as a name's ("Việt Trì").
+  // a capital where no sentence starts is counted as a name's ("Việt Trì"),
+  // and the case of the word after each word ("phường" before a name).
   void AddText(std::string_view utf8);
   // Makes syllables known (with count 0) without text, e.g. a word list.
   void AddVocabulary(std::string_view syllable);
@@ -52,6 +53,8 @@ class NgramTrainer {
   std::unordered_map<std::string, std::string> canonical_;
   std::unordered_map<std::string, uint32_t> vocabulary_;
   std::unordered_map<std::string, uint32_t> titled_;  // capitalised mid-sentence
+  // How the word after each word was written (WrittenCaseAt), titled or lower.
+  std::unordered_map<std::string, uint32_t> next_titled_, next_lower_;
   std::unordered_map<uint64_t, Trigram> trigrams_;
   size_t tokens_ = 0;
   uint32_t min_trigram_count_ = 1;

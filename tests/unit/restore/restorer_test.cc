@@ -136,6 +136,38 @@ TEST(Restorer, AMarkedTextKeepsAPersonsNameAsWritten) {
             "liên hệ với ông Nguyễn Văn Thanh Huyện.\n");
 }
 
+// A capital on the next word is evidence too: "phường" comes before names
+// ("phường Lâm Sơn"), "phương" before common words, though "phương" is the
+// commoner here and neither was seen before "Kim".
+TEST(Restorer, ACapitalOnTheNextWordIsEvidenceOfTheWordBefore) {
+  const auto restorer = RestorerTrainedOn(
+      {"tại phường Lâm Sơn.\ntại phường Hà Đông.\n", "tại phương hướng.\ntại phương án.\ntại phương thức.\n",
+       "ông Kim về.\n"},
+      "next-capital");
+  ASSERT_TRUE(restorer);
+  EXPECT_EQ(restorer->Restore("tai phuong Kim ve.\n").text, "tại phường Kim về.\n");
+  EXPECT_EQ(restorer->Restore("tai phuong kim ve.\n").text, "tại phương kim về.\n");
+}
+
+// The case a word is written in counts only where no sentence starts and
+// in a title or lower case; the trainer and the reader share the rule.
+TEST(Syllables, WrittenCaseIsEvidenceOnlyInMidSentence) {
+  using internal::WrittenCase;
+  using internal::WrittenCaseAt;
+  const std::string text = "Phường Lâm Sơn, UBND xã. Xã mới";
+  EXPECT_EQ(WrittenCaseAt(text, 0, 9), WrittenCase::kNoCaseEvidence);  // "Phường" opens the text
+  EXPECT_EQ(WrittenCaseAt(text, 10, 14), WrittenCase::kTitled);          // "Lâm"
+  EXPECT_EQ(WrittenCaseAt(text, 21, 25), WrittenCase::kNoCaseEvidence);  // "UBND"
+  EXPECT_EQ(WrittenCaseAt(text, 26, 29), WrittenCase::kLower);           // "xã"
+  EXPECT_EQ(WrittenCaseAt(text, 31, 34), WrittenCase::kNoCaseEvidence);  // "Xã" after a stop
+  // After another word, capitals are a capital: "tại UBND" as "tại Lâm".
+  EXPECT_EQ(internal::FollowerCaseAt(text, 21, 25), WrittenCase::kTitled);          // "UBND"
+  EXPECT_EQ(internal::FollowerCaseAt(text, 10, 14), WrittenCase::kTitled);          // "Lâm"
+  EXPECT_EQ(internal::FollowerCaseAt(text, 26, 29), WrittenCase::kLower);           // "xã"
+  EXPECT_EQ(internal::FollowerCaseAt(text, 31, 34), WrittenCase::kNoCaseEvidence);  // "Xã" after a stop
+  EXPECT_EQ(internal::FollowerCaseAt("Ở UBND", 0, 3), WrittenCase::kNoCaseEvidence);
+}
+
 // A number is context too: "ngày 5 thang 6" is a date even where "thẳng"
 // is the commoner word.
 TEST(Restorer, NumbersAreContext) {
