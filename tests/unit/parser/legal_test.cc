@@ -32,6 +32,19 @@ TEST(LegalBases, AnItalicSpanTooLongToJoinDoesNotSwallowWhatFollowsItsEnd) {
   EXPECT_EQ(p.sections[0].number, "1");
 }
 
+// "năm" / "2020;": the year alone on its line ends the clause; it is not
+// noise, so the next clause keeps its own number.
+TEST(LegalBases, AYearWrappedOntoItsOwnLineEndsTheLaw) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nCăn cứ Luật Bảo vệ môi trường năm\n2020;\n\n"
+      "Căn cứ Nghị định số 8/2022/NĐ-CP ngày 10/1/2022 của Chính phủ;\nI. MỤC ĐÍCH\n- a.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Luật");
+  EXPECT_FALSE(p.legal_bases[0].number);
+  EXPECT_NE(p.legal_bases[0].text.find("2020"), std::string::npos);
+  EXPECT_EQ(p.legal_bases[1].number, "8/2022/NĐ-CP");
+}
+
 TEST(Contacts, PhonesInTheFormsPlansWriteThem) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nThử\nI. TỔ CHỨC THỰC HIỆN\n- Liên hệ bà Trần Thị Lan, điện thoại số 0916 777 493.\n"
