@@ -61,6 +61,11 @@ class HeaderReader {
   std::unique_ptr<Patterns> re_;
   const Gazetteer* gazetteer_ = nullptr;
 
+  // True if a line of [begin, end) opens on the document's number ("Số:
+  // 12/…") or states the national motto: "Độc lập - Tự do - Hạnh phúc", or
+  // the state's name in capitals (not in a sentence).
+  bool HasMastheadCue(const std::vector<Line>& lines, size_t begin, size_t end) const;
+
   // A unit of the gazetteer named in an agency's name: words[at..] are its
   // type (`type_words` of them: "huyện", "thành phố") and its name. Appends
   // them to `out` as the gazetteer writes them ("huyện", "Lâm Thao") and
