@@ -441,6 +441,10 @@ bool HeaderReader::HasMastheadCue(const std::vector<Line>& lines, size_t begin,
   return false;
 }
 
+bool HeaderReader::IsDocument(const std::vector<Line>& lines, const Layout& layout) const {
+  return layout.type_line || HasMastheadCue(lines, layout.masthead, layout.title_end);
+}
+
 void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
                                 const Layout& layout, Header& header) const {
   const size_t end = layout.type_line ? *layout.type_line : layout.title_end;
@@ -450,7 +454,7 @@ void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
   // in its prose are not a header (devset: 5 such pages, each with a number
   // or date from its text; a resolution that kept only "Số: 1670/NQ-…" of
   // its masthead still reads it).
-  if (!layout.type_line && !HasMastheadCue(lines, layout.masthead, end)) return;
+  if (!IsDocument(lines, layout)) return;
   std::vector<std::string> caps_lines;
   bool seen_number = false, date_line_seen = false;
   for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {

@@ -47,6 +47,10 @@ class HeaderReader {
   // ...)" self-reference. Period from the title.
   void ReadMasthead(const std::vector<Line>& lines, const Layout& layout,
                     Header& header) const;
+  // False for a page that is no document (a legal Q&A page, an encyclopedia
+  // article): no type line, and above the title no national motto and no
+  // line opening on a number. Such a page has no header and no legal bases.
+  bool IsDocument(const std::vector<Line>& lines, const Layout& layout) const;
   // Recipients and signer from lines [layout.closing, layout.appendix).
   void ReadClosing(const std::vector<Line>& lines, const Layout& layout,
                    Header& header) const;

@@ -30,8 +30,9 @@ TEST(Header, ReadsTwoColumnMastheadMergedByOcr) {
 }
 
 // A page that is no document (a legal Q&A page): neither a type line nor
-// the national motto, so the number its form guide gives as an example and a
-// date in its prose are no header; a letter with the motto keeps its number.
+// the national motto, so the number its form guide gives as an example, a
+// date in its prose and what it cites are no header and no legal bases; a
+// letter with the motto keeps its number.
 TEST(Header, APageWithoutTypeLineOrMottoHasNoHeader) {
   const Plan page = ParseText(
       "# Mẫu quyết định thay đổi Thẩm phán là mẫu nào?\n\n"
@@ -39,11 +40,13 @@ TEST(Header, APageWithoutTypeLineOrMottoHasNoHeader) {
       "(2) ô thứ nhất ghi số, ô thứ hai ghi năm ra Quyết định (ví dụ: Số: 01/2017/QĐ-TA).\n\n"
       "(8) trường hợp thụ lý sơ thẩm thì ghi số:…/…/TLST-HS ngày…tháng…năm….\n\n"
       "Căn cứ quy định tại Điều 44 Bộ luật Tố tụng hình sự 2015 như sau:\n\n"
+      "Việc này đã nêu tại Thông báo số 190/TB-VPCP ngày 5/6/2007 của Văn phòng Chính phủ.\n\n"
       "1. Chánh án Tòa án có những nhiệm vụ, quyền hạn:\n\n"
       "a) Trực tiếp tổ chức việc xét xử vụ án hình sự.\n");
   EXPECT_FALSE(page.header.number);
   EXPECT_FALSE(page.header.symbol);
   EXPECT_FALSE(page.header.date);
+  EXPECT_TRUE(page.legal_bases.empty());  // what its prose cites is no basis
   const Plan letter = ParseText(
       "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
       "Số: 5487/CT-CS\nV/v chính sách thuế\nHà Nội, ngày 25 tháng 11 năm 2025\n"
