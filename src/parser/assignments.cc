@@ -60,7 +60,7 @@ std::string AgencyPattern() {
 // it. Also the manners it is told to act in ("nghiêm túc", "tích cực",
 // "kịp thời" before "triển khai"), which end a name as its verb does.
 constexpr const char* kVerb =
-    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b|[dpb]on [dpb]oc\b|ph\S{1,2}t huy\b|ho\S{1,2}n th\S{1,2}nh\b|nghi\S{1,2}m t\S{1,2}c\b|t\S{1,2}ch c\S{1,2}c\b|k\S{1,2}p th\S{1,2}i\b|tuy\S{1,2}n truy\S{1,2}n\b|r\S s\S{1,2}t\b|quy\S{1,2}t [dpb]\S{1,2}nh\b))";
+    R"(\b(c\S{1,2} tr\S{1,2}ch nhi\S{1,2}m|c\S{1,2} k\S{1,2} ho\S{1,2}ch|ch\S{1,2} tr\S\b|ph\S{1,2}i h\S{1,2}p|x\S{1,2}y d\S{1,2}ng|t\S{1,2} ch\S{1,3}c|tri\S{1,2}n khai|th\S{1,2}c hi\S{1,2}n|ch\S{1,2} [dpb]\S{1,2}o|l\S{1,2}a ch\S{1,2}n|g\S{1,2}i\b|b\S{1,2}o c\S{1,2}o|tham m\S{1,2}u|c\S{1,2}n c\S\b|l\S c\S{1,2} quan|t\S{1,2}ng c\S{2}ng|[dpb]\S{1,2}y m\S{1,2}nh|ki\S{1,2}m tra|h\S{1,3}ng d\S{1,2}n|gi\S{1,2}i thi\S{1,2}u|v\S{1,2}n d\S{1,2}ng|t\S{1,2}p trung|ti\S{1,2}n h\S{1,2}nh|ch\S{1,2} [dpb]\S{1,2}ng|[dpb]e c\S\b|y\S{1,2}u c\S{1,2}u|ph\S{1,2}t hi\S{1,2}n|th\S{1,2}m [dpb]\S{1,2}nh|t\S{1,2}ng h\S{1,2}p|theo d\S{1,2}i|nghi\S{1,2}n c\S{1,2}u|kh\S{1,2}n tr\S{1,2}\S{1,2}ng|gi\S{1,2}m s\S{1,2}t|ch\S{1,2}u tr\S{1,2}ch nhi\S{1,2}m|ti\S{1,2}p t\S{1,2}c|b\S{1,2} tr\S\b|n\S{1,2}ng cao|theo ch\S{1,2}c n\S{1,2}ng|[dpb]\S{1,2}nh k\S\b|[dpb]on [dpb]oc\b|ph\S{1,2}t huy\b|ho\S{1,2}n th\S{1,2}nh\b|nghi\S{1,2}m t\S{1,2}c\b|t\S{1,2}ch c\S{1,2}c\b|k\S{1,2}p th\S{1,2}i\b|tuy\S{1,2}n truy\S{1,2}n\b|r\S s\S{1,2}t\b|quy\S{1,2}t [dpb]\S{1,2}nh\b|ti\S{1,2}p thu\b))";
 
 // How far a list of agencies may run before its verb: five or six full
 // names ("Trung tâm Chuyển đổi số Thành phố, Công an Thành phố, Sở Nông
@@ -150,6 +150,10 @@ struct AssignmentFinder::Patterns {
       R"((?:(giao|[dpb]\S{1,2} ngh\S{1,2})(?: cho)?\s+|y\S{1,2}u c\S{1,2}u\s+|[dpb]\S{1,2}i v\S{1,2}i\s+|c\S{1,2}n c\S{1,2} (?:n\S{1,2}i dung )?k\S{0,2} ?ho\S{0,2}ch n\S{1,2}y,?\s+)?()" +
       agency + ")"};
   RE2 verb{kVerb};
+  // The closing article: "… chịu trách nhiệm thi hành Quyết định này" binds
+  // those it names to the whole decision; it gives none of them a task.
+  RE2 executes{
+      R"(thi h\S{1,2}nh (?:quy\S{1,2}t [dpb]\S{1,2}nh|ngh\S{1,2} quy\S{1,2}t|ngh\S{1,2} [dpb]\S{1,2}nh|ch\S{1,2} th\S{1,2}|th\S{1,2}ng t\S{1,2}) n\S{1,2}y)"};
   RE2 leading_verb{std::string("^") + kVerb};
   RE2 agency_only{R"(^(?:([dpb]\S{1,2}i v\S{1,2}i|[dpb]\S{1,2} ngh\S{1,2})\s+)?()" + agency +
                   R"(.*)$)"};
@@ -503,8 +507,12 @@ bool AssignmentFinder::FromUnit(const Outline& outline, const BodyUnit& unit,
   }
   if (FromLabel(b, info.number, state.topics[unit.section], out)) return false;
   // "2. Bộ Xây dựng chỉ đạo ..." a numbered paragraph the outline keeps
-  // in the section before it: a new agency, not that section's task.
-  if ((b.marker == Marker::kArabic || b.marker == Marker::kDotted) &&
+  // in the section before it: a new agency, not that section's task. So is
+  // an untitled article's text: "Điều 2. Trung tâm … chủ trì …" (devset: 31
+  // decisions assign so), but for the closing article's list of who executes it.
+  const bool article = b.marker == Marker::kArticle &&
+                       !RE2::PartialMatch(b.folded.text, re_->executes);
+  if ((b.marker == Marker::kArabic || b.marker == Marker::kDotted || article) &&
       AssignsByHeading(outline, unit.section)) {
     Assignment a;
     if (FromHeading(b, info.number, false, &a) && !a.tasks.empty()) {

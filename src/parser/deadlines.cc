@@ -331,8 +331,9 @@ struct DeadlineFinder::Patterns {
         {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t|h\S{1,2}n ch\S{1,2}t)[\s*_]*:?[\s*_]*ng\S{1,2}y)" + gap +
              R"((\d{1,2}))" + gap + R"((?:h\S{1,2}ng|m\S{1,2}i) th\S{1,2}ng)",
          Monthly},
-        {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t(?: l\S)?(?: v\S{1,2}o)?|h\S{1,2}n ch\S{1,2}t|h\S{1,2}n cu\S{1,2}i|kh\S{1,2}ng mu\S{1,2}n h\S{1,2}n)[\s*_]*:?[\s*_]*ng\S{1,2}y)" + gap +
-             date,
+        // "trước 17 giờ ngày 27/11/2025": a Công điện's hour, as a window's.
+        {R"((?:tr\S{1,2}c|ch\S{1,2}m nh\S{1,2}t(?: l\S)?(?: v\S{1,2}o)?|h\S{1,2}n ch\S{1,2}t|h\S{1,2}n cu\S{1,2}i|kh\S{1,2}ng mu\S{1,2}n h\S{1,2}n)[\s*_]*:?[\s*_]*)" +
+             clock + R"(ng\S{1,2}y)" + gap + date,
          Due},
         {R"((?:v\S{1,2}o|l\S{1,2}c [^,;]{0,25}?|di\S{1,2}n ra|khai m\S{1,2}c)[\s*_]+ng\S{1,2}y)" + gap + date,
          Event},

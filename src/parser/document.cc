@@ -85,6 +85,12 @@ struct DocumentReader::Patterns {
   RE2 article{R"(^(?:Điều|ĐIỀU|Ðiều)\s*(\d{1,3})\s*[.:]\s*(.*)$)"};
   // "Chương II" with its title on the same line or the next; not "Chương trình".
   RE2 chapter{R"(^(?:Chương|CHƯƠNG)\s+([IVXL]{1,6})\s*(?:[.:]\s*|\s+|$)(.*)$)"};
+  // The year or date that ends a wrapped sentence, alone on its line: "năm"
+  // / "2020;", "ngày" / "11/12/2024)". Not noise: 63 of the devset's 311
+  // texts break a line so, and a "Căn cứ Luật … năm" clause that lost its
+  // year ran into the next one and took its number. A page number is shorter
+  // and a table's year cell ends in no punctuation.
+  RE2 wrapped_number{R"(^[(\s]*(?:\d{1,2}\s*[/.-]\s*){0,2}\d{4}\s*[;.,)]+[\s*]*$)"};
 };
 
 int Block::LineAt(size_t text_offset) const {
@@ -281,7 +287,7 @@ std::vector<Line> DocumentReader::ReadLines(std::string_view text) const {
       if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c)) ++letters;
       return letters < 2 || chars <= 3;  // enough to know it is not noise
     });
-    line.blank = letters < 2 || chars <= 3;
+    line.blank = (letters < 2 || chars <= 3) && !RE2::FullMatch(line.clean, re_->wrapped_number);
     if (!line.blank) line.folded = folder_.Fold(line.clean);
     lines.push_back(std::move(line));
   }

@@ -426,9 +426,35 @@ void HeaderReader::ReadAgencies(const std::vector<std::string>& caps_lines,
   if (!parent.empty()) header.issuer.parent = AgencyName(parent);
 }
 
+bool HeaderReader::HasMastheadCue(const std::vector<Line>& lines, size_t begin,
+                                  size_t end) const {
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    if (lines[i].blank) continue;
+    re2::StringPiece state;
+    if (RE2::PartialMatch(lines[i].clean, re_->number_line)) return true;
+    if (RE2::PartialMatch(lines[i].folded.text, re_->motto_words)) return true;
+    if (RE2::PartialMatch(lines[i].folded.text, re_->motto_state, &state)) {
+      const size_t b = static_cast<size_t>(state.data() - lines[i].folded.text.data());
+      if (IsAllCaps(lines[i].folded.SourceOf(lines[i].clean, b, b + state.size()))) return true;
+    }
+  }
+  return false;
+}
+
+bool HeaderReader::IsDocument(const std::vector<Line>& lines, const Layout& layout) const {
+  return layout.type_line || HasMastheadCue(lines, layout.masthead, layout.title_end);
+}
+
 void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
                                 const Layout& layout, Header& header) const {
   const size_t end = layout.type_line ? *layout.type_line : layout.title_end;
+  // A page with no type line, no national motto and no line opening on its
+  // number is no document (a legal Q&A page, an encyclopedia article): the
+  // "Số: 01/2017/QĐ-TA" its form guide gives as an example and a birth date
+  // in its prose are not a header (devset: 5 such pages, each with a number
+  // or date from its text; a resolution that kept only "Số: 1670/NQ-…" of
+  // its masthead still reads it).
+  if (!IsDocument(lines, layout)) return;
   std::vector<std::string> caps_lines;
   bool seen_number = false, date_line_seen = false;
   for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {

@@ -47,6 +47,10 @@ class HeaderReader {
   // ...)" self-reference. Period from the title.
   void ReadMasthead(const std::vector<Line>& lines, const Layout& layout,
                     Header& header) const;
+  // False for a page that is no document (a legal Q&A page, an encyclopedia
+  // article): no type line, and above the title no national motto and no
+  // line opening on a number. Such a page has no header and no legal bases.
+  bool IsDocument(const std::vector<Line>& lines, const Layout& layout) const;
   // Recipients and signer from lines [layout.closing, layout.appendix).
   void ReadClosing(const std::vector<Line>& lines, const Layout& layout,
                    Header& header) const;
@@ -60,6 +64,11 @@ class HeaderReader {
   const TextFolder& folder_;
   std::unique_ptr<Patterns> re_;
   const Gazetteer* gazetteer_ = nullptr;
+
+  // True if a line of [begin, end) opens on the document's number ("Số:
+  // 12/…") or states the national motto: "Độc lập - Tự do - Hạnh phúc", or
+  // the state's name in capitals (not in a sentence).
+  bool HasMastheadCue(const std::vector<Line>& lines, size_t begin, size_t end) const;
 
   // A unit of the gazetteer named in an agency's name: words[at..] are its
   // type (`type_words` of them: "huyện", "thành phố") and its name. Appends

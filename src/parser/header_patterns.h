@@ -101,6 +101,7 @@ struct HeaderReader::Patterns {
   // scan; only a whole masthead line of a number and a hyphenated symbol.
   RE2 number_uncut{R"(^[Ss]\S{0,2}\s*:?\s+(\d+)\s*/?\s*([A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9]+)+)\s*$)"};
   RE2 number_cut{R"([Ss]\S{0,2}\s*:)"};  // "Số:" alone, its number on the next line
+  RE2 number_line{R"(^[Ss]\S{0,2}\s*:\s*\d)"};  // a line that opens on the number
   RE2 symbol_part{R"([A-ZĐ][A-Za-zĐđ0-9&\-–—.]*)"};
   // "ngày 01 tháng 12 năm 2025", also "tháng12" run together.
   RE2 place_date{

@@ -19,6 +19,19 @@ struct TypePattern {
 constexpr const char* kDate =
     R"(ng\S{1,2}y\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+th\S{1,4}\s+(\d{1,2})\s+n\S{1,2}m\s+(\d{4})))";
 
+// True if the citation at `at` is a letter the document answers: "Cục Thuế
+// nhận được công văn số 5581/BNI-QLDN1 … của Thuế tỉnh Bắc Ninh và công văn
+// số 2249/…" opens a Công văn; what it rests on follows as "Căn cứ …"
+// (devset: 19 such letters read as bases, 14 of them in Cục Thuế replies).
+bool Answers(std::string_view folded, size_t at) {
+  const size_t sentence = folded.find_last_of(".;", at);
+  const std::string_view before =
+      folded.substr(sentence == std::string_view::npos ? 0 : sentence + 1,
+                    at - (sentence == std::string_view::npos ? 0 : sentence + 1));
+  return before.find("nhan duoc") != std::string_view::npos &&
+         before.find("can cu") == std::string_view::npos;
+}
+
 }  // namespace
 
 struct LegalBasisReader::Patterns {
@@ -44,6 +57,8 @@ struct LegalBasisReader::Patterns {
         {"Thông báo", R"(\bth\S{1,2}ng b\S{1,2}o)"},
         {"Chương trình", R"(\bch\S{1,3}ng tr\S{1,2}nh)"},
         {"Đề án", R"(\bde an)"},
+        // A proposal the document answers: "Xét Tờ trình số 444/TTr-UBND".
+        {"Tờ trình", R"(\bt\S{1,2} tr\S{1,2}nh)"},
     };
     for (auto [name, word] : table)
       types.push_back(
@@ -73,9 +88,21 @@ std::vector<LegalBasis> LegalBasisReader::Read(
       });
     std::sort(hits.begin(), hits.end(),
               [](const Hit& a, const Hit& b) { return a.at < b.at; });
+    // A kind word owns a number only with no other kind word between them:
+    // "Quyết định số 1356/QĐ-TTg … ban hành Kế hoạch thực hiện Nghị định số
+    // 118/2025/NĐ-CP" cites a Nghị định; the Kế hoạch is the decision's
+    // subject (devset: 3 such false bases in 21 hand-checked documents).
+    std::vector<Hit> owned;
+    for (const Hit& hit : hits)
+      if (std::none_of(hits.begin(), hits.end(), [&](const Hit& other) {
+            return other.number_at == hit.number_at && other.at > hit.at;
+          }))
+        owned.push_back(hit);
+    hits.swap(owned);
     for (size_t k = 0; k < hits.size(); ++k) {
       const Hit& hit = hits[k];
       if (k > 0 && hit.at < hits[k - 1].number_end) continue;  // overlap
+      if (Answers(f, hit.at)) continue;
       size_t end = k + 1 < hits.size() ? hits[k + 1].at : f.size();
       end = std::min(end, f.find(';', hit.at) == std::string_view::npos
                               ? f.size()
@@ -106,7 +133,30 @@ std::vector<LegalBasis> LegalBasisReader::Read(
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const LegalBasis& a, const LegalBasis& z) { return a.line < z.line; });
+  DropRepeats(out);
   return out;
+}
+
+// True if two written numbers name one document: equal, or one cut short
+// where the other goes on past a separator ("78/2021/NĐ" of "78/2021/NĐ -CP",
+// a line's stray space, and "78/2021/NĐ-CP").
+static bool SameNumber(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return b.starts_with(a) && (a.size() == b.size() || b[a.size()] == '-' || b[a.size()] == '/');
+}
+
+// A document cited again, in the subject of a later basis ("Căn cứ Nghị
+// định số 05/2025/NĐ-CP … sửa đổi, bổ sung Nghị định số 08/2022/NĐ-CP" after
+// 08/2022's own "Căn cứ"), is one basis: the first citation stays.
+void LegalBasisReader::DropRepeats(std::vector<LegalBasis>& bases) {
+  std::vector<std::string> seen;
+  std::erase_if(bases, [&](const LegalBasis& basis) {
+    if (!basis.number) return false;
+    for (const std::string& number : seen)
+      if (SameNumber(number, *basis.number)) return true;
+    seen.push_back(*basis.number);
+    return false;
+  });
 }
 
 void LegalBasisReader::ReadLaws(const Block& block, std::vector<LegalBasis>& out) const {

@@ -228,6 +228,19 @@ std::string NumberOf(const Block& b, std::vector<Open>& path, int& last_roman,
   }
 }
 
+// True if `b`, a numbered paragraph that reads as a sentence, is a part of
+// the document itself: nothing above it holds it (`holder` sections stay
+// open) and an earlier top-level part is numbered the same way. A Công điện
+// or Thông báo numbers its directives 1., 2., 3. with no Roman part above:
+// "2. Bộ trưởng Bộ Tài chính tổng hợp, …" after a "1. …:" heading is the
+// second part, not a paragraph of nothing (the devset's Công điện 232/CĐ-TTg
+// lost parts 2 and 3 and their assignees). Like an untitled article, its
+// opening words name it and its text is its item.
+bool IsUntitledPart(const Block& b, size_t holder, const Outline& out) {
+  return holder == 0 && b.marker == Marker::kArabic && !out.tree.empty() &&
+         out.tree.back().number.find_first_not_of("0123456789") == std::string::npos;
+}
+
 }  // namespace
 
 Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
@@ -242,15 +255,20 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
     const bool like_sibling = !path.empty() && path.back().rank == Rank(b) &&
                               FirstWord(path.back().folded_title) ==
                                   FirstWord(b.folded.text);
+    bool untitled = false;  // a top-level numbered paragraph, named as an article is
     if (!IsHeading(b, next) && !like_sibling) {
       // A numbered paragraph closes the deeper sections before it: "3. ..."
       // after "2. ... c) ..." belongs to the section that holds "2.".
-      while (Rank(b) < 6 && !path.empty() && path.back().rank >= Rank(b))
-        path.pop_back();
-      out.units.push_back({&b, path.empty() ? -1 : path.back().info, false});
-      if (!path.empty())
-        path.back().section->items.push_back({b.text, b.first_line()});
-      continue;
+      size_t holder = path.size();
+      while (Rank(b) < 6 && holder > 0 && path[holder - 1].rank >= Rank(b)) --holder;
+      untitled = IsUntitledPart(b, holder, out);
+      if (!untitled) {
+        path.resize(holder);
+        out.units.push_back({&b, path.empty() ? -1 : path.back().info, false});
+        if (!path.empty())
+          path.back().section->items.push_back({b.text, b.first_line()});
+        continue;
+      }
     }
     const int rank = Rank(b);
     // A Roman part is top-level: it closes a chapter too (the contract's
@@ -268,8 +286,9 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
                                              ? kLegalKindStartWords
                                              : kPlanKindStartWords);
     bool has_text = false;  // an article's text: an item of its own section
-    if (b.marker == Marker::kArticle) {
-      const ArticleHead head = ReadArticle(b);
+    if (b.marker == Marker::kArticle || untitled) {
+      const ArticleHead head =
+          untitled ? ArticleHead{Title(OpeningWords(b.text)), false, true} : ReadArticle(b);
       section.title = head.title;
       has_text = head.has_text;
       if (!head.titled) section.kind = SectionKind::kOther;  // opening words name no kind

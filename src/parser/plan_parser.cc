@@ -67,7 +67,9 @@ Plan PlanParser::ParseNormalized(std::string text) const {
                                     blocks.begin() + static_cast<long>(body));
   const std::vector<Block> body_blocks(blocks.begin() + static_cast<long>(body),
                                        blocks.end());
-  plan.legal_bases = e.legal.Read(preamble);
+  // The convention's "no legal bases" on a page that is no document: what
+  // its prose cites (an article's references) is not what it rests on.
+  if (e.header.IsDocument(lines, layout)) plan.legal_bases = e.legal.Read(preamble);
   Outline outline = e.outline.Build(body_blocks);
   e.statements.Collect(outline, plan);
   plan.targets = e.targets.Find(outline);

@@ -112,6 +112,27 @@ TEST(Assignments, NumberedParagraphStartingWithTheAgency) {
   EXPECT_EQ(chair->tasks, std::vector<std::string>{"Cấm tàu thuyền ra khơi."});
 }
 
+// An untitled article whose subject is an agency assigns to it, as a
+// numbered paragraph of a directive does: "Điều 2. Trung tâm … chủ trì …";
+// the closing article's list of who executes the decision does not.
+TEST(Assignments, AnUntitledArticleStartingWithTheAgency) {
+  const auto a = testing::ParseText(
+      "QUYẾT ĐỊNH\nPhê duyệt phương án tái cấu trúc quy trình\nQUYẾT ĐỊNH:\n"
+      "**Điều 1. **Phê duyệt phương án tái cấu trúc quy trình kèm theo Quyết định này.\n"
+      "**Điều 2. **Trung tâm Phục vụ hành chính công tỉnh chủ trì bảo đảm các điều kiện kỹ "
+      "thuật của hệ thống thông tin giải quyết thủ tục hành chính.\n"
+      "**Điều 3. **Quyết định này có hiệu lực kể từ ngày ký.\n"
+      "**Điều 4. **Sở Tài chính, Sở Nội vụ và các cơ quan có liên quan chịu trách nhiệm thi "
+      "hành Quyết định này.\n")
+      .assignments;
+  const Assignment* centre = Find(a, "Trung tâm Phục vụ hành chính công tỉnh");
+  ASSERT_NE(centre, nullptr) << Names(a);
+  EXPECT_EQ(centre->role, AssignmentRole::kLead);
+  EXPECT_EQ(centre->section, "2");
+  // "Quyết định này …" names nobody; who executes the decision has no task.
+  EXPECT_EQ(a.size(), 1u) << Names(a);
+}
+
 TEST(Assignments, AgencyHeadingOutsideTasksOnlySaysWhomAStepConcerns) {
   const auto a = AssignmentsOf("II. LỘ TRÌNH THỰC HIỆN\n1. Chỉ đạo điểm\na) Các trường học:\n"
                                "- Chọn một lớp làm điểm.\n");

@@ -28,6 +28,15 @@ TEST(Deadlines, DueDateWithYear) {
                          "Văn phòng Sở");
 }
 
+// A Công điện's hour before the day: "trước 17 giờ ngày …" is due that day.
+TEST(Deadlines, DueWithAnHourBeforeTheDay) {
+  const auto d = DeadlinesOf("Ủy ban nhân dân các tỉnh gửi báo cáo về Văn phòng Chính phủ "
+                             "**trước 17 giờ ngày 27/11/2016** để tổng hợp.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].kind, DeadlineKind::kDue);
+  EXPECT_EQ(d[0].date, "2016-11-27");
+}
+
 TEST(Deadlines, EventOnAFullDate) {
   const auto d = DeadlinesOf("Hội nghị tổ chức lúc 8 giờ, vào ngày 25 tháng 5 năm 2024 tại Sở.");
   ASSERT_EQ(d.size(), 1u);

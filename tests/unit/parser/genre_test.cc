@@ -84,7 +84,9 @@ TEST(Genre, ResolutionWithArticles) {
       testing::ReadFile(testing::SourcePath("tests/genre/nghi-quyet-hdnd.md")));
   EXPECT_EQ(p.header.type, "Nghị quyết");
   EXPECT_EQ(p.header.number, "07");
-  ASSERT_EQ(p.legal_bases.size(), 2u);  // the articles are not its preamble
+  // Two "Căn cứ" and the proposal ("Xét Tờ trình"); the articles are not its preamble.
+  ASSERT_EQ(p.legal_bases.size(), 3u);
+  EXPECT_EQ(p.legal_bases[2].number, "15/TTr-UBND");
   ASSERT_EQ(p.sections.size(), 4u);
   const std::vector<std::string> titles = {"Phạm vi điều chỉnh, đối tượng áp dụng",
                                            "Mức hỗ trợ", "Tổ chức thực hiện"};

@@ -29,6 +29,39 @@ TEST(Header, ReadsTwoColumnMastheadMergedByOcr) {
   EXPECT_EQ(h.period->to, 2025);
 }
 
+// A page that is no document (a legal Q&A page): neither a type line nor
+// the national motto, so the number its form guide gives as an example, a
+// date in its prose and what it cites are no header and no legal bases; a
+// letter with the motto keeps its number.
+TEST(Header, APageWithoutTypeLineOrMottoHasNoHeader) {
+  const Plan page = ParseText(
+      "# Mẫu quyết định thay đổi Thẩm phán là mẫu nào?\n\n"
+      "Ông Nguyễn Văn An sinh ngày 10 tháng 12 năm 1958 tại Hà Nội và hỏi về mẫu này.\n\n"
+      "(2) ô thứ nhất ghi số, ô thứ hai ghi năm ra Quyết định (ví dụ: Số: 01/2017/QĐ-TA).\n\n"
+      "(8) trường hợp thụ lý sơ thẩm thì ghi số:…/…/TLST-HS ngày…tháng…năm….\n\n"
+      "Căn cứ quy định tại Điều 44 Bộ luật Tố tụng hình sự 2015 như sau:\n\n"
+      "Việc này đã nêu tại Thông báo số 190/TB-VPCP ngày 5/6/2007 của Văn phòng Chính phủ.\n\n"
+      "1. Chánh án Tòa án có những nhiệm vụ, quyền hạn:\n\n"
+      "a) Trực tiếp tổ chức việc xét xử vụ án hình sự.\n");
+  EXPECT_FALSE(page.header.number);
+  EXPECT_FALSE(page.header.symbol);
+  EXPECT_FALSE(page.header.date);
+  EXPECT_TRUE(page.legal_bases.empty());  // what its prose cites is no basis
+  const Plan letter = ParseText(
+      "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 5487/CT-CS\nV/v chính sách thuế\nHà Nội, ngày 25 tháng 11 năm 2025\n"
+      "Kính gửi: Thuế tỉnh Hòa Bình.\nCục Thuế có ý kiến như sau.\n");
+  EXPECT_EQ(letter.header.number, "5487");
+  EXPECT_EQ(letter.header.symbol, "CT-CS");
+  EXPECT_EQ(letter.header.date, "2025-11-25");
+  // A resolution that kept only its number line of the masthead.
+  const Plan kept = ParseText(
+      "Số: 16/NQ-UBTVQH15 |\n\n**NGHỊ QUYẾT****Về việc sắp xếp các đơn vị hành chính**\n\n"
+      "*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*\n\n"
+      "**Điều 1. Sắp xếp các đơn vị hành chính**\n");
+  EXPECT_EQ(kept.header.number, "16");
+}
+
 TEST(Header, NumberWithMarkdownDebrisAndSplitAgencyLine) {
   const Plan p = ParseText(
       "## UBND TỈNH PHÚ THỌ SỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: **94**1 /KH-SGD&ĐT\n\n"

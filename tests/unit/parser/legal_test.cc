@@ -32,6 +32,69 @@ TEST(LegalBases, AnItalicSpanTooLongToJoinDoesNotSwallowWhatFollowsItsEnd) {
   EXPECT_EQ(p.sections[0].number, "1");
 }
 
+// "Kế hoạch thực hiện Nghị định số …" is the subject of the decision cited
+// before it: the number belongs to the kind word right before it.
+TEST(LegalBases, TheKindWordNextToTheNumberOwnsIt) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Quyết định số 12/QĐ-TTg ngày 3/2/2025 của Thủ tướng "
+      "Chính phủ về ban hành Kế hoạch thực hiện Nghị định số 45/2025/NĐ-CP;\n"
+      "QUYẾT ĐỊNH:\nĐiều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Quyết định");
+  EXPECT_EQ(p.legal_bases[1].type, "Nghị định");
+  EXPECT_EQ(p.legal_bases[1].number, "45/2025/NĐ-CP");
+}
+
+// A decree named again in the subject of a later basis is one basis, also
+// where a stray space cut its number short the second time.
+TEST(LegalBases, ADocumentCitedAgainIsOneBasis) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
+      "Căn cứ Nghị định số 8/2024/NĐ-CP ngày 1/2/2024 của Chính phủ sửa đổi Nghị định số "
+      "30/2020/NĐ -CP ngày 5/3/2020 của Chính phủ;\n"
+      "QUYẾT ĐỊNH:\nĐiều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].number, "30/2020/NĐ-CP");
+  EXPECT_EQ(p.legal_bases[1].number, "8/2024/NĐ-CP");
+}
+
+// "Xét Tờ trình số …": the proposal a resolution answers is among its bases.
+TEST(LegalBases, AProposalIsABasis) {
+  const Plan p = ParseText(
+      "NGHỊ QUYẾT\nVề việc thử\nCăn cứ Luật Ngân sách nhà nước số 89/2025/QH15;\n"
+      "Xét Tờ trình số 444/TTr-UBND ngày 24 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh;\n"
+      "Điều 1. Phạm vi điều chỉnh\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[1].type, "Tờ trình");
+  EXPECT_EQ(p.legal_bases[1].number, "444/TTr-UBND");
+  EXPECT_EQ(p.legal_bases[1].date, "2025-11-24");
+}
+
+// A Công văn opens with the letters it answers; it rests on what follows.
+TEST(LegalBases, ALetterTheDocumentAnswersIsNotABasis) {
+  const Plan p = ParseText(
+      "Số: 12/CT-CS\nV/v chính sách thuế\nKính gửi: Thuế tỉnh Hòa Bình.\n"
+      "Cục Thuế nhận được công văn số 55/HBI-QLDN ngày 4/10/2025 của Thuế tỉnh Hòa Bình "
+      "và công văn số 66/HBI-QLDN ngày 5/10/2025. Về vấn đề này, Cục Thuế có ý kiến như sau:\n"
+      "Căn cứ Nghị định số 70/2025/NĐ-CP ngày 20/3/2025 của Chính phủ;\n"
+      "1. Trường hợp doanh nghiệp lập hóa đơn:\n- Thực hiện theo quy định.\n");
+  ASSERT_EQ(p.legal_bases.size(), 1u);
+  EXPECT_EQ(p.legal_bases[0].number, "70/2025/NĐ-CP");
+}
+
+// "năm" / "2020;": the year alone on its line ends the clause; it is not
+// noise, so the next clause keeps its own number.
+TEST(LegalBases, AYearWrappedOntoItsOwnLineEndsTheLaw) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nCăn cứ Luật Bảo vệ môi trường năm\n2020;\n\n"
+      "Căn cứ Nghị định số 8/2022/NĐ-CP ngày 10/1/2022 của Chính phủ;\nI. MỤC ĐÍCH\n- a.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Luật");
+  EXPECT_FALSE(p.legal_bases[0].number);
+  EXPECT_NE(p.legal_bases[0].text.find("2020"), std::string::npos);
+  EXPECT_EQ(p.legal_bases[1].number, "8/2022/NĐ-CP");
+}
+
 TEST(Contacts, PhonesInTheFormsPlansWriteThem) {
   const Plan p = ParseText(
       "KẾ HOẠCH\nThử\nI. TỔ CHỨC THỰC HIỆN\n- Liên hệ bà Trần Thị Lan, điện thoại số 0916 777 493.\n"

@@ -62,6 +62,29 @@ TEST(Outline, LongNumberedSentencesAreItemsAndWrappedLinesJoin) {
   EXPECT_NE(p.sections[0].items[1].text.find("đặc điểm"), std::string::npos);
 }
 
+// A Công điện numbers its directives 1., 2., 3. with no part above them: a
+// directive written as a sentence is a part of its own, named by its
+// opening words, and its agency is assigned.
+TEST(Outline, TopLevelNumberedSentencesAfterAHeadingAreParts) {
+  const Plan p = ParseText(
+      "CÔNG ĐIỆN\nVề việc thử\nThủ tướng Chính phủ yêu cầu:\n"
+      "1. Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo rà soát các nội dung sau:\n"
+      "a) Số hộ dân có nhà bị sập.\n"
+      "2. Bộ trưởng Bộ Tài chính tổng hợp, đề xuất sử dụng nguồn lực từ ngân sách trung ương "
+      "để hỗ trợ các tỉnh sửa chữa, xây dựng lại nhà ở cho người dân trước Tết.\n"
+      "3. Bộ trưởng Bộ Quốc phòng chỉ đạo lực lượng quân đội hỗ trợ người dân theo đề nghị "
+      "của địa phương trong thời gian sớm nhất có thể.\n");
+  ASSERT_EQ(p.sections.size(), 3u);
+  EXPECT_EQ(p.sections[1].number, "2");
+  EXPECT_EQ(p.sections[1].title, "Bộ trưởng Bộ Tài chính tổng hợp");
+  ASSERT_EQ(p.sections[1].items.size(), 1u);
+  EXPECT_EQ(p.sections[1].items[0].line, 6);
+  EXPECT_EQ(p.sections[2].number, "3");
+  bool finance = false;
+  for (const Assignment& a : p.assignments) finance |= a.assignee == "Bộ trưởng Bộ Tài chính";
+  EXPECT_TRUE(finance);
+}
+
 // A document that repeats a numeral keeps it: facts and readers cite "mục
 // IV" as printed. The numbers after it are the document's too; only a
 // numeral OCR lost or misread below the last one takes the next number.
