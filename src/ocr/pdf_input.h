@@ -45,7 +45,8 @@ std::vector<LayerWord> LayerWords(const poppler::page& page);
 // Page `index` rendered in grey at `dpi`; null if poppler cannot render it.
 // Each worker has its own document, so pages render in parallel. With
 // `colour`, also the page in colour (32 bpp), for the OCR stage to tell
-// coloured ink (seals, signatures) from print (WhitenColouredInk).
+// coloured ink (seals, signatures) from print (WhitenColouredInk); left
+// null when no pixel of the page has colour (a 1-bit or grey scan).
 PixPtr RenderPdfPage(const poppler::document& doc, int index, int dpi, PixPtr* colour = nullptr);
 
 }  // namespace vnplan::ocr
