@@ -448,13 +448,6 @@ bool HeaderReader::IsDocument(const std::vector<Line>& lines, const Layout& layo
 void HeaderReader::ReadMasthead(const std::vector<Line>& lines,
                                 const Layout& layout, Header& header) const {
   const size_t end = layout.type_line ? *layout.type_line : layout.title_end;
-  // A page with no type line, no national motto and no line opening on its
-  // number is no document (a legal Q&A page, an encyclopedia article): the
-  // "Số: 01/2017/QĐ-TA" its form guide gives as an example and a birth date
-  // in its prose are not a header (devset: 5 such pages, each with a number
-  // or date from its text; a resolution that kept only "Số: 1670/NQ-…" of
-  // its masthead still reads it).
-  if (!IsDocument(lines, layout)) return;
   std::vector<std::string> caps_lines;
   bool seen_number = false, date_line_seen = false;
   for (size_t i = layout.masthead; i < end && i < lines.size(); ++i) {

@@ -44,7 +44,8 @@ class HeaderReader {
   Layout ReadLayout(const std::vector<Line>& lines, Header& header) const;
   // Issuer, number/symbol, place and date from the lines above the type line;
   // then, for what is still missing, the appendix's "(Kèm theo Kế hoạch số
-  // ...)" self-reference. Period from the title.
+  // ...)" self-reference. Period from the title. Only for a page that is a
+  // document (IsDocument).
   void ReadMasthead(const std::vector<Line>& lines, const Layout& layout,
                     Header& header) const;
   // False for a page that is no document (a legal Q&A page, an encyclopedia

@@ -49,7 +49,15 @@ Plan PlanParser::ParseNormalized(std::string text) const {
   plan.text = std::move(text);
   const std::vector<Line> lines = e.reader.ReadLines(plan.text);
   const Layout layout = e.header.ReadLayout(lines, plan.header);
-  e.header.ReadMasthead(lines, layout, plan.header);
+  // A page with no type line, no national motto and no line opening on its
+  // number is no document (a legal Q&A page, an encyclopedia article): the
+  // "Số: 01/2017/QĐ-TA" its form guide gives as an example and a birth date
+  // in its prose are not a header (devset: 5 such pages, each with a number
+  // or date from its text; a resolution that kept only "Số: 1670/NQ-…" of
+  // its masthead still reads it), and what its prose cites is not what it
+  // rests on: the convention's "no legal bases".
+  const bool document = e.header.IsDocument(lines, layout);
+  if (document) e.header.ReadMasthead(lines, layout, plan.header);
   e.header.ReadClosing(lines, layout, plan.header);
 
   // Between the title and the closing: the preamble, then the body from the
@@ -67,9 +75,7 @@ Plan PlanParser::ParseNormalized(std::string text) const {
                                     blocks.begin() + static_cast<long>(body));
   const std::vector<Block> body_blocks(blocks.begin() + static_cast<long>(body),
                                        blocks.end());
-  // The convention's "no legal bases" on a page that is no document: what
-  // its prose cites (an article's references) is not what it rests on.
-  if (e.header.IsDocument(lines, layout)) plan.legal_bases = e.legal.Read(preamble);
+  if (document) plan.legal_bases = e.legal.Read(preamble);
   Outline outline = e.outline.Build(body_blocks);
   e.statements.Collect(outline, plan);
   plan.targets = e.targets.Find(outline);

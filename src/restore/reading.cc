@@ -31,9 +31,6 @@ constexpr size_t kDamagedCandidates = 16;
 // margin 206 ms 96.82%; 8: 167 ms 96.82%; 6: 157 ms 96.75%.
 constexpr float kDamagedMargin = 8.0f;
 
-// A text with at least this share of its words marked carries its marks
-// (clean Vietnamese: about 80%; stripped: none).
-constexpr double kMarkedText = 0.5;
 // Syllables of a person's name, surname first: "Phạm Trường Thọ" to
 // "Tôn Nữ Thị Ninh"; two ("Lê Hoa") is too often a place or a street.
 constexpr size_t kShortestName = 3, kLongestName = 5;
@@ -107,7 +104,7 @@ TextReading TextReader::Read(std::string_view text, const OcrChannel& damaged_by
 // not legacy OCR, such a name is kept as written; stripped text still has
 // its names restored (they have no marks to keep).
 void TextReader::MarkPersonNames(std::string_view text, TextReading& reading) const {
-  if (reading.damage.marked_share < kMarkedText || reading.damage.legacy()) return;
+  if (!reading.damage.carries_marks() || reading.damage.legacy()) return;
   std::vector<Word>& words = reading.words;
   auto titled = [&](const Word& w) { return IsTitled(text.substr(w.begin, w.end - w.begin)); };
   auto adjacent = [&](const Word& a, const Word& b) {

@@ -70,6 +70,9 @@ struct Damage {
   double mark_errors = 0;   // marked words that are no known syllable
   // Legacy OCR: so many marks wrong that every word may be damaged.
   bool legacy() const { return mark_errors > 0.3; }
+  // A text that carries its marks: clean Vietnamese marks about 80% of its
+  // words, a stripped text none.
+  bool carries_marks() const { return marked_share >= 0.5; }
 };
 
 // A text as read: its words and pieces. `forms` is a deque so that words
