@@ -131,6 +131,24 @@ std::vector<int> RenderDpis(std::string_view bytes, const poppler::document& doc
   return dpis;
 }
 
+// The pixels of a page `box` (in points) rendered at `dpi`. A damaged PDF
+// can state a page of NaN, infinite or astronomic size, whose conversion to
+// an integer is undefined: such a page is an error, not a cast (image_fuzz
+// found one).
+bool RenderedSize(const poppler::rectf& box, int dpi, long long* w, long long* h,
+                  std::string* error) {
+  constexpr double kLargestSide = 1e9;  // pixels; far past any page limit
+  const double width = box.width() * dpi / 72, height = box.height() * dpi / 72;
+  if (!std::isfinite(width) || !std::isfinite(height) || width < 0 || height < 0 ||
+      width > kLargestSide || height > kLargestSide) {
+    *error = "the PDF states a page size that cannot be rendered";
+    return false;
+  }
+  *w = static_cast<long long>(width);
+  *h = static_cast<long long>(height);
+  return true;
+}
+
 }  // namespace
 
 std::vector<LayerWord> LayerWords(const poppler::page& page) {
@@ -186,10 +204,10 @@ bool ListPdfPages(std::string_view bytes, const OcrOptions& options,
     }
     if (dpis.empty()) dpis = RenderDpis(bytes, *doc);
     input.dpi = dpis[i];
-    const poppler::rectf box = page->page_rect();
-    const auto w = static_cast<long long>(box.width() * input.dpi / 72);
-    const auto h = static_cast<long long>(box.height() * input.dpi / 72);
-    if (!Fits(w, h, options.max_pixels, error)) return false;
+    long long w = 0, h = 0;
+    if (!RenderedSize(page->page_rect(), input.dpi, &w, &h, error) ||
+        !Fits(w, h, options.max_pixels, error))
+      return false;
     input.pixels = w * h;
     input.source = PageInput::Source::kPdfPage;
     // A scan with a thin layer: the layer's words that stand apart from the

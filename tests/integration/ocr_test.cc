@@ -701,6 +701,18 @@ TEST(Ocr, BrokenInputGetsAClearErrorNeverACrash) {
   const std::string huge = std::string("\x89PNG\r\n\x1a\n", 8) + BigEndian(13) + ihdr + BigEndian(Crc32(ihdr));
   EXPECT_FALSE(engine.Read(huge, &doc, &error));
   EXPECT_NE(error.find("30000 x 30000"), std::string::npos) << error;
+  // A scanned page whose stated size overflows any integer (image_fuzz's
+  // finding) is refused, not cast.
+  const std::string draw = "q 1e30 0 0 1e30 0 0 cm /Im0 Do Q";
+  EXPECT_FALSE(engine.Read(
+      PdfOf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 99999999999999999999999 99999999999999999999999] "
+             "/Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
+             "<< /Length " + std::to_string(draw.size()) + " >>\nstream\n" + draw + "\nendstream",
+             "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+             "/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"}),
+      &doc, &error));
+  EXPECT_NE(error.find("page size that cannot be rendered"), std::string::npos) << error;
 }
 
 TEST(Ocr, BlankPageGivesEmptyText) {
