@@ -1,9 +1,12 @@
 #include "src/ocr/signature_area.h"
 
 #include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <climits>
 #include <iterator>
+#include <memory>
 #include <utility>
 
 #include "src/ocr/seal.h"
@@ -76,7 +79,19 @@ void Measure(LayoutLine* line) {
   }
 }
 
-// The lines and words of `reread` read above the confidence bars.
+// What heads `word` before its first letter or digit, when that is a
+// seal's or a pen's mark glued to it ("—KT.", "-'KT." where a ring or a
+// stroke touches the K): a title or a name of the signer's block opens on
+// a letter. A bracket stays ("(Đã ký)").
+void TrimMarkedHead(OcrWord* word) {
+  size_t begin = 0, end = 0;
+  if (!internal::WordReader(word->text, internal::WordKind::kLettersAndDigits).Next(begin, end)) return;
+  if (word->text.find_first_of("([{") < begin) return;
+  word->text.erase(0, begin);
+}
+
+// The lines and words of `reread` read above the confidence bars, each
+// line's first word without the marks glued to its head (TrimMarkedHead).
 std::vector<LayoutLine> Confident(std::vector<LayoutLine> reread) {
   std::vector<LayoutLine> read;
   for (LayoutLine& line : reread) {
@@ -84,6 +99,7 @@ std::vector<LayoutLine> Confident(std::vector<LayoutLine> reread) {
     auto& words = line.words;
     words.erase(std::remove_if(words.begin(), words.end(), IsMark), words.end());
     if (words.empty()) continue;
+    TrimMarkedHead(&words.front());
     Measure(&line);
     read.push_back(std::move(line));
   }
@@ -99,6 +115,55 @@ size_t TextSize(const std::vector<LayoutLine>& lines) {
   return size;
 }
 
+// A word of print read above the line's bar: two letters at least.
+bool IsReadPrint(const OcrWord& w) {
+  size_t begin = 0, end = 0;
+  return w.confidence >= kAreaLineConfidence &&
+         internal::WordReader(w.text, internal::WordKind::kLetters).Next(begin, end) && end - begin >= 2;
+}
+
+bool IsLetterOrDigit(const char* symbol) {
+  size_t begin = 0, end = 0;
+  return internal::WordReader(symbol, internal::WordKind::kLettersAndDigits).Next(begin, end);
+}
+
+// `band` of the page `api` holds read as one line of text, without the
+// marks heading it: the symbols before its first letter or digit (a
+// seal's edge: "_ ——=KT." is "KT."). The word they were glued to takes
+// the lowest confidence of its symbols kept (Tesseract gives "=>.KT." 0
+// on real qn-2352-ct p4; its K, T and . read 80-99); the others keep
+// their own. Empty when nothing is read.
+LayoutLine ReadBand(tesseract::TessBaseAPI* api, const Area& band) {
+  LayoutLine line;
+  const tesseract::PageSegMode mode = api->GetPageSegMode();
+  api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  api->SetRectangle(band.left, band.top, band.right - band.left, band.bottom - band.top);
+  std::unique_ptr<tesseract::ResultIterator> it(api->Recognize(nullptr) == 0 ? api->GetIterator()
+                                                                             : nullptr);
+  bool glued = false;  // the first word had marks glued to its head
+  if (it && !it->Empty(tesseract::RIL_SYMBOL)) do {
+    std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+    if (!symbol || (line.words.empty() && !IsLetterOrDigit(symbol.get()))) continue;
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1);
+    const float confidence = it->Confidence(tesseract::RIL_SYMBOL);
+    const bool starts = it->IsAtBeginningOf(tesseract::RIL_WORD);
+    if (line.words.empty() || starts) {
+      glued = line.words.empty() && !starts;
+      line.words.push_back({"", glued ? confidence : it->Confidence(tesseract::RIL_WORD), x0, y0, x1, y1, 0, 0});
+    } else if (glued && line.words.size() == 1) {
+      line.words.back().confidence = std::min(line.words.back().confidence, confidence);
+    }
+    OcrWord& word = line.words.back();
+    word.text += symbol.get();
+    word.left = std::min(word.left, x0), word.top = std::min(word.top, y0);
+    word.right = std::max(word.right, x1), word.bottom = std::max(word.bottom, y1);
+  } while (it->Next(tesseract::RIL_SYMBOL));
+  api->SetPageSegMode(mode);
+  if (!line.words.empty()) Measure(&line);
+  return line;
+}
+
 // The area of the page `api` holds read as one block.
 std::vector<LayoutLine> ReadArea(tesseract::TessBaseAPI* api, const Area& area) {
   const tesseract::PageSegMode mode = api->GetPageSegMode();
@@ -108,6 +173,67 @@ std::vector<LayoutLine> ReadArea(tesseract::TessBaseAPI* api, const Area& area) 
   if (api->Recognize(nullptr) == 0) read = ReadLines(api);
   api->SetPageSegMode(mode);
   return read;
+}
+
+// Whether `line` opens as the line of a signature on another's behalf
+// does, with its abbreviation ("KT.", "TM.", "TL.", "TUQ.", "Q.", "T/M")
+// before a title: capitals and a full stop or a slash. A band is read for
+// that line alone, the one a seal's edge reaches; a band whose head the
+// seal took ("=—" read, then "CHỦ TỊCH") would make a deputy the head.
+bool OpensOnBehalf(const LayoutLine& line) {
+  if (line.words.size() < 2) return false;
+  const std::string& first = line.words.front().text;
+  const bool capitals = !first.empty() && std::all_of(first.begin(), first.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || c == '.' || c == '/';
+  });
+  return capitals && first.size() <= 4 && first.find_first_of("./") != std::string::npos &&
+         first.front() >= 'A' && first.front() <= 'Z';
+}
+
+// A title line the seal's marks joined in the block's reading ("KT.(6)
+// CHỦ(96)" over "c6”(1) _:`t(0) HÙ(0) TỊCH(96)" on real qn-2352-ct p4)
+// reads whole as one line of text across the area, in the band of its
+// words of print read (IsReadPrint): there the same pixels read "KT. CHỦ
+// TỊCH". Each line of `reread` the bars leave out is read so; where the
+// band's reading passes the bars whole (no word of letters is dropped, so
+// "PHÓ CHỦ TỊCH" never comes out "CHỦ TỊCH"), it takes the place of every
+// word read in the band.
+void RereadTitleBands(tesseract::TessBaseAPI* api, const Area& area, std::vector<LayoutLine>* reread) {
+  std::vector<LayoutLine> bands;
+  for (const LayoutLine& line : *reread) {
+    if (MeanConfidence(line) >= kAreaLineConfidence && !HasUnreadWord(line)) continue;
+    Area band{area.left, INT_MAX, area.right, 0};
+    for (const OcrWord& w : line.words)
+      if (IsReadPrint(w)) band.top = std::min(band.top, w.top), band.bottom = std::max(band.bottom, w.bottom);
+    if (band.bottom <= band.top) continue;
+    const int pad = (band.bottom - band.top) / 4;
+    band.top = std::max(area.top, band.top - pad), band.bottom = std::min(area.bottom, band.bottom + pad);
+    const auto overlaps = [&](const LayoutLine& b) { return b.bottom > band.top && b.top < band.bottom; };
+    if (std::any_of(bands.begin(), bands.end(), overlaps)) continue;
+    LayoutLine read = ReadBand(api, band);
+    const std::vector<LayoutLine> kept = Confident({read});
+    if (kept.empty() || kept.front().words.size() != read.words.size() || !OpensOnBehalf(read)) continue;
+    read.top = band.top, read.bottom = band.bottom;  // the band, for the words it replaces
+    bands.push_back(std::move(read));
+  }
+  if (bands.empty()) return;
+  const auto in_band = [&](const OcrWord& w) {
+    const int y = Centre(w.top, w.bottom);
+    return std::any_of(bands.begin(), bands.end(),
+                       [&](const LayoutLine& b) { return y >= b.top && y < b.bottom; });
+  };
+  for (LayoutLine& line : *reread) {
+    auto& words = line.words;
+    words.erase(std::remove_if(words.begin(), words.end(), in_band), words.end());
+  }
+  const auto empty = [](const LayoutLine& l) { return l.words.empty(); };
+  reread->erase(std::remove_if(reread->begin(), reread->end(), empty), reread->end());
+  for (LayoutLine& band : bands) {
+    Measure(&band);
+    reread->push_back(std::move(band));
+  }
+  std::stable_sort(reread->begin(), reread->end(),
+                   [](const LayoutLine& a, const LayoutLine& b) { return a.top < b.top; });
 }
 
 }  // namespace
@@ -174,7 +300,10 @@ void RereadSignatureArea(tesseract::TessBaseAPI* api, Pix* page, std::vector<Lay
     api->SetSourceResolution(dpi);
     std::vector<LayoutLine> clear = ReadArea(api, area);
     if (TextSize(Confident(clear)) > TextSize(Confident(reread))) reread = std::move(clear);
+    api->SetImage(page);  // the bands are read with the rings, which cross their print
+    api->SetSourceResolution(dpi);
   }
+  RereadTitleBands(api, area, &reread);
   ReplaceArea(area, std::move(reread), lines);
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "src/ocr/pix.h"
 #include "tools/vnplan/extract_command.h"
 #include "tests/support/test_support.h"
 #include "vnplan/ocr.h"
@@ -490,6 +491,85 @@ TEST(Ocr, GeneratedOneBitPageIsRead) {
 // (seal.h), the title is read: "TM. ỦY BAN NHÂN DÂN" (before: "NHÂN DÂN"
 // alone) and "CHỦ TỊCH" (before: "J VỊCH"), right above the name, with
 // no mark of the seal or the pen between.
+// A stroke before a title's head, as a seal's ring or a pen's stroke
+// reaches it on a scan: 5 pixels thick, `length` long, ending `gap` pixels
+// before the title's first letter, `drop` pixels below its top.
+struct Stroke {
+  int length = 0, gap = 0, drop = 0;
+};
+
+// A signer's footer at 300 dpi on an A4 page, 1-bit: "Nơi nhận" on the
+// left, the block "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / … / Nguyễn Văn An" on the
+// right, with `stroke` before the K.
+std::string FooterWithAStrokeAtTheTitle(const Stroke& stroke) {
+  using ocr::PixPtr;
+  const std::string dir = testing::OutputDir();
+  auto render = [&](const std::string& name, const std::string& text, const std::string& font) {
+    testing::WriteFile(dir + "/" + name + ".txt", text);
+    const std::string command = "pango-view --markup --align=center --font='" + font +
+                                "' --dpi=300 --margin=0 -q -o '" + dir + "/" + name + ".png' '" + dir + "/" +
+                                name + ".txt'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << "pango-view is needed (pango1.0-tools)";
+    return PixPtr(pixRead((dir + "/" + name + ".png").c_str()));
+  };
+  PixPtr body = render("body", "Các đơn vị triển khai thực hiện nghiêm túc Chỉ thị này./.", "Liberation Serif 13");
+  PixPtr left = render("left", "Nơi nhận:\n- Như trên;\n- Lưu: VT.", "Liberation Serif 12");
+  PixPtr right = render("right", "<b>KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n\nNguyễn Văn An</b>", "Liberation Serif 13");
+  PixPtr page(pixCreate(2480, 3508, 8));
+  pixSetAll(page.get());  // white
+  const struct { Pix* pix; int x, y; } parts[] = {{body.get(), 250, 700}, {left.get(), 250, 900}, {right.get(), 1400, 880}};
+  for (const auto& part : parts) {
+    PixPtr grey(pixConvertTo8(part.pix, 0));
+    pixRasterop(page.get(), part.x, part.y, pixGetWidth(grey.get()), pixGetHeight(grey.get()), PIX_SRC, grey.get(), 0, 0);
+  }
+  PixPtr bits(pixThresholdToBinary(page.get(), 128));
+  // The title's first row of ink, and its leftmost ink in the row's height.
+  l_uint32 ink = 0;
+  int top = 880;
+  for (bool found = false; !found && top < 1000; ++top)
+    for (int x = 1400; x < 2000 && !found; ++x) found = pixGetPixel(bits.get(), x, top, &ink) == 0 && ink;
+  int k = 2000;
+  for (int y = top; y < top + 36; ++y)
+    for (int x = 1400; x < k; ++x)
+      if (pixGetPixel(bits.get(), x, y, &ink) == 0 && ink) k = x;
+  pixRenderLine(bits.get(), k - stroke.length - stroke.gap, top + stroke.drop, k - stroke.gap, top + stroke.drop,
+                5, L_SET_PIXELS);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemPng(&data, &size, bits.get(), 0), 0);
+  const std::string png(reinterpret_cast<char*>(data), size);
+  lept_free(data);
+  return png;
+}
+
+// A stroke glued to the signing formula's head is not the formula's: the
+// line opens "KT.", not "—KT." (whose KT. the parser cannot see; with the
+// head kept, 10 of 20 strokes placed around the K left one there).
+TEST(Ocr, AStrokeGluedToATitlesHeadIsTakenOff) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(WithJobs(1)).Read(FooterWithAStrokeAtTheTitle({50, 4, 24}), &doc, &error)) << error;
+  const std::vector<std::string> lines = LinesOf(doc.Text());
+  const size_t deputy = LineWith(lines, "PHÓ CHỦ TỊCH");
+  ASSERT_LT(deputy, lines.size()) << doc.Text();
+  ASSERT_GT(deputy, 0u) << doc.Text();
+  EXPECT_EQ(lines[deputy - 1].rfind("KT. ", 0), 0u) << doc.Text();
+}
+
+// A stroke that makes the block's reading leave the formula's line out
+// ("PHÓ CHỦ TỊCH / Nguyễn Văn An" alone, 4 of 40 strokes placed around
+// the K): read again as one line across the block, the line is kept.
+TEST(Ocr, ATitleLineLeftOutOfTheSignersBlockIsReadAsALine) {
+  OcrDocument doc;
+  std::string error;
+  ASSERT_TRUE(OcrEngine(WithJobs(1)).Read(FooterWithAStrokeAtTheTitle({25, 8, 18}), &doc, &error)) << error;
+  const std::vector<std::string> lines = LinesOf(doc.Text());
+  const size_t deputy = LineWith(lines, "PHÓ CHỦ TỊCH");
+  ASSERT_LT(deputy, lines.size()) << doc.Text();
+  ASSERT_GT(deputy, 0u) << doc.Text();
+  EXPECT_EQ(lines[deputy - 1].rfind("KT. ", 0), 0u) << doc.Text();
+}
+
 TEST(Ocr, TheTitleUnderABlackSealIsRead) {
   OcrDocument doc;
   std::string error;
