@@ -60,11 +60,19 @@ struct LegalBasisReader::Patterns {
         // A proposal the document answers: "Xét Tờ trình số 444/TTr-UBND".
         {"Tờ trình", R"(\bt\S{1,2} tr\S{1,2}nh)"},
     };
-    for (auto [name, word] : table)
+    for (auto [name, word] : table) {
+      // The number right after the kind word ("Tờ trình số 127/TTr …") is
+      // tried before one after a name: "… ngày 30/9/2025 và văn bản số
+      // 9720/NHCS-KHNV" further on is another document. A law's name may
+      // hold commas ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14");
+      // other kinds name themselves by number first. "số374/TTr-CP" keeps
+      // its digits out of "số".
+      const std::string name_span = std::string_view(name) == "Luật" ? "[^;]" : "[^,;]";
       types.push_back(
           {name, std::make_unique<RE2>(
-                     std::string("(") + word +
-                     R"()\s+(?:[^,;]{1,60}?\s+s\S{0,2}\s+|s\S{0,2}\s*)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
+                     std::string("(") + word + R"()\s+(?:s[^\s0-9]{0,2}\s*|)" + name_span +
+                     R"({1,60}?\s+s\S{0,2}\s+)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
+    }
   }
 };
 

@@ -47,6 +47,21 @@ TEST(LegalBases, TheKindWordNextToTheNumberOwnsIt) {
 
 // A decree named again in the subject of a later basis is one basis, also
 // where a stray space cut its number short the second time.
+// The number right after its kind word is that document's, before any
+// "số" further on; a law's name may hold a comma; "số" never eats a digit.
+TEST(LegalBases, TheNumberRightAfterTheKindWordComesFirst) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Luật Phòng, chống thiên tai số 33/2013/QH13;\n"
+      "Căn cứ Nghị định số 11/2020/NĐ-CP ngày 2/3/2020 và Nghị định số 22/2021/NĐ-CP;\n"
+      "Xét đề nghị của Sở Nội vụ tại Tờ trình số44/TTr-SNV ngày 3/4/2025 và văn bản số "
+      "55/SNV-TCBM ngày 5/4/2025.\n**Điều 1.** Phê duyệt danh sách.\n");
+  ASSERT_EQ(p.legal_bases.size(), 4u);
+  EXPECT_EQ(p.legal_bases[0].number, "33/2013/QH13");
+  EXPECT_EQ(p.legal_bases[1].number, "11/2020/NĐ-CP");
+  EXPECT_EQ(p.legal_bases[2].number, "22/2021/NĐ-CP");
+  EXPECT_EQ(p.legal_bases[3].number, "44/TTr-SNV");
+}
+
 TEST(LegalBases, ADocumentCitedAgainIsOneBasis) {
   const Plan p = ParseText(
       "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
