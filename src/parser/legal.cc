@@ -66,11 +66,11 @@ struct LegalBasisReader::Patterns {
       // 9720/NHCS-KHNV" further on is another document. A law's name may
       // hold commas ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14");
       // other kinds name themselves by number first. "số374/TTr-CP" keeps
-      // its digits out of "số".
+      // its digits out of "số"; OCR's "s6 31/KH-UBND" is "số 31/KH-UBND".
       const std::string name_span = std::string_view(name) == "Luật" ? "[^;]" : "[^,;]";
       types.push_back(
           {name, std::make_unique<RE2>(
-                     std::string("(") + word + R"()\s+(?:s[^\s0-9]{0,2}\s*|)" + name_span +
+                     std::string("(") + word + R"()\s+(?:s\S{0,2}\s+|s[^\s0-9]{0,2}|)" + name_span +
                      R"({1,60}?\s+s\S{0,2}\s+)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
     }
   }
