@@ -32,6 +32,20 @@ bool Answers(std::string_view folded, size_t at) {
          before.find("can cu") == std::string_view::npos;
 }
 
+// True if the citation at `at` is what an earlier citation of the same
+// clause amends: "Căn cứ Quyết định số 3659/QĐ-BKHCN … về việc sửa đổi, bổ
+// sung Quyết định số 3212/QĐ-BKHCN …" rests on 3659, whose subject 3212 is
+// (devset 9d0926aa: the hand-checked bases exclude it).
+// "… số 64/2025/QH15 được sửa đổi, bổ sung (bởi) Luật số 87/2025/QH15" names
+// the amending law: a basis.
+bool Amended(std::string_view folded, size_t at, bool first) {
+  static const RE2 amends{R"((\S+\s+)?(?:sua doi,?\s*)?(?:bo sung|sua doi)\s*$)"};
+  if (first) return false;
+  re2::StringPiece word;
+  if (!RE2::PartialMatch(folded.substr(0, at), amends, &word)) return false;
+  return word.data() == nullptr || !std::string_view(word).starts_with("duoc");
+}
+
 }  // namespace
 
 struct LegalBasisReader::Patterns {
@@ -43,6 +57,13 @@ struct LegalBasisReader::Patterns {
   // cited by its name and date, without a number.
   RE2 law{R"(^c\S{1,2}n c\S{1,2}\s+(b\S{1,2} )?lu\S{1,2}t\s+\S)"};
   RE2 basis_start{R"((?:^|[;.]\s*)c\S{1,2}n c\S{1,2}\s)"};
+  // "Theo đề nghị của Giám đốc Sở Y tế." / "Xét đề nghị của …": a proposal
+  // that cites no Tờ trình is still a basis (the facts' convention), with
+  // no number.
+  RE2 proposal{R"(^(?:theo|x\S{1,2}t) [dpb]\S{1,2} ngh\S{1,2}\s)"};
+  // The letter carrying it, when no kind word names it: "tại Văn bản số
+  // 5788/TTr-SXD" (devset: 14 proposals so).
+  RE2 any_number{R"(\bs\S{0,2}\s*(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))"};
   Patterns() {
     const std::pair<const char*, const char*> table[] = {
         {"Kế hoạch", R"(\bk\S{0,2} ?ho\S{0,2}ch)"},
@@ -110,7 +131,7 @@ std::vector<LegalBasis> LegalBasisReader::Read(
     for (size_t k = 0; k < hits.size(); ++k) {
       const Hit& hit = hits[k];
       if (k > 0 && hit.at < hits[k - 1].number_end) continue;  // overlap
-      if (Answers(f, hit.at)) continue;
+      if (Answers(f, hit.at) || Amended(f, hit.at, k == 0)) continue;
       size_t end = k + 1 < hits.size() ? hits[k + 1].at : f.size();
       end = std::min(end, f.find(';', hit.at) == std::string_view::npos
                               ? f.size()
@@ -138,6 +159,7 @@ std::vector<LegalBasis> LegalBasisReader::Read(
       out.push_back(std::move(basis));
     }
     ReadLaws(block, out);
+    if (hits.empty()) ReadProposal(block, out);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const LegalBasis& a, const LegalBasis& z) { return a.line < z.line; });
@@ -192,6 +214,25 @@ void LegalBasisReader::ReadLaws(const Block& block, std::vector<LegalBasis>& out
     basis.line = block.LineAtFolded(at);
     out.push_back(std::move(basis));
   });
+}
+
+void LegalBasisReader::ReadProposal(const Block& block, std::vector<LegalBasis>& out) const {
+  const std::string_view f = block.folded.text;
+  if (!RE2::PartialMatch(f, re_->proposal)) return;
+  const size_t end = std::min(f.find(';'), f.size());
+  // A blank form's "Theo đề nghị của ……………" proposes nothing.
+  if (f.substr(0, end).find("\xE2\x80\xA6") != std::string_view::npos ||
+      f.substr(0, end).find("...") != std::string_view::npos)
+    return;
+  LegalBasis basis;
+  re2::StringPiece number;
+  if (RE2::PartialMatch(f.substr(0, end), re_->any_number, &number)) {
+    const size_t at = OffsetIn(f, number);
+    basis.number = std::string(block.folded.SourceOf(block.text, at, at + number.size()));
+  }
+  basis.text = TrimEntry(block.folded.SourceOf(block.text, 0, end));
+  basis.line = block.first_line();
+  out.push_back(std::move(basis));
 }
 
 struct ContactFinder::Patterns {

@@ -85,6 +85,39 @@ TEST(LegalBases, AProposalIsABasis) {
   EXPECT_EQ(p.legal_bases[1].date, "2025-11-24");
 }
 
+// A proposal citing no Tờ trình is a basis with no number, or with the
+// number of the letter carrying it; a blank form's proposes nothing.
+TEST(LegalBases, AProposalWithoutATờTrìnhIsABasisToo) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
+      "Theo đề nghị của Giám đốc Sở Nội vụ.\nĐiều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[1].number, std::nullopt);
+  EXPECT_EQ(p.legal_bases[1].text, "Theo đề nghị của Giám đốc Sở Nội vụ");
+  const Plan letter = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nTheo đề nghị của Sở Xây dựng tại Văn bản số 57/TTr-SXD "
+      "ngày 3/4/2025.\nĐiều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(letter.legal_bases.size(), 1u);
+  EXPECT_EQ(letter.legal_bases[0].number, "57/TTr-SXD");
+  const Plan form = ParseText(
+      "QUYẾT ĐỊNH\nVề việc ……\nTheo đề nghị của ……………\nĐiều 1. ……………\n");
+  EXPECT_TRUE(form.legal_bases.empty());
+}
+
+// What a cited decision amends is its subject; what amends a cited law
+// ("được sửa đổi, bổ sung bởi Luật số …") is a basis of its own.
+TEST(LegalBases, TheDocumentACitationAmendsIsItsSubject) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Quyết định số 31/QĐ-BKHCN ngày 3/2/2025 của Bộ trưởng "
+      "về việc sửa đổi, bổ sung Quyết định số 12/QĐ-BKHCN ngày 1/1/2025 của Bộ trưởng;\n"
+      "Căn cứ Luật Đầu tư số 61/2020/QH14 được sửa đổi, bổ sung Luật số 90/2025/QH15;\n"
+      "Điều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(p.legal_bases.size(), 3u);
+  EXPECT_EQ(p.legal_bases[0].number, "31/QĐ-BKHCN");
+  EXPECT_EQ(p.legal_bases[1].number, "61/2020/QH14");
+  EXPECT_EQ(p.legal_bases[2].number, "90/2025/QH15");
+}
+
 // A Công văn opens with the letters it answers; it rests on what follows.
 TEST(LegalBases, ALetterTheDocumentAnswersIsNotABasis) {
   const Plan p = ParseText(
