@@ -118,6 +118,21 @@ TEST(LegalBases, TheDocumentACitationAmendsIsItsSubject) {
   EXPECT_EQ(p.legal_bases[2].number, "90/2025/QH15");
 }
 
+// A Công văn cites what each numbered answer rests on under that answer;
+// a plan's "Căn cứ Kế hoạch này, …" in its body cites its own subject.
+TEST(LegalBases, ALettersAnswersCiteTheirBasesInTheBody) {
+  const char* body =
+      "Kính gửi: Sở Tài chính.\n1. Về việc hoàn thuế\n"
+      "Căn cứ Điều 40 Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính.\n"
+      "Đề nghị Sở Tài chính căn cứ hồ sơ thực tế để xử lý.\n";
+  const Plan letter =
+      ParseText(std::string("Số: 12/CT-CS\nV/v chính sách thuế\n") + body);
+  ASSERT_EQ(letter.legal_bases.size(), 1u);
+  EXPECT_EQ(letter.legal_bases[0].number, "80/2021/TT-BTC");
+  const Plan plan = ParseText(std::string("KẾ HOẠCH\nVề việc thử\n") + body);
+  EXPECT_TRUE(plan.legal_bases.empty());
+}
+
 // A Công văn opens with the letters it answers; it rests on what follows.
 TEST(LegalBases, ALetterTheDocumentAnswersIsNotABasis) {
   const Plan p = ParseText(
