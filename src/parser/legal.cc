@@ -78,6 +78,10 @@ struct LegalBasisReader::Patterns {
         {"Thông báo", R"(\bth\S{1,2}ng b\S{1,2}o)"},
         {"Chương trình", R"(\bch\S{1,3}ng tr\S{1,2}nh)"},
         {"Đề án", R"(\bde an)"},
+        // "Căn cứ Công điện số 223/CĐ-TTg", "Phương án số 02600/PA-UBND"
+        // (devset 62f25a03, a8e9e967: cited, and no basis read).
+        {"Công điện", R"(\bc\S{1,2}ng [dpb]i\S{1,2}n)"},
+        {"Phương án", R"(\bph\S{1,3}ng an\b)"},
         // A proposal the document answers: "Xét Tờ trình số 444/TTr-UBND".
         {"Tờ trình", R"(\bt\S{1,2} tr\S{1,2}nh)"},
     };

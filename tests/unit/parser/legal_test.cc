@@ -62,6 +62,18 @@ TEST(LegalBases, TheNumberRightAfterTheKindWordComesFirst) {
   EXPECT_EQ(p.legal_bases[3].number, "44/TTr-SNV");
 }
 
+// A Công điện and a Phương án are cited as the other kinds are.
+TEST(LegalBases, ATelegramAndAnOptionAreCitedDocuments) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nCăn cứ Công điện số 223/CĐ-TTg ngày 17/11/2025 của Thủ tướng Chính phủ;\n"
+      "Căn cứ Phương án 026/PA-UBND ngày 18/8/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n- a.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Công điện");
+  EXPECT_EQ(p.legal_bases[0].number, "223/CĐ-TTg");
+  EXPECT_EQ(p.legal_bases[1].type, "Phương án");
+  EXPECT_EQ(p.legal_bases[1].number, "026/PA-UBND");
+}
+
 TEST(LegalBases, ADocumentCitedAgainIsOneBasis) {
   const Plan p = ParseText(
       "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
