@@ -47,9 +47,10 @@ bool SpeltAsHead(std::string_view word) {
 
 // Heads that name a body by themselves: "các đơn vị", "UBND", "Thường
 // trực Hội đồng", "Hiệu trưởng", "Lãnh đạo", "Khối", "các cơ quan", "các
-// địa phương".
+// địa phương", "các doanh nghiệp" (a plan's "4. Các doanh nghiệp viễn
+// thông" under Tổ chức thực hiện: devset ceb89a53).
 constexpr const char* kGenericHead =
-    R"((?:th\S{2}ng tr\S{1,2}c|ubnd|[dpb]\S{1,2}n v\S|hi\S{1,2}u tr\S{2}ng|t\S{1,2} chuy\S{1,2}n m\S{1,2}n|c\S{1,2}p \S{1,2}y|l\S{1,2}nh [dpb]\S{1,2}o|khoi|c\S{1,2}c ph\S{1,2}ng|c\S{1,2}c (?:c\S{1,2} quan|[dpb]\S{1,2}a ph\S{1,2}\S{1,2}ng))\b)";
+    R"((?:th\S{2}ng tr\S{1,2}c|ubnd|[dpb]\S{1,2}n v\S|hi\S{1,2}u tr\S{2}ng|t\S{1,2} chuy\S{1,2}n m\S{1,2}n|c\S{1,2}p \S{1,2}y|l\S{1,2}nh [dpb]\S{1,2}o|khoi|c\S{1,2}c ph\S{1,2}ng|c\S{1,2}c (?:c\S{1,2} quan|[dpb]\S{1,2}a ph\S{1,2}\S{1,2}ng|doanh nghi\S{1,2}p))\b)";
 
 // The head of an agency's name with what may stand before it.
 std::string AgencyPattern() {

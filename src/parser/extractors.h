@@ -29,6 +29,8 @@ class LegalBasisReader {
   std::unique_ptr<Patterns> re_;
   // "Căn cứ Luật … ngày …": laws cited by name, with no number.
   void ReadLaws(const Block& block, std::vector<LegalBasis>& out) const;
+  // "Theo đề nghị của …" citing no document: a basis with no number.
+  void ReadProposal(const Block& block, std::vector<LegalBasis>& out) const;
   // Keeps the first citation of each numbered document.
   static void DropRepeats(std::vector<LegalBasis>& bases);
 };

@@ -32,6 +32,20 @@ bool Answers(std::string_view folded, size_t at) {
          before.find("can cu") == std::string_view::npos;
 }
 
+// True if the citation at `at` is what an earlier citation of the same
+// clause amends: "Căn cứ Quyết định số 3659/QĐ-BKHCN … về việc sửa đổi, bổ
+// sung Quyết định số 3212/QĐ-BKHCN …" rests on 3659, whose subject 3212 is
+// (devset 9d0926aa: the hand-checked bases exclude it).
+// "… số 64/2025/QH15 được sửa đổi, bổ sung (bởi) Luật số 87/2025/QH15" names
+// the amending law: a basis.
+bool Amended(std::string_view folded, size_t at, bool first) {
+  static const RE2 amends{R"((\S+\s+)?(?:sua doi,?\s*)?(?:bo sung|sua doi)\s*$)"};
+  if (first) return false;
+  re2::StringPiece word;
+  if (!RE2::PartialMatch(folded.substr(0, at), amends, &word)) return false;
+  return word.data() == nullptr || !std::string_view(word).starts_with("duoc");
+}
+
 }  // namespace
 
 struct LegalBasisReader::Patterns {
@@ -43,6 +57,13 @@ struct LegalBasisReader::Patterns {
   // cited by its name and date, without a number.
   RE2 law{R"(^c\S{1,2}n c\S{1,2}\s+(b\S{1,2} )?lu\S{1,2}t\s+\S)"};
   RE2 basis_start{R"((?:^|[;.]\s*)c\S{1,2}n c\S{1,2}\s)"};
+  // "Theo đề nghị của Giám đốc Sở Y tế." / "Xét đề nghị của …": a proposal
+  // that cites no Tờ trình is still a basis (the facts' convention), with
+  // no number.
+  RE2 proposal{R"(^(?:theo|x\S{1,2}t) [dpb]\S{1,2} ngh\S{1,2}\s)"};
+  // The letter carrying it, when no kind word names it: "tại Văn bản số
+  // 5788/TTr-SXD" (devset: 14 proposals so).
+  RE2 any_number{R"(\bs\S{0,2}\s*(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))"};
   Patterns() {
     const std::pair<const char*, const char*> table[] = {
         {"Kế hoạch", R"(\bk\S{0,2} ?ho\S{0,2}ch)"},
@@ -57,14 +78,26 @@ struct LegalBasisReader::Patterns {
         {"Thông báo", R"(\bth\S{1,2}ng b\S{1,2}o)"},
         {"Chương trình", R"(\bch\S{1,3}ng tr\S{1,2}nh)"},
         {"Đề án", R"(\bde an)"},
+        // "Căn cứ Công điện số 223/CĐ-TTg", "Phương án số 02600/PA-UBND"
+        // (devset 62f25a03, a8e9e967: cited, and no basis read).
+        {"Công điện", R"(\bc\S{1,2}ng [dpb]i\S{1,2}n)"},
+        {"Phương án", R"(\bph\S{1,3}ng an\b)"},
         // A proposal the document answers: "Xét Tờ trình số 444/TTr-UBND".
         {"Tờ trình", R"(\bt\S{1,2} tr\S{1,2}nh)"},
     };
-    for (auto [name, word] : table)
+    for (auto [name, word] : table) {
+      // The number right after the kind word ("Tờ trình số 127/TTr …") is
+      // tried before one after a name: "… ngày 30/9/2025 và văn bản số
+      // 9720/NHCS-KHNV" further on is another document. A law's name may
+      // hold commas ("Luật Quản lý, sử dụng tài sản công số 15/2017/QH14");
+      // other kinds name themselves by number first. "số374/TTr-CP" keeps
+      // its digits out of "số"; OCR's "s6 31/KH-UBND" is "số 31/KH-UBND".
+      const std::string name_span = std::string_view(name) == "Luật" ? "[^;]" : "[^,;]";
       types.push_back(
           {name, std::make_unique<RE2>(
-                     std::string("(") + word +
-                     R"()\s+(?:[^,;]{1,60}?\s+s\S{0,2}\s+|s\S{0,2}\s*)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
+                     std::string("(") + word + R"()\s+(?:s\S{0,2}\s+|s[^\s0-9]{0,2}|)" + name_span +
+                     R"({1,60}?\s+s\S{0,2}\s+)?(\d+[0-9a-z/&.\-]*[/-][0-9a-z/&.\-]*[0-9a-z]))")});
+    }
   }
 };
 
@@ -102,7 +135,7 @@ std::vector<LegalBasis> LegalBasisReader::Read(
     for (size_t k = 0; k < hits.size(); ++k) {
       const Hit& hit = hits[k];
       if (k > 0 && hit.at < hits[k - 1].number_end) continue;  // overlap
-      if (Answers(f, hit.at)) continue;
+      if (Answers(f, hit.at) || Amended(f, hit.at, k == 0)) continue;
       size_t end = k + 1 < hits.size() ? hits[k + 1].at : f.size();
       end = std::min(end, f.find(';', hit.at) == std::string_view::npos
                               ? f.size()
@@ -130,6 +163,7 @@ std::vector<LegalBasis> LegalBasisReader::Read(
       out.push_back(std::move(basis));
     }
     ReadLaws(block, out);
+    if (hits.empty()) ReadProposal(block, out);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const LegalBasis& a, const LegalBasis& z) { return a.line < z.line; });
@@ -184,6 +218,25 @@ void LegalBasisReader::ReadLaws(const Block& block, std::vector<LegalBasis>& out
     basis.line = block.LineAtFolded(at);
     out.push_back(std::move(basis));
   });
+}
+
+void LegalBasisReader::ReadProposal(const Block& block, std::vector<LegalBasis>& out) const {
+  const std::string_view f = block.folded.text;
+  if (!RE2::PartialMatch(f, re_->proposal)) return;
+  const size_t end = std::min(f.find(';'), f.size());
+  // A blank form's "Theo đề nghị của ……………" proposes nothing.
+  if (f.substr(0, end).find("\xE2\x80\xA6") != std::string_view::npos ||
+      f.substr(0, end).find("...") != std::string_view::npos)
+    return;
+  LegalBasis basis;
+  re2::StringPiece number;
+  if (RE2::PartialMatch(f.substr(0, end), re_->any_number, &number)) {
+    const size_t at = OffsetIn(f, number);
+    basis.number = std::string(block.folded.SourceOf(block.text, at, at + number.size()));
+  }
+  basis.text = TrimEntry(block.folded.SourceOf(block.text, 0, end));
+  basis.line = block.first_line();
+  out.push_back(std::move(basis));
 }
 
 struct ContactFinder::Patterns {

@@ -175,6 +175,13 @@ size_t BodyStart(const std::vector<Block>& blocks) {
     // ':'): a directive's parts introduce their items so (real qn-2352-ct
     // lost parts 1 and 2 to the preamble).
     if (blocks[i].marker == Marker::kArabic && ReadsLikeTitle(blocks[i])) return i;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    // A directive whose parts are all sentences: "1. Bộ trưởng các Bộ: …
+    // tổ chức theo dõi …" opens its body as a title would; a preamble is
+    // never numbered from 1 (devset Công điện 231/CĐ-TTg read its 8 parts
+    // as preamble: no assignment, its "theo chỉ đạo tại Nghị quyết số
+    // 380/NQ-CP" a legal basis).
+    if (blocks[i].marker == Marker::kArabic && blocks[i].label == "1") return i;
   return blocks.size();
 }
 
@@ -236,9 +243,11 @@ std::string NumberOf(const Block& b, std::vector<Open>& path, int& last_roman,
 // second part, not a paragraph of nothing (the devset's Công điện 232/CĐ-TTg
 // lost parts 2 and 3 and their assignees). Like an untitled article, its
 // opening words name it and its text is its item.
-bool IsUntitledPart(const Block& b, size_t holder, const Outline& out) {
-  return holder == 0 && b.marker == Marker::kArabic && !out.tree.empty() &&
-         out.tree.back().number.find_first_not_of("0123456789") == std::string::npos;
+// The body's opening "1. …" sentence (BodyStart) is its first such part.
+bool IsUntitledPart(const Block& b, size_t holder, const Outline& out, bool opens_body) {
+  if (holder != 0 || b.marker != Marker::kArabic) return false;
+  if (out.tree.empty()) return opens_body;
+  return out.tree.back().number.find_first_not_of("0123456789") == std::string::npos;
 }
 
 }  // namespace
@@ -261,7 +270,7 @@ Outline OutlineBuilder::Build(const std::vector<Block>& blocks) const {
       // after "2. ... c) ..." belongs to the section that holds "2.".
       size_t holder = path.size();
       while (Rank(b) < 6 && holder > 0 && path[holder - 1].rank >= Rank(b)) --holder;
-      untitled = IsUntitledPart(b, holder, out);
+      untitled = IsUntitledPart(b, holder, out, i == 0);
       if (!untitled) {
         path.resize(holder);
         out.units.push_back({&b, path.empty() ? -1 : path.back().info, false});

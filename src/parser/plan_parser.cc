@@ -39,6 +39,24 @@ Status PlanParser::UseGazetteer(const std::string& path) {
   return Status::Ok();
 }
 
+namespace {
+
+// Where a document states what it rests on: its preamble; a Công văn also
+// under its numbered answers, each "Căn cứ …" paragraph citing the rule the
+// answer applies (devset Cục Thuế letter 5388/CT-CS: its three bases under
+// "1. Về việc xử lý thu hồi hoàn thuế" were lost). Other kinds' bodies cite
+// documents as their subject ("Căn cứ Kế hoạch này, các Sở …").
+std::vector<Block> LegalPassages(const Header& header, const std::vector<Block>& preamble,
+                                 const std::vector<Block>& body) {
+  std::vector<Block> passages = preamble;
+  if (header.type != "Công văn") return passages;
+  for (const Block& block : body)
+    if (block.folded.text.starts_with("can cu ")) passages.push_back(block);
+  return passages;
+}
+
+}  // namespace
+
 Plan PlanParser::Parse(std::string_view utf8_text) const {
   return ParseNormalized(NormalizePlanText(utf8_text));
 }
@@ -75,7 +93,7 @@ Plan PlanParser::ParseNormalized(std::string text) const {
                                     blocks.begin() + static_cast<long>(body));
   const std::vector<Block> body_blocks(blocks.begin() + static_cast<long>(body),
                                        blocks.end());
-  if (document) plan.legal_bases = e.legal.Read(preamble);
+  if (document) plan.legal_bases = e.legal.Read(LegalPassages(plan.header, preamble, body_blocks));
   Outline outline = e.outline.Build(body_blocks);
   e.statements.Collect(outline, plan);
   plan.targets = e.targets.Find(outline);

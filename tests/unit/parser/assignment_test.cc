@@ -44,6 +44,18 @@ TEST(Assignments, CapitalisedVerbIsPartOfTheAgencysName) {
   EXPECT_NE(Find(a, "Sở"), nullptr) << Names(a);
 }
 
+// "Các doanh nghiệp …" heads a part of Tổ chức thực hiện as "Các cơ quan"
+// does: a body the plan assigns to.
+TEST(Assignments, CompaniesAreABodyAPlanAssignsTo) {
+  const auto a = AssignmentsOf(
+      "II. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Công Thương\n- Chủ trì theo dõi việc thực hiện.\n"
+      "2. Các doanh nghiệp bưu chính\n- Bố trí điểm phục vụ tại các xã.\n");
+  const Assignment* c = Find(a, "Các doanh nghiệp bưu chính");
+  ASSERT_NE(c, nullptr) << Names(a);
+  EXPECT_EQ(c->section, "II.2");
+}
+
 TEST(Assignments, HeadingInCapitalsKeepsTheNameAfterItsHead) {
   const auto a = AssignmentsOf(
       "II. TỔ CHỨC THỰC HIỆN\n1. SỞ XÂY DỰNG\n- Kiểm tra an toàn các công trình.\n");

@@ -229,13 +229,14 @@ TEST(Body, LawsCitedByNameAndDateAreLegalBases) {
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
       "Căn cứ Nghị định số 12/2026/NĐ-CP ngày 05 tháng 01 năm 2026 của Chính phủ;\n"
       "Theo đề nghị của Giám đốc Sở Nội vụ.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kế hoạch.\n");
-  ASSERT_EQ(p.legal_bases.size(), 2u);
+  ASSERT_EQ(p.legal_bases.size(), 3u);  // the proposal too, with no number
   EXPECT_EQ(p.legal_bases[0].type, "Luật");
   EXPECT_FALSE(p.legal_bases[0].number);  // a law cited without one
   EXPECT_EQ(p.legal_bases[0].date, "2025-06-16");
   EXPECT_EQ(p.legal_bases[0].line, 4);
   EXPECT_EQ(p.legal_bases[1].type, "Nghị định");
   EXPECT_EQ(p.legal_bases[1].number, "12/2026/NĐ-CP");
+  EXPECT_FALSE(p.legal_bases[2].number);
 }
 
 }  // namespace

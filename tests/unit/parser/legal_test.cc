@@ -47,6 +47,33 @@ TEST(LegalBases, TheKindWordNextToTheNumberOwnsIt) {
 
 // A decree named again in the subject of a later basis is one basis, also
 // where a stray space cut its number short the second time.
+// The number right after its kind word is that document's, before any
+// "số" further on; a law's name may hold a comma; "số" never eats a digit.
+TEST(LegalBases, TheNumberRightAfterTheKindWordComesFirst) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Luật Phòng, chống thiên tai số 33/2013/QH13;\n"
+      "Căn cứ Nghị định số 11/2020/NĐ-CP ngày 2/3/2020 và Nghị định số 22/2021/NĐ-CP;\n"
+      "Xét đề nghị của Sở Nội vụ tại Tờ trình số44/TTr-SNV ngày 3/4/2025 và văn bản số "
+      "55/SNV-TCBM ngày 5/4/2025.\n**Điều 1.** Phê duyệt danh sách.\n");
+  ASSERT_EQ(p.legal_bases.size(), 4u);
+  EXPECT_EQ(p.legal_bases[0].number, "33/2013/QH13");
+  EXPECT_EQ(p.legal_bases[1].number, "11/2020/NĐ-CP");
+  EXPECT_EQ(p.legal_bases[2].number, "22/2021/NĐ-CP");
+  EXPECT_EQ(p.legal_bases[3].number, "44/TTr-SNV");
+}
+
+// A Công điện and a Phương án are cited as the other kinds are.
+TEST(LegalBases, ATelegramAndAnOptionAreCitedDocuments) {
+  const Plan p = ParseText(
+      "KẾ HOẠCH\nThử\nCăn cứ Công điện số 223/CĐ-TTg ngày 17/11/2025 của Thủ tướng Chính phủ;\n"
+      "Căn cứ Phương án 026/PA-UBND ngày 18/8/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n- a.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[0].type, "Công điện");
+  EXPECT_EQ(p.legal_bases[0].number, "223/CĐ-TTg");
+  EXPECT_EQ(p.legal_bases[1].type, "Phương án");
+  EXPECT_EQ(p.legal_bases[1].number, "026/PA-UBND");
+}
+
 TEST(LegalBases, ADocumentCitedAgainIsOneBasis) {
   const Plan p = ParseText(
       "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
@@ -68,6 +95,54 @@ TEST(LegalBases, AProposalIsABasis) {
   EXPECT_EQ(p.legal_bases[1].type, "Tờ trình");
   EXPECT_EQ(p.legal_bases[1].number, "444/TTr-UBND");
   EXPECT_EQ(p.legal_bases[1].date, "2025-11-24");
+}
+
+// A proposal citing no Tờ trình is a basis with no number, or with the
+// number of the letter carrying it; a blank form's proposes nothing.
+TEST(LegalBases, AProposalWithoutATờTrìnhIsABasisToo) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
+      "Theo đề nghị của Giám đốc Sở Nội vụ.\nĐiều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(p.legal_bases.size(), 2u);
+  EXPECT_EQ(p.legal_bases[1].number, std::nullopt);
+  EXPECT_EQ(p.legal_bases[1].text, "Theo đề nghị của Giám đốc Sở Nội vụ");
+  const Plan letter = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nTheo đề nghị của Sở Xây dựng tại Văn bản số 57/TTr-SXD "
+      "ngày 3/4/2025.\nĐiều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(letter.legal_bases.size(), 1u);
+  EXPECT_EQ(letter.legal_bases[0].number, "57/TTr-SXD");
+  const Plan form = ParseText(
+      "QUYẾT ĐỊNH\nVề việc ……\nTheo đề nghị của ……………\nĐiều 1. ……………\n");
+  EXPECT_TRUE(form.legal_bases.empty());
+}
+
+// What a cited decision amends is its subject; what amends a cited law
+// ("được sửa đổi, bổ sung bởi Luật số …") is a basis of its own.
+TEST(LegalBases, TheDocumentACitationAmendsIsItsSubject) {
+  const Plan p = ParseText(
+      "QUYẾT ĐỊNH\nVề việc thử\nCăn cứ Quyết định số 31/QĐ-BKHCN ngày 3/2/2025 của Bộ trưởng "
+      "về việc sửa đổi, bổ sung Quyết định số 12/QĐ-BKHCN ngày 1/1/2025 của Bộ trưởng;\n"
+      "Căn cứ Luật Đầu tư số 61/2020/QH14 được sửa đổi, bổ sung Luật số 90/2025/QH15;\n"
+      "Điều 1. Giao Sở Tài chính tổ chức.\n");
+  ASSERT_EQ(p.legal_bases.size(), 3u);
+  EXPECT_EQ(p.legal_bases[0].number, "31/QĐ-BKHCN");
+  EXPECT_EQ(p.legal_bases[1].number, "61/2020/QH14");
+  EXPECT_EQ(p.legal_bases[2].number, "90/2025/QH15");
+}
+
+// A Công văn cites what each numbered answer rests on under that answer;
+// a plan's "Căn cứ Kế hoạch này, …" in its body cites its own subject.
+TEST(LegalBases, ALettersAnswersCiteTheirBasesInTheBody) {
+  const char* body =
+      "Kính gửi: Sở Tài chính.\n1. Về việc hoàn thuế\n"
+      "Căn cứ Điều 40 Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính.\n"
+      "Đề nghị Sở Tài chính căn cứ hồ sơ thực tế để xử lý.\n";
+  const Plan letter =
+      ParseText(std::string("Số: 12/CT-CS\nV/v chính sách thuế\n") + body);
+  ASSERT_EQ(letter.legal_bases.size(), 1u);
+  EXPECT_EQ(letter.legal_bases[0].number, "80/2021/TT-BTC");
+  const Plan plan = ParseText(std::string("KẾ HOẠCH\nVề việc thử\n") + body);
+  EXPECT_TRUE(plan.legal_bases.empty());
 }
 
 // A Công văn opens with the letters it answers; it rests on what follows.

@@ -85,6 +85,28 @@ TEST(Outline, TopLevelNumberedSentencesAfterAHeadingAreParts) {
   EXPECT_TRUE(finance);
 }
 
+// A directive whose every part is a sentence (none reads as a title) still
+// has a body: it opens at "1.", not after the text as a preamble would, so
+// its parts are sections, their agencies assigned, and what they cite
+// ("theo Nghị quyết số …") is no legal basis.
+TEST(Outline, ABodyOfNumberedSentencesOpensAtTheFirst) {
+  const Plan p = ParseText(
+      "CÔNG ĐIỆN\nVề việc thử\nThủ tướng Chính phủ yêu cầu:\n"
+      "1. Chủ tịch Ủy ban nhân dân các tỉnh theo dõi sát diễn biến của mưa lớn, tổ chức "
+      "khắc phục hậu quả theo Nghị quyết số 12/NQ-CP ngày 02 tháng 3 năm 2025 của Chính phủ, "
+      "bảo đảm an toàn cho người dân ở vùng trũng thấp và ven sông suối.\n"
+      "2. Bộ trưởng Bộ Quốc phòng chỉ đạo lực lượng quân đội hỗ trợ người dân theo đề nghị "
+      "của địa phương trong thời gian sớm nhất có thể.\n");
+  ASSERT_EQ(p.sections.size(), 2u);
+  EXPECT_EQ(p.sections[0].number, "1");
+  EXPECT_EQ(p.sections[0].title.rfind("Chủ tịch Ủy ban nhân dân các tỉnh", 0), 0u);
+  EXPECT_EQ(p.sections[1].number, "2");
+  EXPECT_TRUE(p.legal_bases.empty());
+  bool defence = false;
+  for (const Assignment& a : p.assignments) defence |= a.assignee == "Bộ trưởng Bộ Quốc phòng";
+  EXPECT_TRUE(defence);
+}
+
 // A document that repeats a numeral keeps it: facts and readers cite "mục
 // IV" as printed. The numbers after it are the document's too; only a
 // numeral OCR lost or misread below the last one takes the next number.
