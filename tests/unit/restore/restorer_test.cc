@@ -434,6 +434,24 @@ TEST(Restorer, FitsTheChannelToTheDocumentsOwnDamage) {
             "điển hình đạo đức.\nđiển hình.\nđạo đức.\n");
 }
 
+// A stripped text is no legacy OCR for the one foreign word that keeps its
+// marks ("µg", all of the text's marked words and none a syllable): its
+// table's ticks ("x") and list letters stay as written, not read as
+// damaged syllables one edit away.
+TEST(Restorer, AStrayForeignWordDoesNotMakeAStrippedTextLegacyOcr) {
+  const std::string channel = testing::OutputDir() + "/stray-channel.tsv";
+  std::ofstream(channel) << "u\tir\t-1.0\n";
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status, channel);
+  ASSERT_TRUE(restorer) << status.message();
+  std::string in, out;
+  for (int i = 0; i < 3; ++i) {
+    in += "x\nTo chuc thuc hien ke hoach thi dua, khen thuong.\nb\n";
+    out += "x\nTổ chức thực hiện kế hoạch thi đua, khen thưởng.\nb\n";
+  }
+  EXPECT_EQ(restorer->Restore(in + "5 µg\n").text, out + "5 µg\n");
+}
+
 TEST(Restorer, OddInputNeverCrashes) {
   Status status;
   const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
