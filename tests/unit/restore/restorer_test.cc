@@ -191,9 +191,9 @@ TEST(Restorer, ANumberIsPredictedByTheWordBeforeIt) {
 
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
-  for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc"})
+  for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc", "đắk", "lắk"})
     EXPECT_TRUE(t.IsSyllable(t.Lower(ok))) << ok;
-  for (const char* bad : {"hoc", "cac", "ubnd", "gddt", "chirc", "d6i", "tuyénn"})
+  for (const char* bad : {"hoc", "cac", "ubnd", "gddt", "chirc", "d6i", "tuyénn", "dak", "book"})
     EXPECT_FALSE(t.IsSyllable(bad)) << bad;
 }
 
