@@ -121,6 +121,9 @@ class TextReader {
   bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;
   void KeepLikeliest(WordForm& word) const;
   void MarkPersonNames(std::string_view text, TextReading& reading) const;
+  // Gives the "đ)" of a list its Đ back where the text lost its marks
+  // (as an abbreviation: a span the search does not read).
+  static void RestoreItemLetters(std::string_view text, TextReading& reading);
 
   const SyllableTools& tools_;
   const CandidateInventory& inventory_;

@@ -452,6 +452,19 @@ TEST(Restorer, AStrayForeignWordDoesNotMakeAStrippedTextLegacyOcr) {
   EXPECT_EQ(restorer->Restore(in + "5 µg\n").text, out + "5 µg\n");
 }
 
+// List items run a b c d đ e: a stripped "d)" after "d)" is "đ)"; the
+// first "d)", a "d" outside an item and a text with its marks keep theirs.
+TEST(Restorer, TheListItemAfterDIsDWithAStroke) {
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
+  const std::string out =
+      restorer->Restore("c) Khen thuong\nd) Thi dua\nke hoach\n**d)** To chuc\ne) Diem c, d, d\n").text;
+  EXPECT_EQ(out, "c) Khen thưởng\nd) Thi đua\nkế hoạch\n**đ)** Tổ chức\ne) Điểm c, d, d\n");
+  const std::string marked = "c) Tổ chức thực hiện\nd) Thi đua khen thưởng\nd) Tổ chức hội nghị\n";
+  EXPECT_EQ(restorer->Restore(marked).text, marked);
+}
+
 TEST(Restorer, OddInputNeverCrashes) {
   Status status;
   const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
