@@ -56,14 +56,15 @@ double ModelMixture::LogProb(const Histories& h, const NgramQuery& q) const {
   // A smaller model (the domain's) that never saw the history's two
   // syllables together has only its back-off to offer: it keeps
   // kUnseenHistoryShare of its weight, the rest going to the largest.
-  float p = 0, freed = 0;
+  float p = 0, freed = 0, largest = 0;
   for (size_t i = 0; i < models_.size(); ++i) {
     float w = static_cast<float>(weights_[i]);
     if (i != largest_ && !h[i].uv_seen) freed += w * (1 - kUnseenHistoryShare), w *= kUnseenHistoryShare;
-    p += w * std::exp(models_[i]->LogProb(h[i], q));
+    const float pi = std::exp(models_[i]->LogProb(h[i], q));
+    if (i == largest_) largest = pi;
+    p += w * pi;
   }
-  if (freed > 0) p += freed * std::exp(models_[largest_]->LogProb(h[largest_], q));
-  return std::log(std::max(p, 1e-30f));
+  return std::log(std::max(p + freed * largest, 1e-30f));
 }
 
 double ModelMixture::LogProb(uint64_t u, uint64_t v, uint64_t w) const {
