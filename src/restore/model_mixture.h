@@ -32,7 +32,9 @@ class ModelMixture {
   // every model (see NgramModel::Prefetch).
   void Prefetch(const NgramQuery& q) const;
   void PrefetchContext(uint64_t u, uint64_t v) const;
-  // ln P(w | u v) of the mixture, with `h` from Contexts(u, v).
+  // ln P(w | u v) of the mixture, with `h` from Contexts(u, v); a model
+  // other than the largest that never saw u v together gives it part of
+  // its weight (model_mixture.cc).
   double LogProb(const Histories& h, const NgramQuery& q) const;
   // The same in one call, for the few scores outside the search.
   double LogProb(uint64_t u, uint64_t v, uint64_t w) const;
@@ -40,6 +42,7 @@ class ModelMixture {
  private:
   std::vector<std::unique_ptr<NgramModel>> models_;
   std::vector<double> weights_;
+  size_t largest_ = 0;  // the model with the largest file
 };
 
 // The same trigram recurs across beam states and sentences: each is scored

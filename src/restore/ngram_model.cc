@@ -325,8 +325,8 @@ float NgramModel::UnigramLogProb(uint64_t w) const {
 }
 
 NgramModel::History NgramModel::Context(uint64_t u, uint64_t v) const {
-  History h{u, v, 0, 0};
-  if (const uint8_t* c = Find(bi_, PairKey(u, v))) h.uv_backoff = BackoffOf(bi_, c);
+  History h{u, v, 0, 0, false};
+  if (const uint8_t* c = Find(bi_, PairKey(u, v))) h.uv_backoff = BackoffOf(bi_, c), h.uv_seen = true;
   if (const uint8_t* c = Find(uni_, v)) h.v_backoff = BackoffOf(uni_, c);
   return h;
 }

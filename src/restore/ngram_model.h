@@ -126,6 +126,7 @@ class NgramModel {
   struct History {
     uint64_t u = 0, v = 0;
     float uv_backoff = 0, v_backoff = 0;
+    bool uv_seen = false;  // the model saw u v together
   };
   History Context(uint64_t u, uint64_t v) const;
   // The same as LogProb(h.u, h.v, q.w), with the history's look-ups done
@@ -144,6 +145,8 @@ class NgramModel {
   };
   std::vector<KnownWord> Words() const;
   float UnigramLogProb(uint64_t w) const;
+  // The file's size: how much a model was trained on, to compare models.
+  size_t size_bytes() const { return size_; }
 
  private:
   // One open-addressing table of the file.

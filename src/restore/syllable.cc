@@ -101,7 +101,8 @@ bool SyllableTools::IsSyllable(std::string_view lower) const {
   if (!IsSyllableShape(skeleton)) return false;
   const Tone tone = Split(lower).tone;
   const bool stop = skeleton.size() >= 1 &&
-                    (skeleton.back() == 'c' || skeleton.back() == 'p' || skeleton.back() == 't' ||
+                    (skeleton.back() == 'c' || skeleton.back() == 'k' || skeleton.back() == 'p' ||
+                     skeleton.back() == 't' ||
                      (skeleton.size() >= 2 && skeleton.substr(skeleton.size() - 2) == "ch"));
   return !stop || tone == kAcute || tone == kDot;
 }

@@ -98,8 +98,11 @@ bool IsSyllableShape(std::string_view w) {
       "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
       "b",   "c",  "d",  "g",  "h",  "k",  "l",  "m",  "n",  "p",  "q",
       "r",   "s",  "t",  "v",  "x"};
-  static constexpr std::string_view kCodas[] = {"ch", "ng", "nh", "c", "m",
-                                                "n",  "p",  "t"};
+  // "k" closes the Central Highlands' names (Đắk Lắk, Krông Búk, Đắk
+  // Nông), which every sector's plans write: 152 of the restorer's errors
+  // on the devset's odd half, which had no syllable for "Dak Lak".
+  static constexpr std::string_view kCodas[] = {"ch", "ng", "nh", "c", "k",
+                                                "m",  "n",  "p",  "t"};
   auto is_vowel = [](char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   };

@@ -9,6 +9,7 @@
 #include <limits>
 #include <random>
 
+#include "src/restore/model_mixture.h"
 #include "src/restore/ngram_model.h"
 #include "src/restore/syllable.h"
 #include "src/restore/trainer.h"
@@ -202,6 +203,34 @@ TEST(NgramModelFile, OlderModelsAndOtherFilesAreNamed) {
   ExpectDamaged("short", "too short");
   const Status folder = NgramModel::Open(testing::OutputDir(), &model);
   EXPECT_EQ(folder.code(), Status::Code::kInvalidInput);
+}
+
+// Where the smaller model (a domain's) never saw the two syllables before
+// a word, its back-off guesses: the largest model speaks for more of the
+// mixture. Where it saw them, the weights hold as given.
+TEST(ModelMixture, ASmallerModelThatNeverSawTheHistoryGivesWayToTheLargest) {
+  internal::SyllableTools tools;
+  internal::NgramTrainer trainer(tools);
+  trainer.AddText("tổ chức thi đua. tổ chức khen thưởng.");
+  const std::string small = testing::OutputDir() + "/mixture-small.lm";
+  const std::string large = testing::OutputDir() + "/mixture-large.lm";
+  ASSERT_TRUE(internal::WriteNgramModel(trainer.Build(), small).ok());
+  testing::WriteFile(large, ModelBytes());
+  internal::ModelMixture mixture;
+  ASSERT_TRUE(mixture.Open({{small, 0.5}, {large, 0.5}}).ok());
+  const auto& models = mixture.models();
+  const auto plain = [&](const char* u, const char* v, const char* w) {
+    const uint64_t a = WordHash(u), b = WordHash(v), c = WordHash(w);
+    return 0.5 * std::exp(models[0]->LogProb(a, b, c)) + 0.5 * std::exp(models[1]->LogProb(a, b, c));
+  };
+  const auto mixed = [&](const char* u, const char* v, const char* w) {
+    return std::exp(mixture.LogProb(WordHash(u), WordHash(v), WordHash(w)));
+  };
+  EXPECT_NEAR(mixed("tổ", "chức", "thi"), plain("tổ", "chức", "thi"), 1e-6);
+  const double from_large = std::exp(models[1]->LogProb(WordHash("hội"), WordHash("nghị"), WordHash("thi")));
+  ASSERT_GT(from_large, plain("hội", "nghị", "thi"));
+  EXPECT_GT(mixed("hội", "nghị", "thi"), plain("hội", "nghị", "thi") * 1.05);
+  EXPECT_LT(mixed("hội", "nghị", "thi"), from_large);
 }
 
 }  // namespace

@@ -191,9 +191,9 @@ TEST(Restorer, ANumberIsPredictedByTheWordBeforeIt) {
 
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
-  for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc"})
+  for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc", "đắk", "lắk"})
     EXPECT_TRUE(t.IsSyllable(t.Lower(ok))) << ok;
-  for (const char* bad : {"hoc", "cac", "ubnd", "gddt", "chirc", "d6i", "tuyénn"})
+  for (const char* bad : {"hoc", "cac", "ubnd", "gddt", "chirc", "d6i", "tuyénn", "dak", "book"})
     EXPECT_FALSE(t.IsSyllable(bad)) << bad;
 }
 
@@ -432,6 +432,37 @@ TEST(Restorer, FitsTheChannelToTheDocumentsOwnDamage) {
   ASSERT_TRUE(restorer) << status.message();
   EXPECT_EQ(restorer->Restore("pién hinh pao pirc.\npién hinh.\npao pirc.\n").text,
             "điển hình đạo đức.\nđiển hình.\nđạo đức.\n");
+}
+
+// A stripped text is no legacy OCR for the one foreign word that keeps its
+// marks ("µg", all of the text's marked words and none a syllable): its
+// table's ticks ("x") and list letters stay as written, not read as
+// damaged syllables one edit away.
+TEST(Restorer, AStrayForeignWordDoesNotMakeAStrippedTextLegacyOcr) {
+  const std::string channel = testing::OutputDir() + "/stray-channel.tsv";
+  std::ofstream(channel) << "u\tir\t-1.0\n";
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status, channel);
+  ASSERT_TRUE(restorer) << status.message();
+  std::string in, out;
+  for (int i = 0; i < 3; ++i) {
+    in += "x\nTo chuc thuc hien ke hoach thi dua, khen thuong.\nb\n";
+    out += "x\nTổ chức thực hiện kế hoạch thi đua, khen thưởng.\nb\n";
+  }
+  EXPECT_EQ(restorer->Restore(in + "5 µg\n").text, out + "5 µg\n");
+}
+
+// List items run a b c d đ e: a stripped "d)" after "d)" is "đ)"; the
+// first "d)", a "d" outside an item and a text with its marks keep theirs.
+TEST(Restorer, TheListItemAfterDIsDWithAStroke) {
+  Status status;
+  const auto restorer = Restorer::Open({{ModelWithout004(), 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
+  const std::string out =
+      restorer->Restore("c) Khen thuong\nd) Thi dua\nke hoach\n**d)** To chuc\ne) Diem c, d, d\n").text;
+  EXPECT_EQ(out, "c) Khen thưởng\nd) Thi đua\nkế hoạch\n**đ)** Tổ chức\ne) Điểm c, d, d\n");
+  const std::string marked = "c) Tổ chức thực hiện\nd) Thi đua khen thưởng\nd) Tổ chức hội nghị\n";
+  EXPECT_EQ(restorer->Restore(marked).text, marked);
 }
 
 TEST(Restorer, OddInputNeverCrashes) {

@@ -33,7 +33,7 @@ TEST(TextFolder, KeepsInvalidBytesAsReplacementWithoutCrashing) {
 }
 
 TEST(SyllableShape, TellsWordsFromAbbreviations) {
-  for (const char* word : {"tinh", "nghieng", "quoc", "giao", "truong", "a"})
+  for (const char* word : {"tinh", "nghieng", "quoc", "giao", "truong", "a", "dak", "lak"})
     EXPECT_TRUE(IsSyllableShape(word)) << word;
   for (const char* abbr : {"ubnd", "gddt", "thpt", "tw", "kh"})
     EXPECT_FALSE(IsSyllableShape(abbr)) << abbr;
