@@ -7,6 +7,7 @@
 #include <climits>
 #include <iterator>
 #include <memory>
+#include <string_view>
 #include <utility>
 
 #include "src/ocr/seal.h"
@@ -37,12 +38,17 @@ constexpr float kAreaWordConfidence = 45;
 // documents (Nghị định 30/2020/NĐ-CP), in mm: the page's scale for a seal's size.
 constexpr double kPageWidthMm = 210;
 
+// Where the first letter or digit of `text` begins; npos when it has none.
+size_t FirstLetterOrDigit(std::string_view text) {
+  size_t begin = 0, end = 0;
+  return internal::WordReader(text, internal::WordKind::kLettersAndDigits).Next(begin, end)
+             ? begin
+             : std::string_view::npos;
+}
+
 // A word read in the signer's block with no letter or digit ("_", "^",
 // "-") is a seal's or a pen's mark: the block holds titles and names.
-bool IsMark(const OcrWord& w) {
-  size_t begin = 0, end = 0;
-  return !internal::WordReader(w.text, internal::WordKind::kLettersAndDigits).Next(begin, end);
-}
+bool IsMark(const OcrWord& w) { return FirstLetterOrDigit(w.text) == std::string_view::npos; }
 
 float MeanConfidence(const LayoutLine& line) {
   float sum = 0;
@@ -84,9 +90,8 @@ void Measure(LayoutLine* line) {
 // stroke touches the K): a title or a name of the signer's block opens on
 // a letter. A bracket stays ("(Đã ký)").
 void TrimMarkedHead(OcrWord* word) {
-  size_t begin = 0, end = 0;
-  if (!internal::WordReader(word->text, internal::WordKind::kLettersAndDigits).Next(begin, end)) return;
-  if (word->text.find_first_of("([{") < begin) return;
+  const size_t begin = FirstLetterOrDigit(word->text);
+  if (begin == std::string_view::npos || word->text.find_first_of("([{") < begin) return;
   word->text.erase(0, begin);
 }
 
@@ -122,9 +127,15 @@ bool IsReadPrint(const OcrWord& w) {
          internal::WordReader(w.text, internal::WordKind::kLetters).Next(begin, end) && end - begin >= 2;
 }
 
-bool IsLetterOrDigit(const char* symbol) {
-  size_t begin = 0, end = 0;
-  return internal::WordReader(symbol, internal::WordKind::kLettersAndDigits).Next(begin, end);
+// Recognises `area` of the page `api` holds, segmented `as`; the mode
+// the page was read with is kept for the next read.
+bool Recognise(tesseract::TessBaseAPI* api, const Area& area, tesseract::PageSegMode as) {
+  const tesseract::PageSegMode mode = api->GetPageSegMode();
+  api->SetPageSegMode(as);
+  api->SetRectangle(area.left, area.top, area.right - area.left, area.bottom - area.top);
+  const bool read = api->Recognize(nullptr) == 0;
+  api->SetPageSegMode(mode);
+  return read;
 }
 
 // `band` of the page `api` holds read as one line of text, without the
@@ -135,15 +146,13 @@ bool IsLetterOrDigit(const char* symbol) {
 // their own. Empty when nothing is read.
 LayoutLine ReadBand(tesseract::TessBaseAPI* api, const Area& band) {
   LayoutLine line;
-  const tesseract::PageSegMode mode = api->GetPageSegMode();
-  api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  api->SetRectangle(band.left, band.top, band.right - band.left, band.bottom - band.top);
-  std::unique_ptr<tesseract::ResultIterator> it(api->Recognize(nullptr) == 0 ? api->GetIterator()
-                                                                             : nullptr);
+  std::unique_ptr<tesseract::ResultIterator> it(
+      Recognise(api, band, tesseract::PSM_SINGLE_LINE) ? api->GetIterator() : nullptr);
   bool glued = false;  // the first word had marks glued to its head
   if (it && !it->Empty(tesseract::RIL_SYMBOL)) do {
     std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-    if (!symbol || (line.words.empty() && !IsLetterOrDigit(symbol.get()))) continue;
+    const bool mark = !symbol || FirstLetterOrDigit(symbol.get()) == std::string_view::npos;
+    if (!symbol || (line.words.empty() && mark)) continue;
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1);
     const float confidence = it->Confidence(tesseract::RIL_SYMBOL);
@@ -159,20 +168,14 @@ LayoutLine ReadBand(tesseract::TessBaseAPI* api, const Area& band) {
     word.left = std::min(word.left, x0), word.top = std::min(word.top, y0);
     word.right = std::max(word.right, x1), word.bottom = std::max(word.bottom, y1);
   } while (it->Next(tesseract::RIL_SYMBOL));
-  api->SetPageSegMode(mode);
   if (!line.words.empty()) Measure(&line);
   return line;
 }
 
 // The area of the page `api` holds read as one block.
 std::vector<LayoutLine> ReadArea(tesseract::TessBaseAPI* api, const Area& area) {
-  const tesseract::PageSegMode mode = api->GetPageSegMode();
-  api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-  api->SetRectangle(area.left, area.top, area.right - area.left, area.bottom - area.top);
-  std::vector<LayoutLine> read;
-  if (api->Recognize(nullptr) == 0) read = ReadLines(api);
-  api->SetPageSegMode(mode);
-  return read;
+  if (!Recognise(api, area, tesseract::PSM_SINGLE_BLOCK)) return {};
+  return ReadLines(api);
 }
 
 // Whether `line` opens as the line of a signature on another's behalf
