@@ -69,10 +69,11 @@ replace_if_changed() {  # replace_if_changed NEW OLD
 }
 
 debian .cache/debian-vi
-# data/genre_phrases.txt: sentences of the genre written here (the commonest
-# collocations of administrative plans, which neither Debian's nor npm's text
-# holds: "xã, phường, thị trấn", "diện tích", "tại khoản").
-texts=(.cache/debian-vi/background.txt data/genre_phrases.txt) lists=(.cache/debian-vi/words.txt)
+# data/genre/*.txt: administrative text of the genre written here (plans,
+# decisions, letters, reports of every sector: the register that neither
+# Debian's nor npm's text holds: "xã, phường, thị trấn", "Bằng khen",
+# "trong tỉnh", "phấn đấu"). See data/genre/README.md.
+texts=(.cache/debian-vi/background.txt data/genre/*.txt) lists=(.cache/debian-vi/words.txt)
 status=0
 npm_text .cache/npm || status=$?
 case "$status" in

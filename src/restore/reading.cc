@@ -37,6 +37,22 @@ constexpr size_t kShortestName = 3, kLongestName = 5;
 
 bool IsSentenceStop(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
+// A comma between words, scored by the models as a word (kComma).
+Piece CommaPiece() {
+  static const uint64_t kCommaWord = WordHash(std::string_view(&kComma, 1));
+  Piece comma;
+  comma.known = kCommaWord;
+  return comma;
+}
+
+bool IsComma(const Piece& piece) { return piece.word < 0 && piece.known == CommaPiece().known; }
+
+// Every comma of text [from, to) as a piece.
+void AddCommas(std::string_view text, size_t from, size_t to, std::vector<Piece>& pieces) {
+  for (size_t k = from; k < to; ++k)
+    if (text[k] == kComma) pieces.push_back(CommaPiece());
+}
+
 // Where a chunk's core breaks into parts: "GD&DT", "GDNN-GDTX", "tập
 // thể/cá nhân" are each several words.
 bool BreaksWord(std::string_view text, size_t k, size_t end) {
@@ -171,18 +187,22 @@ void TextReader::CutChunk(Cutting& cut, size_t start, size_t end) const {
                        chunk.substr(0, 4) == "www.";
   const PartKind kind = address ? PartKind::kAddress : symbol ? PartKind::kSymbol : PartKind::kWord;
   const auto [b, e] = CoreOf(cut.text, start, end);
+  AddCommas(cut.text, start, b, cut.out.pieces);
   size_t part = b;
   for (size_t k = b; k <= e && b < e; ++k) {
     if (k < e && !BreaksWord(cut.text, k, e)) continue;
     if (part < k) AddPart(cut, part, k, kind);
+    if (k < e) AddCommas(cut.text, k, k + 1, cut.out.pieces);
     part = k + 1;
   }
-  // Sentence ends after the core: ". ; : ! ?"
-  for (size_t k = e; k < end; ++k)
+  // After the core, commas and then a sentence's end: ". ; : ! ?"
+  for (size_t k = e; k < end; ++k) {
+    AddCommas(cut.text, k, k + 1, cut.out.pieces);
     if (IsSentenceStop(cut.text[k])) {
       cut.out.pieces.push_back({true, -1});
       break;
     }
+  }
 }
 
 void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) const {
@@ -216,8 +236,10 @@ void TextReader::AddPart(Cutting& cut, size_t begin, size_t end, PartKind kind) 
 // learns how its follower is written.
 void TextReader::SetFollower(Cutting& cut, size_t begin, size_t end) {
   const std::vector<Piece>& pieces = cut.out.pieces;
-  if (!pieces.empty() && pieces.back().word >= 0)
-    cut.out.words[static_cast<size_t>(pieces.back().word)].next_written = FollowerCaseAt(cut.text, begin, end);
+  size_t last = pieces.size();
+  while (last > 0 && IsComma(pieces[last - 1])) --last;  // "Sở, Phòng": the comma is no word between
+  if (last > 0 && pieces[last - 1].word >= 0)
+    cut.out.words[static_cast<size_t>(pieces[last - 1].word)].next_written = FollowerCaseAt(cut.text, begin, end);
 }
 
 // A part the search does not read: a number, a symbol's code, an

@@ -129,7 +129,8 @@ void NgramTrainer::AddVocabulary(std::string_view syllable) {
 }
 
 void NgramTrainer::AddText(std::string_view utf8) {
-  static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum);
+  static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum),
+                        kCommaWord = WordHash(std::string_view(&kComma, 1));
   std::vector<uint64_t> sentence;
   int newlines = 0;
   std::string previous;  // the word just before, when nothing came between
@@ -171,6 +172,9 @@ void NgramTrainer::AddText(std::string_view utf8) {
       if (c.value >= '0' && c.value <= '9') {
         if (c.begin == 0 || !(s[c.begin - 1] >= '0' && s[c.begin - 1] <= '9')) sentence.push_back(kNumber);
         previous.clear();
+        newlines = 0;
+      } else if (c.value == static_cast<UChar32>(kComma)) {
+        sentence.push_back(kCommaWord);
         newlines = 0;
       } else if (c.value == '\n') {
         if (++newlines >= 2) end_sentence();

@@ -189,6 +189,18 @@ TEST(Restorer, ANumberIsPredictedByTheWordBeforeIt) {
   EXPECT_EQ(restorer->Restore("cua so xyz.\n").text, "của sở xyz.\n");
 }
 
+// A comma is a word to the models: "phấn đấu," is what comes before one,
+// and "đầu tiên" (the commonest pair here) does not reach across it.
+TEST(Restorer, ACommaIsAWordTheModelsCount) {
+  const auto restorer = RestorerTrainedOn(
+      {"lần đầu tiên.\nngày đầu tiên.\nbước đầu tiên.\nngười đầu tiên.\n",
+       "phân công.\nphân loại.\nphân tích.\nnỗ lực phấn đấu, rèn luyện.\ncố gắng phấn đấu, học tập.\n"},
+      "commas");
+  ASSERT_TRUE(restorer);
+  EXPECT_EQ(restorer->Restore("phan dau, tien phong.\n").text, "phấn đấu, tiên phong.\n");
+  EXPECT_EQ(restorer->Restore("lan dau tien.\n").text, "lần đầu tiên.\n");
+}
+
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
   for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc", "đắk", "lắk"})
