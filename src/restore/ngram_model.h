@@ -58,7 +58,7 @@ inline constexpr std::string_view kNum = "<num>";
 // follows "đầu" ("đầu tiên"), and "tỉnh" ends a phrase far more often than
 // "tình" does. The trainer counts every comma between words, the decoder
 // scores every comma between the words it reads.
-inline constexpr char kComma = ',';
+inline constexpr std::string_view kComma = ",";
 
 // One n-gram as training gives it.
 struct NgramEntry {

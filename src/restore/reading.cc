@@ -37,20 +37,18 @@ constexpr size_t kShortestName = 3, kLongestName = 5;
 
 bool IsSentenceStop(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
-// A comma between words, scored by the models as a word (kComma).
-Piece CommaPiece() {
-  static const uint64_t kCommaWord = WordHash(std::string_view(&kComma, 1));
-  Piece comma;
-  comma.known = kCommaWord;
-  return comma;
+// A comma between words is scored by the models as a word (kComma).
+uint64_t CommaWord() {
+  static const uint64_t hash = WordHash(kComma);
+  return hash;
 }
 
-bool IsComma(const Piece& piece) { return piece.word < 0 && piece.known == CommaPiece().known; }
+bool IsComma(const Piece& piece) { return piece.word < 0 && piece.known == CommaWord(); }
 
 // Every comma of text [from, to) as a piece.
 void AddCommas(std::string_view text, size_t from, size_t to, std::vector<Piece>& pieces) {
   for (size_t k = from; k < to; ++k)
-    if (text[k] == kComma) pieces.push_back(CommaPiece());
+    if (text[k] == kComma[0]) pieces.push_back({false, -1, false, CommaWord()});
 }
 
 // Where a chunk's core breaks into parts: "GD&DT", "GDNN-GDTX", "tập

@@ -130,7 +130,7 @@ void NgramTrainer::AddVocabulary(std::string_view syllable) {
 
 void NgramTrainer::AddText(std::string_view utf8) {
   static const uint64_t kUnk = WordHash("<unk>"), kNumber = WordHash(kNum),
-                        kCommaWord = WordHash(std::string_view(&kComma, 1));
+                        kCommaWord = WordHash(kComma);
   std::vector<uint64_t> sentence;
   int newlines = 0;
   std::string previous;  // the word just before, when nothing came between
@@ -173,7 +173,7 @@ void NgramTrainer::AddText(std::string_view utf8) {
         if (c.begin == 0 || !(s[c.begin - 1] >= '0' && s[c.begin - 1] <= '9')) sentence.push_back(kNumber);
         previous.clear();
         newlines = 0;
-      } else if (c.value == static_cast<UChar32>(kComma)) {
+      } else if (c.value == static_cast<UChar32>(kComma[0])) {
         sentence.push_back(kCommaWord);
         newlines = 0;
       } else if (c.value == '\n') {
