@@ -72,6 +72,13 @@ double DomainWeight() {
   return set ? std::atof(set) : vnplan::DomainModelShare();
 }
 
+// The gazetteer the restorer reads place names with, as `vnplan` reads its
+// model directory's places.tsv (VNPLAN_PLACES; none when unset).
+std::string Places() {
+  const char* set = std::getenv("VNPLAN_PLACES");
+  return set ? set : "";
+}
+
 // Trains a domain model of `texts` at `path` and opens it with the
 // background model (the background alone when there are no texts); null,
 // with the error printed, when either fails.
@@ -87,7 +94,7 @@ std::unique_ptr<vnplan::Restorer> RestorerOf(const std::vector<std::string>& tex
     models = {{path, DomainWeight()}, {background, 1 - DomainWeight()}};
   }
   vnplan::Status status;
-  auto restorer = vnplan::Restorer::Open(models, &status, channel);
+  auto restorer = vnplan::Restorer::Open(models, &status, channel, Places());
   if (!restorer) std::fprintf(stderr, "%s\n", status.message().c_str());
   return restorer;
 }
@@ -164,7 +171,7 @@ int main(int argc, char** argv) {
     start = std::chrono::steady_clock::now();
     double cpu = CpuSeconds();
     const bool reopened = vnplan::Restorer::Open({{domain, DomainWeight()}, {background, 1 - DomainWeight()}},
-                                                 &status, channel ? channel : "") != nullptr;
+                                                 &status, channel ? channel : "", Places()) != nullptr;
     const double load = Seconds(start), load_cpu = CpuSeconds() - cpu;
     if (!reopened) return 1;
     const std::string ocr = Read(corpus + "/000-ninh-binh-2023.ocr.txt");

@@ -69,7 +69,7 @@ case "$mode" in
     # libFuzzer targets (clang, ASan + UBSan), a minute each on their seeds.
     bash fuzz/run.sh 60
     bash scripts/build_models.sh
-    VNPLAN_CHANNEL=build/models/channel.tsv build/bench/restore_bench corpus \
+    VNPLAN_CHANNEL=build/models/channel.tsv VNPLAN_PLACES=build/models/places.tsv build/bench/restore_bench corpus \
       .cache/background/background.txt build/restore-bench .cache/background/words.txt
     # OCR: two generated pages of 004, restored by models that never saw 004.
     rm -rf build/scans build/held-out && mkdir -p build/held-out/corpus

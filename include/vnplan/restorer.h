@@ -68,11 +68,16 @@ class Restorer {
   // or the channel cannot be read (kIoError).
   // `channel`, if not empty, is a rules file from `vnplan train --channel`:
   // how legacy OCR damages letters ("ứ" read "ir"), used to read such text.
+  // `places`, if not empty, is a gazetteer (places.tsv, scripts/
+  // gazetteer.py): in text that lost its marks, capitalised words that
+  // spell a province, district or commune are read as the gazetteer spells
+  // it (kIoError or kInvalidInput when it cannot be read).
   static std::unique_ptr<Restorer> Open(
       const std::vector<std::pair<std::string, double>>& models, Status* status,
-      const std::string& channel = "");
+      const std::string& channel = "", const std::string& places = "");
   // Opens the models of a directory laid out as `vnplan train` writes it:
-  // domain.lm (required), background.lm and channel.tsv (used when there).
+  // domain.lm (required), background.lm, channel.tsv and places.tsv (used
+  // when there).
   // Null, and a kModelMissing status naming the directory, when there is no
   // usable model.
   static std::unique_ptr<Restorer> OpenDirectory(const std::string& dir, Status* status);
@@ -80,8 +85,8 @@ class Restorer {
   // fingerprint exactly what OpenDirectory would read.
   static std::vector<std::string> DirectoryFiles(const std::string& dir);
   // The gazetteer of a model directory (places.tsv, scripts/gazetteer.py),
-  // which the parser reads (PlanParser::UseGazetteer), as a path; "" when
-  // `dir` has none.
+  // which the parser reads too (PlanParser::UseGazetteer), as a path; ""
+  // when `dir` has none.
   static std::string DirectoryGazetteer(const std::string& dir);
   ~Restorer();
 

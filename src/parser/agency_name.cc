@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 #include "src/parser/header.h"
 #include "src/parser/header_patterns.h"
 #include "src/text/textutil.h"

@@ -7,7 +7,7 @@
 #include <set>
 #include <utility>
 
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 #include "src/parser/header_patterns.h"
 #include "src/text/calendar.h"
 #include "src/text/textutil.h"

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "src/parser/header.h"
+#include "src/text/textutil.h"
 
 namespace vnplan::internal {
 
@@ -26,18 +27,6 @@ inline std::vector<NamedPattern> MakeTable(
   for (auto [name, pattern] : rows)
     table.push_back({name, std::make_unique<RE2>(pattern)});
   return table;
-}
-
-inline std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t end = s.find(' ', pos);
-    if (end == std::string_view::npos) end = s.size();
-    if (end > pos) words.push_back(s.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return words;
 }
 
 inline std::string Join(const std::vector<std::string>& parts, std::string_view sep) {

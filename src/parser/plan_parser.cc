@@ -2,7 +2,7 @@
 
 #include "src/parser/document.h"
 #include "src/parser/extractors.h"
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 #include "src/text/folding.h"
 #include "src/parser/header.h"
 #include "src/parser/outline.h"

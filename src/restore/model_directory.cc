@@ -52,7 +52,7 @@ constexpr double kShippedDomainSyllables = 12500;
 constexpr double kShareByDoubling = 0.1;
 constexpr double kMostDomainShare = 0.9;
 constexpr ModelFile kChannel{"channel.tsv", 0};
-constexpr ModelFile kGazetteer{"places.tsv", 0};  // the parser's, not the restorer's
+constexpr ModelFile kGazetteer{"places.tsv", 0};  // place names, the parser's as well
 
 std::string PathOf(const std::string& dir, const ModelFile& file) {
   return (std::filesystem::path(dir) / file.name).string();
@@ -98,7 +98,7 @@ std::unique_ptr<Restorer> Restorer::OpenDirectory(const std::string& dir, Status
   }
   const std::string channel = PathOf(dir, kChannel);
   Status opened;
-  auto restorer = Open(models, &opened, Exists(channel) ? channel : "");
+  auto restorer = Open(models, &opened, Exists(channel) ? channel : "", DirectoryGazetteer(dir));
   // Whatever kept the models from opening, the directory holds no usable model.
   if (!restorer) *status = Status::ModelMissing(opened.message());
   return restorer;
@@ -106,7 +106,7 @@ std::unique_ptr<Restorer> Restorer::OpenDirectory(const std::string& dir, Status
 
 std::vector<std::string> Restorer::DirectoryFiles(const std::string& dir) {
   std::vector<std::string> files;
-  for (const ModelFile& file : {kDomain, kBackground, kChannel})
+  for (const ModelFile& file : {kDomain, kBackground, kChannel, kGazetteer})
     if (Exists(PathOf(dir, file))) files.push_back(PathOf(dir, file));
   return files;
 }

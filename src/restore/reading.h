@@ -13,6 +13,7 @@
 
 #include "src/restore/abbreviations.h"
 #include "src/restore/candidates.h"
+#include "src/restore/gazetteer.h"
 #include "src/restore/ocr_channel.h"
 #include "src/restore/syllable.h"
 
@@ -41,9 +42,13 @@ struct Word {
   // nothing else comes between them (FollowerCaseAt): "Phường" before a
   // name, "tại" before "UBND", "phương" before "hướng".
   WrittenCase next_written = WrittenCase::kNoCaseEvidence;
-  // Part of a person's name in a text that carries its marks
-  // (TextReader::MarkPersonNames): read only as written.
-  bool in_name = false;
+  // When not empty, the only candidates this occurrence may be read as: a
+  // person's name in a text that carries its marks is read as written
+  // (MarkPersonNames). Each is one of the form's options.
+  std::vector<const Candidate*> only;
+  // Options that spell a place the gazetteer names with this word and its
+  // neighbours (MarkPlaceNames), which the search favours.
+  std::vector<const Candidate*> place;
 };
 
 // A piece of the token stream: a word, or a sentence end.
@@ -102,6 +107,10 @@ class TextReader {
   // `damaged_by` (an empty channel reads no word as damaged).
   TextReading Read(std::string_view text, const OcrChannel& damaged_by) const;
 
+  // The gazetteer whose names MarkPlaceNames reads (null: none). It must
+  // outlive the reader.
+  void UsePlaces(const Gazetteer* places) { places_ = places; }
+
   // Share of `words` not written as a known syllable (see
   // Restorer::DamagedShare).
   static double ShareOfDamage(const std::vector<Word>& words);
@@ -121,6 +130,11 @@ class TextReader {
   bool ReadDamagedWord(const std::string& lower, const OcrChannel& damaged_by, WordForm& word) const;
   void KeepLikeliest(WordForm& word) const;
   void MarkPersonNames(std::string_view text, TextReading& reading) const;
+  void MarkPlaceNames(std::string_view text, TextReading& reading) const;
+  // Marks, in words [first, end) of `reading`, the options that spell the
+  // gazetteer's units named by them; false, and nothing marked, when none
+  // is so named or a word has no option that spells one.
+  bool RestrictToPlace(std::string_view text, size_t first, size_t end, TextReading& reading) const;
   // Gives the "đ)" of a list its Đ back where the text lost its marks
   // (as an abbreviation: a span the search does not read).
   static void RestoreItemLetters(std::string_view text, TextReading& reading);
@@ -128,6 +142,7 @@ class TextReader {
   const SyllableTools& tools_;
   const CandidateInventory& inventory_;
   const AbbreviationTable& abbreviations_;
+  const Gazetteer* places_ = nullptr;
 };
 
 }  // namespace vnplan::internal

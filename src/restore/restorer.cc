@@ -9,6 +9,7 @@
 #include "src/restore/abbreviations.h"
 #include "src/restore/candidates.h"
 #include "src/restore/decoder.h"
+#include "src/restore/gazetteer.h"
 #include "src/restore/model_mixture.h"
 #include "src/restore/ocr_channel.h"
 #include "src/restore/reading.h"
@@ -59,6 +60,7 @@ struct Restorer::Impl {
   CandidateInventory inventory;
   AbbreviationTable abbreviations;
   OcrChannel channel;  // learned OCR damage, reversed
+  std::unique_ptr<Gazetteer> places;  // null when none was given
   TextReader reader{tools, inventory, abbreviations};
   Decoder decoder{models};
 
@@ -78,12 +80,18 @@ Restorer::Restorer() : impl_(std::make_unique<Impl>()) {}
 Restorer::~Restorer() = default;
 
 std::unique_ptr<Restorer> Restorer::Open(const std::vector<std::pair<std::string, double>>& models,
-                                         Status* status, const std::string& channel) {
+                                         Status* status, const std::string& channel,
+                                         const std::string& places) {
   std::unique_ptr<Restorer> r(new Restorer());
   if (Status loaded = channel.empty() ? Status::Ok() : r->impl_->channel.Load(channel); !loaded.ok()) {
     *status = std::move(loaded);
     return nullptr;
   }
+  if (Status loaded = places.empty() ? Status::Ok() : Gazetteer::Load(places, &r->impl_->places); !loaded.ok()) {
+    *status = std::move(loaded);
+    return nullptr;
+  }
+  r->impl_->reader.UsePlaces(r->impl_->places.get());
   if (Status opened = r->impl_->models.Open(models); !opened.ok()) {
     *status = std::move(opened);
     return nullptr;

@@ -7,6 +7,18 @@
 
 namespace vnplan::internal {
 
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find(' ', pos);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > pos) words.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
 std::string LowerUtf8(std::string_view s) {
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))

@@ -13,6 +13,8 @@
 
 namespace vnplan::internal {
 
+// The words of `s` as split at spaces (runs of spaces make no empty word).
+std::vector<std::string_view> Words(std::string_view s);
 std::string LowerUtf8(std::string_view s);
 std::string CapitalizeFirst(std::string_view s);
 // Trims spaces and the punctuation that ends list entries ("; . , :").

@@ -7,7 +7,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 #include "src/text/calendar.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 #include "tools/vnplan/atomic_file.h"
 #include "tools/vnplan/csv_writer.h"
 #include "tools/vnplan/exit_code.h"

@@ -5,7 +5,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 #include "src/text/calendar.h"
 #include "src/text/folding.h"
 #include "src/text/textutil.h"

@@ -1,6 +1,6 @@
 // The gazetteer (places.tsv) and what the parser takes from it: a small
 // file written here in the layout scripts/gazetteer.py writes.
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 
 #include <gtest/gtest.h>
 

@@ -201,6 +201,29 @@ TEST(Restorer, ACommaIsAWordTheModelsCount) {
   EXPECT_EQ(restorer->Restore("lan dau tien.\n").text, "lần đầu tiên.\n");
 }
 
+// A run of capitalised words that spells a gazetteer's unit is read as the
+// gazetteer spells it, though the models prefer another reading; the same
+// words in lower case, or a unit the gazetteer lacks, are the models'.
+TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
+  const std::string text = "định hướng cần thiết.\nHướng Cần thiết.\nphương hướng cần làm.\nmùi hương.\n";
+  const std::string model = testing::OutputDir() + "/places.lm";
+  ASSERT_TRUE(TrainLanguageModel({text, text, text}, {}, model).ok());
+  const std::string places = testing::OutputDir() + "/places.tsv";
+  std::ofstream(places) << "commune\tXã\tHương Cần\t1\t2\ndistrict\tHuyện\tThanh Sơn\t2\t3\n"
+                        << "province\tTỉnh\tPhú Thọ\t3\t\n";
+  Status status;
+  const auto without = Restorer::Open({{model, 1.0}}, &status);
+  const auto with = Restorer::Open({{model, 1.0}}, &status, "", places);
+  ASSERT_TRUE(without && with) << status.message();
+  EXPECT_EQ(without->Restore("truong xa Huong Can.\n").text, "truong xa Hướng Cần.\n");
+  EXPECT_EQ(with->Restore("truong xa Huong Can.\n").text, "truong xa Hương Cần.\n");
+  EXPECT_EQ(with->Restore("dinh huong can thiet.\n").text, "định hướng cần thiết.\n");
+  // A damaged gazetteer is refused with the line it fails on.
+  std::ofstream(places) << "commune\tXã\n";
+  EXPECT_FALSE(Restorer::Open({{model, 1.0}}, &status, "", places));
+  EXPECT_NE(status.message().find("line 1"), std::string::npos) << status.message();
+}
+
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
   for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc", "đắk", "lắk"})

@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,10 @@
-#include "src/parser/gazetteer.h"
+#include "src/restore/gazetteer.h"
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
 
-#include "src/parser/header_patterns.h"
 #include "src/text/textutil.h"
 #include "src/restore/syllable.h"
 #include "src/text/words.h"

