@@ -26,7 +26,10 @@ constexpr std::string_view kSymbolCodes[] = {
     // issuers and fields
     "UBND", "HĐND", "VP", "CP", "BCĐ", "BCH", "BTV", "TU", "HU", "ĐU", "ĐTN", "MTTQ", "LĐLĐ", "CĐN", "HĐTĐKT",
     "TĐKT", "GDĐT", "KHĐT", "LĐTBXH", "NNPTNT", "TNMT", "GTVT", "VHTTDL", "KHCN", "TTTT", "XD", "TC", "YT",
-    "NV", "TP", "CA", "QS", "ĐH", "TW"};
+    "NV", "TP", "CA", "QS", "ĐH", "TW",
+    // schools of ethnic minorities, boarding and semi-boarding (PT DTNT,
+    // PTDTBT): "DT" is "dân tộc" there, not ĐT "đào tạo"
+    "DTNT", "DTBT"};
 
 // An issuer's first letter before its field: Bộ, Sở, Phòng (BGDĐT, SGDĐT).
 bool IsHead(char c) { return c == 'B' || c == 'S' || c == 'P'; }

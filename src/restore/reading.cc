@@ -139,6 +139,7 @@ TextReading TextReader::Read(std::string_view text, const OcrChannel& damaged_by
   pieces.push_back({true, -1});
   MarkPersonNames(text, reading);
   MarkPlaceNames(text, reading);
+  ReadAbbreviationsInParts(text, reading);
   RestoreItemLetters(text, reading);
   return reading;
 }
@@ -237,6 +238,40 @@ bool TextReader::RestrictToPlace(std::string_view text, size_t first, size_t end
   if (std::any_of(spellings.begin(), spellings.end(), [](const auto& s) { return s.empty(); })) return false;
   for (size_t k = 0; k < n; ++k) words[first + k].place = std::move(spellings[k]);
   return true;
+}
+
+// An abbreviation written in parts ("HD TDKT" for HĐTĐKT, Hội đồng Thi đua
+// - Khen thưởng): a part the table reads both ways (HD "hướng dẫn", HĐ "hội
+// đồng"), and so leaves to the search, is read as the whole the parts make
+// when the table knows that whole. The search had only the models, whose
+// genre text writes "HD" more often (stripped 004: "Thường trực HD TĐKT").
+void TextReader::ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const {
+  for (Word& word : reading.words) {
+    const std::string_view core = text.substr(word.begin, word.end - word.begin);
+    if (!AbbreviationTable::IsCandidate(core) || word.end + 1 >= text.size() || text[word.end] != ' ') continue;
+    // The next part, its Đ written D as the table reads it.
+    std::string joined(core);
+    for (size_t k = word.end + 1; k < text.size();) {
+      if (text[k] >= 'A' && text[k] <= 'Z') {
+        joined.push_back(text[k++]);
+      } else if (text.substr(k, 2) == "\xC4\x90") {  // Đ
+        joined.push_back('D');
+        k += 2;
+      } else {
+        break;
+      }
+    }
+    const std::string whole = abbreviations_.Restore(joined);
+    if (joined.size() == core.size() || whole.empty()) continue;
+    // The whole's first core.size() letters, each Đ two bytes.
+    size_t bytes = 0;
+    for (size_t letters = 0; letters < core.size() && bytes < whole.size(); ++letters)
+      bytes += static_cast<unsigned char>(whole[bytes]) >= 0x80 ? 2 : 1;
+    const Candidate* c = inventory_.WithForm(tools_.Lower(whole.substr(0, bytes)));
+    const auto& options = word.form->options;
+    if (c != nullptr && std::any_of(options.begin(), options.end(), [&](const auto& o) { return o.first == c; }))
+      word.only = {c};
+  }
 }
 
 void TextReader::CutChunk(Cutting& cut, size_t start, size_t end) const {

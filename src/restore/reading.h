@@ -131,6 +131,7 @@ class TextReader {
   void KeepLikeliest(WordForm& word) const;
   void MarkPersonNames(std::string_view text, TextReading& reading) const;
   void MarkPlaceNames(std::string_view text, TextReading& reading) const;
+  void ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const;
   // Marks, in words [first, end) of `reading`, the options that spell the
   // gazetteer's units named by them; false, and nothing marked, when none
   // is so named or a word has no option that spells one.

@@ -67,6 +67,27 @@ TEST(Abbreviations, EachRestoredCodeIsExplained) {
   EXPECT_EQ(r.changes[0].line, 1);
 }
 
+// A code read both ways (HD, HĐ) followed by another part is read as the
+// whole they make, when that whole is known: "HD TDKT" is the HĐTĐKT of
+// symbol formation, though these models saw "HD" five times to one "HĐ",
+// and always before another part.
+// Schools' "DTNT" (dân tộc nội trú) keeps its D, though "ĐT" is known.
+TEST(Abbreviations, APartReadBothWaysIsReadAsTheWholeItMakes) {
+  const std::string model = testing::OutputDir() + "/abbreviations_parts.lm";
+  std::vector<std::string> texts(5, "Làm theo HD TB số 12 của Sở GD ĐT, tổ NT.\n");
+  texts.push_back("Ký HĐ lao động.\n");
+  ASSERT_TRUE(TrainLanguageModel(texts, {}, model).ok());
+  Status status;
+  const auto restorer = Restorer::Open({{model, 1.0}}, &status);
+  ASSERT_TRUE(restorer) << status.message();
+  std::string out = restorer->Restore("Thuong truc HD TDKT tinh.\n").text;
+  EXPECT_NE(out.find("HĐ TĐKT"), std::string::npos) << out;
+  out = restorer->Restore("Lam theo HD TB so 12.\n").text;
+  EXPECT_NE(out.find("HD TB"), std::string::npos) << out;
+  out = restorer->Restore("Truong PT DTNT tinh.\n").text;
+  EXPECT_NE(out.find("PT DTNT"), std::string::npos) << out;
+}
+
 // In a text with its marks (OCR of a scan), an abbreviation without its Đ
 // gets it back whatever the text's low rate of lost marks says; one
 // written with its Đ keeps it even where the models mostly saw it without
