@@ -61,7 +61,7 @@ npm_text() {  # npm_text CACHE: CACHE/text.txt and CACHE/words.txt, or status 3 
   mv "$cache/text.tmp" "$cache/text.txt"
   mv "$cache/words.tmp" "$cache/words.txt"
   echo "$recipe" > "$cache/recipe"
-  echo "prepare_background: $(wc -w < "$cache/text.txt") words, $(wc -l < "$cache/words.txt") syllables in $cache"
+  echo "prepare_background: $(wc -w < "$cache/text.txt") words, $(wc -l < "$cache/words.txt") word-list entries in $cache"
 }
 
 replace_if_changed() {  # replace_if_changed NEW OLD

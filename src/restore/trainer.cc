@@ -123,9 +123,21 @@ const std::string& NgramTrainer::CanonicalOf(const std::string& lower) {
   return it->second;
 }
 
-void NgramTrainer::AddVocabulary(std::string_view syllable) {
-  const std::string& c = CanonicalOf(tools_.Lower(syllable));
-  if (!c.empty()) vocabulary_.try_emplace(c, 0);
+void NgramTrainer::AddVocabulary(std::string_view entry) {
+  std::vector<std::string> syllables;
+  for (std::string_view part : Words(entry)) {
+    const std::string& c = CanonicalOf(tools_.Lower(part));
+    if (c.empty()) return;
+    syllables.push_back(c);
+  }
+  if (syllables.size() == 1) vocabulary_.try_emplace(syllables[0], 0);
+  if (syllables.size() < 2) return;
+  std::vector<uint64_t> phrase;
+  for (const std::string& c : syllables) {
+    ++vocabulary_[c];
+    phrase.push_back(WordHash(c));
+  }
+  AddPhrase(phrase);
 }
 
 void NgramTrainer::AddText(std::string_view utf8) {
@@ -199,15 +211,22 @@ void NgramTrainer::AddText(std::string_view utf8) {
 void NgramTrainer::AddSentence(const std::vector<uint64_t>& words) {
   static const uint64_t kStart = WordHash(kBos), kEnd = WordHash(kEos);
   uint64_t u = kStart, v = kStart;
-  auto add = [&](uint64_t w) {
-    Trigram& t = trigrams_[TripleKey(u, v, w)];
-    t.u = u, t.v = v, t.w = w;
-    ++t.count;
-    u = v, v = w;
-  };
-  for (uint64_t w : words) add(w);
-  add(kEnd);
+  for (uint64_t w : words) Count(u, v, w);
+  Count(u, v, kEnd);
   tokens_ += words.size();
+}
+
+void NgramTrainer::AddPhrase(const std::vector<uint64_t>& words) {
+  static const uint64_t kPhraseStart = WordHash("<phrase>");
+  uint64_t u = kPhraseStart, v = kPhraseStart;
+  for (uint64_t w : words) Count(u, v, w);
+}
+
+void NgramTrainer::Count(uint64_t& u, uint64_t& v, uint64_t w) {
+  Trigram& t = trigrams_[TripleKey(u, v, w)];
+  t.u = u, t.v = v, t.w = w;
+  ++t.count;
+  u = v, v = w;
 }
 
 NgramTables NgramTrainer::Build() const {

@@ -25,8 +25,11 @@ class NgramTrainer {
   // a capital where no sentence starts is counted as a name's ("Việt Trì"),
   // and the case of the word after each word ("phường" before a name).
   void AddText(std::string_view utf8);
-  // Makes syllables known (with count 0) without text, e.g. a word list.
-  void AddVocabulary(std::string_view syllable);
+  // Makes a word list's entry known without text: a syllable with count
+  // 0; an entry of several ("tư tưởng", "tiêu sầu") is counted too, its
+  // n-grams inside it only. A list's entries are no sentences. An entry
+  // with a part that is no syllable is left out whole.
+  void AddVocabulary(std::string_view entry);
   NgramTables Build() const;
   size_t tokens() const { return tokens_; }
   // Trigrams seen fewer times than `count` are left out of Build's tables;
@@ -45,6 +48,11 @@ class NgramTrainer {
 
  private:
   void AddSentence(const std::vector<uint64_t>& words);
+  // Counts the n-grams inside `words` (after a start of their own, which
+  // no text has, and before no end).
+  void AddPhrase(const std::vector<uint64_t>& words);
+  // Counts the trigram u v w, then moves the history on to v w.
+  void Count(uint64_t& u, uint64_t& v, uint64_t w);
 
   // Canonical form of a lower-case word, or "" if it is no syllable.
   const std::string& CanonicalOf(const std::string& lower);

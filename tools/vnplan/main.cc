@@ -193,7 +193,8 @@ void AddTrain(CLI::App& app, Context& context) {
   cmd->add_option("-o,--output", options->output_dir, "Model directory to write")->required();
   cmd->add_option("--background", options->background,
                   "General Vietnamese text for the background model (scripts/prepare_background.sh)");
-  cmd->add_option("--words", options->words, "Syllable list to add to the background model");
+  cmd->add_option("--words", options->words,
+                  "Word list for the background model, one entry a line (\"tư tưởng\"): its syllables become known, an entry of several learnt together");
   cmd->add_option("--channel", options->channel_pairs,
                   "Word pairs CLEAN<TAB>OCR (scripts/learn_channel.py): write channel.tsv");
   cmd->add_option("--digits", options->digits,

@@ -254,6 +254,32 @@ TEST(NgramModel, ProbabilitiesOverTheVocabularySumToOne) {
             model->LogProb(to, chuc, internal::WordHash("nước")));
 }
 
+// A word list's entry of several syllables is learnt together, but it is
+// no sentence: "tiêu sầu" listed makes "sầu" likely after "tiêu", not a
+// sentence's end after it (as the entry written as a sentence would).
+TEST(NgramModel, AWordListsEntryIsLearntTogetherButIsNoSentence) {
+  SyllableTools tools;
+  const std::string text = "mục tiêu sau đó. nỗi sầu lớn. như sau. sau đó.\n";
+  auto model_of = [&](const std::string& name, bool listed, bool as_sentence) {
+    internal::NgramTrainer trainer(tools);
+    trainer.AddText(text);
+    if (listed) trainer.AddVocabulary("tiêu sầu");
+    if (as_sentence) trainer.AddText("\n\ntiêu sầu\n\n");
+    const std::string path = testing::OutputDir() + "/" + name + ".lm";
+    EXPECT_TRUE(internal::WriteNgramModel(trainer.Build(), path).ok());
+    std::unique_ptr<internal::NgramModel> model;
+    EXPECT_TRUE(internal::NgramModel::Open(path, &model).ok());
+    return model;
+  };
+  const auto unlisted = model_of("unlisted", false, false), listed = model_of("listed", true, false),
+             sentence = model_of("entry-as-sentence", false, true);
+  ASSERT_TRUE(unlisted && listed && sentence);
+  const uint64_t muc = internal::WordHash("mục"), tieu = internal::WordHash("tiêu"),
+                 sau = internal::WordHash("sầu"), eos = internal::WordHash(internal::kEos);
+  EXPECT_GT(listed->LogProb(muc, tieu, sau), unlisted->LogProb(muc, tieu, sau) + 0.5);
+  EXPECT_LT(listed->LogProb(tieu, sau, eos), sentence->LogProb(tieu, sau, eos) - 0.5);
+}
+
 TEST(NgramModel, DamagedOrMissingFilesAreRefusedWithAMessage) {
   std::unique_ptr<internal::NgramModel> model;
   const Status missing = internal::NgramModel::Open(testing::OutputDir() + "/none.lm", &model);
