@@ -191,17 +191,22 @@ const Place* Gazetteer::ProvinceOf(std::string_view name, std::string_view type)
   if (!spelled.empty()) named = std::move(spelled);
   const Place* province = nullptr;
   for (const Place* place : named) {
-    const Place* up = place;
-    // A commune's parent is its district, whose parent is the province.
-    for (int hops = 0; up && up->level != Place::Level::kProvince && hops < 2; ++hops) {
-      const auto parent = by_code_.find(up->parent);
-      up = parent == by_code_.end() ? nullptr : &places_[parent->second];
-    }
-    if (!up || up->level != Place::Level::kProvince) return nullptr;
+    const Place* up = ProvinceOf(*place);
+    if (!up) return nullptr;
     if (province && province != up) return nullptr;
     province = up;
   }
   return province;
+}
+
+const Place* Gazetteer::ProvinceOf(const Place& place) const {
+  const Place* up = &place;
+  // A commune's parent is its district, whose parent is the province.
+  for (int hops = 0; up && up->level != Place::Level::kProvince && hops < 2; ++hops) {
+    const auto parent = by_code_.find(up->parent);
+    up = parent == by_code_.end() ? nullptr : &places_[parent->second];
+  }
+  return up && up->level == Place::Level::kProvince ? up : nullptr;
 }
 
 }  // namespace vnplan::internal

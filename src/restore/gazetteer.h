@@ -70,6 +70,9 @@ class Gazetteer {
   // there is none or they lie in several ("huyện Châu Thành" is in six
   // provinces).
   const Place* ProvinceOf(std::string_view name, std::string_view type = {}) const;
+  // The province `place` lies in (a province lies in itself); nullptr when
+  // the file does not say.
+  const Place* ProvinceOf(const Place& place) const;
 
   // The unit of type `type` whose name words[begin..] start with (words of
   // letters and digits, or a dash; a comma or bracket ends a name): the

@@ -131,11 +131,18 @@ class TextReader {
   void KeepLikeliest(WordForm& word) const;
   void MarkPersonNames(std::string_view text, TextReading& reading) const;
   void MarkPlaceNames(std::string_view text, TextReading& reading) const;
+  // Capitalised words [first, end) of a reading, and the units they name.
+  struct PlaceRun {
+    size_t first = 0, end = 0;
+    std::vector<const Place*> named;
+  };
+  std::vector<PlaceRun> FindPlaceRuns(std::string_view text, const TextReading& reading) const;
+  const Place* DocumentProvince(const std::vector<PlaceRun>& runs) const;
   void ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const;
-  // Marks, in words [first, end) of `reading`, the options that spell the
-  // gazetteer's units named by them; false, and nothing marked, when none
-  // is so named or a word has no option that spells one.
-  bool RestrictToPlace(std::string_view text, size_t first, size_t end, TextReading& reading) const;
+  // Marks, in words [first, end) of `reading`, the options that spell
+  // `places`; nothing when a word has no option that spells one.
+  void FavourSpellings(size_t first, size_t end, const std::vector<const Place*>& places,
+                       TextReading& reading) const;
   // Gives the "đ)" of a list its Đ back where the text lost its marks
   // (as an abbreviation: a span the search does not read).
   static void RestoreItemLetters(std::string_view text, TextReading& reading);

@@ -224,6 +224,28 @@ TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
   EXPECT_NE(status.message().find("line 1"), std::string::npos) << status.message();
 }
 
+// A name two units spell differently is read as the unit of the
+// document's own province spells it: the province most of its other place
+// names lie in.
+TEST(Restorer, AnAmbiguousPlaceIsReadAsTheDocumentsProvinceSpellsIt) {
+  const std::string text = "vạn người.\nlinh hoạt.\nvạn sự.\nlinh tinh.\nvân vân.\nlĩnh vực.\n";
+  const std::string model = testing::OutputDir() + "/provinces.lm";
+  ASSERT_TRUE(
+      TrainLanguageModel({text, text, "xã Hạ Hòa và Thanh Ba, Lâm Thao.\nxã Vạn Linh.\nxã Vạn Linh.\n"}, {}, model)
+          .ok());
+  const std::string places = testing::OutputDir() + "/provinces.tsv";
+  std::ofstream(places) << "province\tTỉnh\tPhú Thọ\t25\t\nprovince\tTỉnh\tLạng Sơn\t20\t\n"
+                        << "district\tHuyện\tThanh Ba\t232\t25\ndistrict\tHuyện\tHạ Hòa\t231\t25\n"
+                        << "district\tHuyện\tLâm Thao\t233\t25\ndistrict\tHuyện\tVăn Lãng\t180\t20\n"
+                        << "commune\tXã\tVân Lĩnh\t1\t232\ncommune\tXã\tVạn Linh\t2\t180\n";
+  Status status;
+  const auto restorer = Restorer::Open({{model, 1.0}}, &status, "", places);
+  ASSERT_TRUE(restorer) << status.message();
+  EXPECT_EQ(restorer->Restore("xa Ha Hoa, Thanh Ba, Lam Thao, Van Linh.\n").text,
+            "xã Hạ Hòa, Thanh Ba, Lâm Thao, Vân Lĩnh.\n");
+  EXPECT_EQ(restorer->Restore("xa Van Linh.\n").text, "xã Vạn Linh.\n");
+}
+
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
   for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc", "đắk", "lắk"})
