@@ -89,6 +89,7 @@ std::string Gazetteer::Key(std::string_view name) const {
 void Gazetteer::AddType(std::string_view type) {
   std::string key = Key(type), initials;
   if (key.empty() || !type_keys_.insert(key).second) return;
+  type_spellings_.emplace(key, LowerUtf8(type));
   for (size_t at = 0; at < key.size(); at = key.find(' ', at) + 1) {
     initials.push_back(key[at]);
     if (key.find(' ', at) == std::string::npos) break;
@@ -134,6 +135,11 @@ const Place* Gazetteer::ProvinceNamedIn(std::string_view text) const {
 }
 
 bool Gazetteer::IsType(std::string_view words) const { return type_keys_.count(Key(words)) > 0; }
+
+std::string Gazetteer::TypeSpelling(std::string_view words) const {
+  const auto it = type_spellings_.find(Key(words));
+  return it == type_spellings_.end() ? "" : it->second;
+}
 
 std::vector<const Place*> Gazetteer::Named(std::string_view name, std::string_view type) const {
   std::vector<const Place*> out;

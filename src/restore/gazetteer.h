@@ -93,6 +93,10 @@ class Gazetteer {
   // True when `words` name a unit type, written out or by its initials
   // ("huyện", "THÀNH PHỐ", "TP.", "tx"): the types are the file's own.
   bool IsType(std::string_view words) const;
+  // How the file writes the unit type `words` name, in lower case ("thị
+  // trấn" for "THI TRAN"); "" when they name none, or name one only by its
+  // initials ("tp").
+  std::string TypeSpelling(std::string_view words) const;
 
   size_t size() const { return places_.size(); }
 
@@ -108,6 +112,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<size_t>> by_key_;   // Key(name) -> places
   std::unordered_map<std::string, size_t> by_code_;
   std::unordered_set<std::string> type_keys_;  // Key(type) and its initials
+  std::unordered_map<std::string, std::string> type_spellings_;  // Key(type) -> type in lower case
 };
 
 }  // namespace vnplan::internal

@@ -131,17 +131,21 @@ class TextReader {
   void KeepLikeliest(WordForm& word) const;
   void MarkPersonNames(std::string_view text, TextReading& reading) const;
   void MarkPlaceNames(std::string_view text, TextReading& reading) const;
-  // Capitalised words [first, end) of a reading, and the units they name.
+  // Words [first, end) of a reading: capitalised words and the units they
+  // name, or the words of a unit's type before such words.
   struct PlaceRun {
     size_t first = 0, end = 0;
     std::vector<const Place*> named;
+    std::string type;  // "phường", "thị trấn"
   };
-  std::vector<PlaceRun> FindPlaceRuns(std::string_view text, const TextReading& reading) const;
+  void FindPlaceRuns(std::string_view text, const TextReading& reading, std::vector<PlaceRun>& runs,
+                     std::vector<PlaceRun>& types) const;
   const Place* DocumentProvince(const std::vector<PlaceRun>& runs) const;
   void ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const;
   // Marks, in words [first, end) of `reading`, the options that spell
-  // `places`; nothing when a word has no option that spells one.
-  void FavourSpellings(size_t first, size_t end, const std::vector<const Place*>& places,
+  // `names` (a name of another number of words is passed over); nothing
+  // when a word has no option that spells one.
+  void FavourSpellings(size_t first, size_t end, const std::vector<std::string>& names,
                        TextReading& reading) const;
   // Gives the "đ)" of a list its Đ back where the text lost its marks
   // (as an abbreviation: a span the search does not read).

@@ -246,6 +246,24 @@ TEST(Restorer, AnAmbiguousPlaceIsReadAsTheDocumentsProvinceSpellsIt) {
   EXPECT_EQ(restorer->Restore("xa Van Linh.\n").text, "xã Vạn Linh.\n");
 }
 
+// A unit's type before two capitalised words or more is read as the type,
+// whether the gazetteer knows the name or not (the wards of 2025).
+TEST(Restorer, AUnitsTypeBeforeAPlacesNameIsReadAsTheType) {
+  const std::string text =
+      "theo phương hướng.\ntheo phương án.\ntheo phương pháp.\ncác phường.\ntrường học vinh quang.\n";
+  const std::string model = testing::OutputDir() + "/unit-types.lm";
+  ASSERT_TRUE(TrainLanguageModel({text, text}, {}, model).ok());
+  const std::string places = testing::OutputDir() + "/unit-types.tsv";
+  std::ofstream(places) << "province\tTỉnh\tPhú Thọ\t25\t\ncommune\tPhường\tGia Cẩm\t1\t25\n";
+  Status status;
+  const auto without = Restorer::Open({{model, 1.0}}, &status);
+  const auto with = Restorer::Open({{model, 1.0}}, &status, "", places);
+  ASSERT_TRUE(without && with) << status.message();
+  EXPECT_EQ(without->Restore("theo phuong Truong Vinh.\n").text, "theo phương Trường Vinh.\n");
+  EXPECT_EQ(with->Restore("theo phuong Truong Vinh.\n").text, "theo phường Trường Vinh.\n");
+  EXPECT_EQ(with->Restore("theo phuong Truong.\n").text, "theo phương Trường.\n");
+}
+
 TEST(Syllables, ValidityFollowsOnsetRhymeAndToneRules) {
   SyllableTools t;
   for (const char* ok : {"học", "các", "trường", "nghiêng", "và", "gì", "quốc", "đắk", "lắk"})
