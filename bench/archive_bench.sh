@@ -26,6 +26,7 @@ for n in 0 25 50 100 150; do
   rm -rf "$models" && mkdir -p "$models"
   ln -s "$shipped/background.lm" "$models/background.lm"
   ln -s "$shipped/channel.tsv" "$models/channel.tsv"
+  ln -s "$shipped/places.tsv" "$models/places.tsv"
   "$vnplan" train -o "$models" corpus/*.txt "${archive[@]:0:$n}" 2>/dev/null | grep 'learned from' |
     sed "s/^train: /  N=$n: /"
   bench/devset_restore.sh "$vnplan" "$models" "$work/restored-$n" 2 1 | grep 'syllable accuracy' |
