@@ -278,9 +278,10 @@ const Place* TextReader::DocumentProvince(const std::vector<PlaceRun>& runs) con
   }
   const Place* best = nullptr;
   int most = 0, second = 0;
+  // A tie leaves `second` equal to `most`, whatever the order: no province.
   for (const auto& [province, count] : votes) {
-    if (count > most || (count == most && best != nullptr && province->code < best->code)) {
-      second = std::max(second, most);
+    if (count > most) {
+      second = most;
       most = count, best = province;
     } else {
       second = std::max(second, count);
