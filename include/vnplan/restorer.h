@@ -119,8 +119,9 @@ double DomainModelShareFor(uint64_t syllables);
 
 // Trains a syllable trigram model (interpolated Kneser-Ney) from UTF-8
 // texts, counting too how often each syllable is written with a capital in
-// mid-sentence (names: "Việt Trì"), adds `vocabulary` (e.g. a word list) as
-// known syllables, and writes it to `path`. kInvalidInput when there is
+// mid-sentence (names: "Việt Trì"), adds `vocabulary` (a word list: an
+// entry of one syllable becomes known, one of several is learnt inside
+// itself, never as a sentence), and writes it to `path`. kInvalidInput when there is
 // nothing to train on, kIoError when `path` cannot be written.
 Status TrainLanguageModel(const std::vector<std::string>& texts,
                                const std::vector<std::string>& vocabulary,

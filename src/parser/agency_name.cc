@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "src/restore/gazetteer.h"
 #include "src/parser/header.h"
 #include "src/parser/header_patterns.h"
+#include "src/restore/gazetteer.h"
 #include "src/text/textutil.h"
 
 namespace vnplan::internal {

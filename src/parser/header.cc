@@ -7,8 +7,8 @@
 #include <set>
 #include <utility>
 
-#include "src/restore/gazetteer.h"
 #include "src/parser/header_patterns.h"
+#include "src/restore/gazetteer.h"
 #include "src/text/calendar.h"
 #include "src/text/textutil.h"
 

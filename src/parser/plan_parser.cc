@@ -2,10 +2,10 @@
 
 #include "src/parser/document.h"
 #include "src/parser/extractors.h"
-#include "src/restore/gazetteer.h"
-#include "src/text/folding.h"
 #include "src/parser/header.h"
 #include "src/parser/outline.h"
+#include "src/restore/gazetteer.h"
+#include "src/text/folding.h"
 #include "vnplan/text_input.h"
 
 namespace vnplan {

@@ -12,8 +12,6 @@
 namespace vnplan::internal {
 namespace {
 
-// The longest abbreviation read (BLĐTBXH, GDTXNNĐH are 7 and 8 letters).
-constexpr size_t kLongestAbbreviation = 12;
 
 // Symbol formation (Nghị định 30/2020/NĐ-CP, Phụ lục III): the codes of
 // document types, and of the issuers and fields most symbols name. Mixed
@@ -42,14 +40,14 @@ std::string SkeletonOf(std::string_view form, const SyllableTools& tools) {
 }  // namespace
 
 bool AbbreviationTable::IsCandidate(std::string_view part) {
-  return part.size() >= 2 && part.size() <= kLongestAbbreviation &&
+  return part.size() >= 2 && part.size() <= kLongest &&
          std::all_of(part.begin(), part.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 void AbbreviationTable::Build(const CandidateInventory& inventory, const SyllableTools& tools) {
   for (const Candidate& c : inventory.all()) {
     const std::string skeleton = tools.Skeleton(c.syllable);
-    if (IsSyllableShape(skeleton) || skeleton.size() > kLongestAbbreviation) continue;
+    if (IsSyllableShape(skeleton) || skeleton.size() > kLongest) continue;
     const bool letters = std::all_of(skeleton.begin(), skeleton.end(), [](char k) { return k >= 'a' && k <= 'z'; });
     if (letters) pieces_.try_emplace(skeleton, ApplyCase(c.syllable, CasePattern::kUpper));
   }

@@ -30,8 +30,10 @@ class AbbreviationTable {
   // dẫn" and HĐ "hợp đồng", is left as written).
   std::string Restore(std::string_view upper) const;
 
-  // True for a part Restore may read: 2 to 12 upper-case ASCII letters.
+  // True for a part Restore may read: 2 to kLongest upper-case ASCII letters.
   static bool IsCandidate(std::string_view part);
+  // The longest abbreviation read (BLĐTBXH, GDTXNNĐH are 7 and 8 letters).
+  static constexpr size_t kLongest = 12;
 
  private:
   // Skeleton ("gddt") -> form in upper case ("GDĐT"); empty when ambiguous.

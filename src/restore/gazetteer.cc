@@ -35,7 +35,9 @@ std::vector<std::string_view> Fields(std::string_view line) {
 Status Gazetteer::Load(const std::string& path, std::unique_ptr<Gazetteer>* gazetteer) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
-  if (!in || !(text << in.rdbuf())) return Status::IoError("cannot read the gazetteer " + path);
+  if (!in) return Status::IoError("cannot read the gazetteer " + path);
+  text << in.rdbuf();  // an empty file copies nothing and fails `text`, not `in`: no places
+  if (in.bad()) return Status::IoError("cannot read the gazetteer " + path);
   Status status = Parse(text.str(), gazetteer);
   if (!status.ok()) return Status::InvalidInput(path + ": " + status.message());
   return status;

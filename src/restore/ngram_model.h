@@ -52,6 +52,9 @@ struct NgramQuery {
 // Sentence boundary and unknown-word tokens.
 inline constexpr std::string_view kBos = "<s>";
 inline constexpr std::string_view kEos = "</s>";
+// Where a word list's entry of several syllables starts (no text has it):
+// the trainer counts the entry's trigrams after it, and no sentence's.
+inline constexpr std::string_view kPhraseStart = "<phrase>";
 // A run of digits: "ngày <num> tháng <num>" is context the models learn.
 inline constexpr std::string_view kNum = "<num>";
 // A comma is a word to the models: what follows "phấn đấu," is not what

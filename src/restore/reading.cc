@@ -211,54 +211,82 @@ void TextReader::MarkPlaceNames(std::string_view text, TextReading& reading) con
   std::vector<PlaceRun> runs, types;
   FindPlaceRuns(text, reading, runs, types);
   const Place* province = DocumentProvince(runs);
+  for (const PlaceRun& type : types) FavourSpelling(type.first, type.end, {type.type}, reading);
   for (PlaceRun& run : runs) {
     std::vector<const Place*> own;
     for (const Place* place : run.named)
-      if (places_->ProvinceOf(*place) == province) own.push_back(place);
+      if (province != nullptr && places_->ProvinceOf(*place) == province) own.push_back(place);
     std::vector<std::string> spellings;
     for (const Place* place : own.empty() ? run.named : own) spellings.push_back(place->name);
-    FavourSpellings(run.first, run.end, spellings, reading);
+    FavourSpelling(run.first, run.end, spellings, reading);
   }
-  for (const PlaceRun& type : types) FavourSpellings(type.first, type.end, {type.type}, reading);
 }
 
+// Runs of capitalised words (broken at anything but a space or a line end)
+// are read whole: a run that spells units goes to `runs`; one that opens
+// with a unit's type ("Phuong Bac Giang", "Thi Tran ...") or follows one
+// ("phuong Truong Vinh") puts the type's words in `types`, and the rest of
+// the run, if it spells units, in `runs`. A run longer than a type and the
+// longest name is a heading in Title Case, no place.
 void TextReader::FindPlaceRuns(std::string_view text, const TextReading& reading, std::vector<PlaceRun>& runs,
                                std::vector<PlaceRun>& types) const {
   const std::vector<Word>& words = reading.words;
   constexpr size_t kLongestRun = kMaxPlaceWords + 2;  // "Thanh Pho Viet Tri": a type, then the name
-  auto span = [&](size_t first, size_t end) {
-    return text.substr(words[first].begin, words[end - 1].end - words[first].begin);
-  };
-  auto named = [&](size_t first, size_t end) {
-    if (end < first + 2 || end - first > kMaxPlaceWords) return false;
-    PlaceRun run{first, end, places_->Named(span(first, end)), {}};
-    if (run.named.empty()) return false;
-    runs.push_back(std::move(run));
-    return true;
-  };
-  // The type words [first, end), if they name a type, before a name.
-  auto typed = [&](size_t first, size_t end) {
-    std::string type = places_->TypeSpelling(span(first, end));
-    if (type.empty() || Words(type).size() != end - first) return false;
-    types.push_back({first, end, {}, std::move(type)});
-    return true;
-  };
   for (size_t first = 0; first < words.size();) {
-    const size_t end = std::max(first + 1, TitledRunEnd(text, words, first, kLongestRun));
-    size_t name = first;
-    for (size_t type_words : {2, 1})
-      if (end >= first + type_words + 2 && typed(first, first + type_words)) {
-        name = first + type_words;
-        break;
+    const size_t end = std::max(first + 1, TitledRunEnd(text, words, first, words.size()));
+    if (end - first >= 2 && end - first <= kLongestRun) {
+      // A run that is a name whole has no type in it (the communes Tịnh Ấn
+      // Tây, Quan Hồ Thẩn).
+      const bool whole = AddPlaceRun(text, words, first, end, runs);
+      const size_t opening = whole ? 0 : TypeWordsAt(text, words, first, end, types);
+      if (opening > 0) {
+        AddPlaceRun(text, words, first + opening, end, runs);
+      } else {
+        TypeWordsBefore(text, words, first, types);
       }
-    for (size_t type_words : {2, 1})
-      if (end >= name + 2 && first >= type_words && Adjacent(text, words[first - 1], words[first]) &&
-          (type_words == 1 || Adjacent(text, words[first - 2], words[first - 1])) &&
-          typed(first - type_words, first))
-        break;
-    if (!named(first, end) && name > first) named(name, end);
+    }
     first = end;
   }
+}
+
+bool TextReader::AddPlaceRun(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
+                             std::vector<PlaceRun>& runs) const {
+  if (end < first + 2 || end - first > kMaxPlaceWords) return false;
+  PlaceRun run{first, end, places_->Named(text.substr(words[first].begin, words[end - 1].end - words[first].begin)),
+               {}};
+  if (run.named.empty()) return false;
+  runs.push_back(std::move(run));
+  return true;
+}
+
+// How many of the words of the run [first, end) name a unit's type at its
+// start, with two words or more after them (added to `types`); 0 for none.
+size_t TextReader::TypeWordsAt(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
+                               std::vector<PlaceRun>& types) const {
+  for (size_t type_words : {2, 1})
+    if (end >= first + type_words + 2 && AddType(text, words, first, first + type_words, types)) return type_words;
+  return 0;
+}
+
+// The same for the words just before the run at `first`, with nothing but
+// spaces between (a run has two words or more).
+size_t TextReader::TypeWordsBefore(std::string_view text, const std::vector<Word>& words, size_t first,
+                                   std::vector<PlaceRun>& types) const {
+  for (size_t type_words : {2, 1}) {
+    if (first < type_words) continue;
+    bool adjacent = true;
+    for (size_t k = first - type_words; k < first; ++k) adjacent = adjacent && Adjacent(text, words[k], words[k + 1]);
+    if (adjacent && AddType(text, words, first - type_words, first, types)) return type_words;
+  }
+  return 0;
+}
+
+bool TextReader::AddType(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
+                         std::vector<PlaceRun>& types) const {
+  std::string type = places_->TypeSpelling(text.substr(words[first].begin, words[end - 1].end - words[first].begin));
+  if (type.empty() || Words(type).size() != end - first) return false;
+  types.push_back({first, end, {}, std::move(type)});
+  return true;
 }
 
 // The province most of the document's place names lie in, each name that
@@ -290,26 +318,32 @@ const Place* TextReader::DocumentProvince(const std::vector<PlaceRun>& runs) con
   return most >= second + 2 ? best : nullptr;
 }
 
-void TextReader::FavourSpellings(size_t first, size_t end, const std::vector<std::string>& names,
-                                 TextReading& reading) const {
+const Candidate* TextReader::OptionSpelled(const WordForm& form, std::string_view syllable) const {
+  const std::string lower = tools_.Lower(syllable);
+  const std::string canonical = tools_.Canonical(lower);
+  const Candidate* c = inventory_.WithForm(canonical.empty() ? lower : canonical);
+  const bool option = std::any_of(form.options.begin(), form.options.end(), [&](const auto& o) { return o.first == c; });
+  return c != nullptr && option ? c : nullptr;
+}
+
+void TextReader::FavourSpelling(size_t first, size_t end, const std::vector<std::string>& names,
+                                TextReading& reading) const {
   std::vector<Word>& words = reading.words;
   const size_t n = end - first;
-  std::vector<std::vector<const Candidate*>> spellings(n);
+  // Each word's reading, where every name that its options spell agrees.
+  std::vector<const Candidate*> agreed(n, nullptr);
+  bool spelled = false;
   for (const std::string& name : names) {
     const std::vector<std::string_view> syllables = Words(name);
     if (syllables.size() != n) continue;  // "Bà Rịa - Vũng Tàu"
-    for (size_t k = 0; k < n; ++k) {
-      const std::string lower = tools_.Lower(syllables[k]);
-      const std::string canonical = tools_.Canonical(lower);
-      const Candidate* c = inventory_.WithForm(canonical.empty() ? lower : canonical);
-      const auto& options = words[first + k].form->options;
-      const bool option = std::any_of(options.begin(), options.end(), [&](const auto& o) { return o.first == c; });
-      if (c != nullptr && option && std::find(spellings[k].begin(), spellings[k].end(), c) == spellings[k].end())
-        spellings[k].push_back(c);
-    }
+    std::vector<const Candidate*> spelling(n);
+    for (size_t k = 0; k < n; ++k) spelling[k] = OptionSpelled(*words[first + k].form, syllables[k]);
+    if (std::find(spelling.begin(), spelling.end(), nullptr) != spelling.end()) continue;
+    for (size_t k = 0; k < n; ++k) agreed[k] = !spelled || agreed[k] == spelling[k] ? spelling[k] : nullptr;
+    spelled = true;
   }
-  if (std::any_of(spellings.begin(), spellings.end(), [](const auto& s) { return s.empty(); })) return;
-  for (size_t k = 0; k < n; ++k) words[first + k].place = std::move(spellings[k]);
+  for (size_t k = 0; k < n; ++k)
+    if (agreed[k] != nullptr) words[first + k].place = {agreed[k]};
 }
 
 // An abbreviation written in parts ("HD TDKT" for HĐTĐKT, Hội đồng Thi đua
@@ -320,30 +354,41 @@ void TextReader::FavourSpellings(size_t first, size_t end, const std::vector<std
 void TextReader::ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const {
   for (Word& word : reading.words) {
     const std::string_view core = text.substr(word.begin, word.end - word.begin);
-    if (!AbbreviationTable::IsCandidate(core) || word.end + 1 >= text.size() || text[word.end] != ' ') continue;
-    // The next part, its Đ written D as the table reads it.
-    std::string joined(core);
-    for (size_t k = word.end + 1; k < text.size();) {
-      if (text[k] >= 'A' && text[k] <= 'Z') {
-        joined.push_back(text[k++]);
-      } else if (text.substr(k, 2) == "\xC4\x90") {  // Đ
-        joined.push_back('D');
-        k += 2;
-      } else {
-        break;
-      }
-    }
-    const std::string whole = abbreviations_.Restore(joined);
-    if (joined.size() == core.size() || whole.empty()) continue;
-    // The whole's first core.size() letters, each Đ two bytes.
-    size_t bytes = 0;
-    for (size_t letters = 0; letters < core.size() && bytes < whole.size(); ++letters)
-      bytes += static_cast<unsigned char>(whole[bytes]) >= 0x80 ? 2 : 1;
-    const Candidate* c = inventory_.WithForm(tools_.Lower(whole.substr(0, bytes)));
-    const auto& options = word.form->options;
-    if (c != nullptr && std::any_of(options.begin(), options.end(), [&](const auto& o) { return o.first == c; }))
+    if (!AbbreviationTable::IsCandidate(core) || IsSyllableShape(word.form->skeleton) ||
+        word.end + 1 >= text.size() || text[word.end] != ' ')
+      continue;
+    const std::string joined = std::string(core) + NextPartAt(text, word.end + 1);
+    const std::string whole = joined.size() > core.size() ? abbreviations_.Restore(joined) : "";
+    if (whole.empty()) continue;
+    // The whole's first core.size() letters.
+    int32_t bytes = 0;
+    for (size_t letters = 0; letters < core.size() && bytes < static_cast<int32_t>(whole.size()); ++letters)
+      U8_FWD_1(whole.data(), bytes, static_cast<int32_t>(whole.size()));
+    if (const Candidate* c = OptionSpelled(*word.form, whole.substr(0, static_cast<size_t>(bytes))))
       word.only = {c};
   }
+}
+
+// The upper-case part of an abbreviation at `at`, its Đ written D as the
+// table reads it; "" unless it ends where its word does ("TDKT", not
+// "TDKTxyz") within the longest abbreviation.
+std::string TextReader::NextPartAt(std::string_view text, size_t at) {
+  std::string part;
+  size_t k = at;
+  while (k < text.size() && part.size() <= AbbreviationTable::kLongest) {
+    if (text[k] >= 'A' && text[k] <= 'Z') {
+      part.push_back(text[k++]);
+    } else if (text.substr(k, 2) == "\xC4\x90") {  // Đ
+      part.push_back('D');
+      k += 2;
+    } else {
+      break;
+    }
+  }
+  CodePointReader after(text, k);
+  CodePoint c;
+  const bool word_ends = !after.Next(c) || !IsWordChar(c.value);
+  return word_ends && part.size() <= AbbreviationTable::kLongest ? part : "";
 }
 
 void TextReader::CutChunk(Cutting& cut, size_t start, size_t end) const {

@@ -132,7 +132,7 @@ class TextReader {
   void MarkPersonNames(std::string_view text, TextReading& reading) const;
   void MarkPlaceNames(std::string_view text, TextReading& reading) const;
   // Words [first, end) of a reading: capitalised words and the units they
-  // name, or the words of a unit's type before such words.
+  // name, or the words of a unit's type that open or precede such words.
   struct PlaceRun {
     size_t first = 0, end = 0;
     std::vector<const Place*> named;
@@ -140,13 +140,27 @@ class TextReader {
   };
   void FindPlaceRuns(std::string_view text, const TextReading& reading, std::vector<PlaceRun>& runs,
                      std::vector<PlaceRun>& types) const;
+  // Adds words [first, end) to `runs` if they spell units; false if not.
+  bool AddPlaceRun(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
+                   std::vector<PlaceRun>& runs) const;
+  size_t TypeWordsAt(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
+                     std::vector<PlaceRun>& types) const;
+  size_t TypeWordsBefore(std::string_view text, const std::vector<Word>& words, size_t first,
+                         std::vector<PlaceRun>& types) const;
+  // Adds words [first, end) to `types` if they name a unit's type; false if not.
+  bool AddType(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
+               std::vector<PlaceRun>& types) const;
   const Place* DocumentProvince(const std::vector<PlaceRun>& runs) const;
+  // The option of `form` that `syllable` (any case) spells; null if none.
+  const Candidate* OptionSpelled(const WordForm& form, std::string_view syllable) const;
   void ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const;
-  // Marks, in words [first, end) of `reading`, the options that spell
-  // `names` (a name of another number of words is passed over); nothing
-  // when a word has no option that spells one.
-  void FavourSpellings(size_t first, size_t end, const std::vector<std::string>& names,
-                       TextReading& reading) const;
+  // Marks, in words [first, end) of `reading`, the option that spells
+  // `names`, on each word where all the names its options spell whole agree
+  // (a name of another number of words is passed over): "Van Linh", Vân
+  // Lĩnh or Vạn Linh, is favoured as neither, "Vân Linh" least of all.
+  void FavourSpelling(size_t first, size_t end, const std::vector<std::string>& names,
+                      TextReading& reading) const;
+  static std::string NextPartAt(std::string_view text, size_t at);
   // Gives the "đ)" of a list its Đ back where the text lost its marks
   // (as an abbreviation: a span the search does not read).
   static void RestoreItemLetters(std::string_view text, TextReading& reading);

@@ -217,8 +217,8 @@ void NgramTrainer::AddSentence(const std::vector<uint64_t>& words) {
 }
 
 void NgramTrainer::AddPhrase(const std::vector<uint64_t>& words) {
-  static const uint64_t kPhraseStart = WordHash("<phrase>");
-  uint64_t u = kPhraseStart, v = kPhraseStart;
+  static const uint64_t kStart = WordHash(kPhraseStart);
+  uint64_t u = kStart, v = kStart;
   for (uint64_t w : words) Count(u, v, w);
 }
 

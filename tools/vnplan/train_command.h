@@ -14,7 +14,7 @@ struct TrainOptions {
   std::vector<std::string> inputs;
   std::string output_dir;
   std::string background;  // optional general Vietnamese text
-  std::string words;       // optional syllable list (hunspell-vi)
+  std::string words;       // optional word list, one entry a line (hunspell-vi, Viet74K)
   // Optional word pairs "CLEAN<TAB>OCR" from scripts/learn_channel.py: the
   // channel (channel.tsv) is counted from them.
   std::string channel_pairs;

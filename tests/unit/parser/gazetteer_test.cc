@@ -102,6 +102,23 @@ TEST(Gazetteer, KnowsItsUnitTypesAndTheirInitials) {
   EXPECT_TRUE(g->IsType("TP."));
   EXPECT_TRUE(g->IsType("Tt"));
   EXPECT_FALSE(g->IsType("Lâm"));
+  // How the file writes a type, for the restorer ("thi tran" is "thị trấn"),
+  // and never for initials, which spell no syllable.
+  EXPECT_EQ(g->TypeSpelling("THI TRAN"), "thị trấn");
+  EXPECT_EQ(g->TypeSpelling("xa"), "xã");
+  EXPECT_EQ(g->TypeSpelling("TP"), "");
+  EXPECT_EQ(g->TypeSpelling("Lâm"), "");
+}
+
+TEST(Gazetteer, NamesEachUnitsProvince) {
+  const auto g = Small();
+  const Place* commune = g->Named("Cao Xá").front();
+  ASSERT_NE(g->ProvinceOf(*commune), nullptr);
+  EXPECT_EQ(g->ProvinceOf(*commune)->name, "Phú Thọ");
+  EXPECT_EQ(g->ProvinceOf(*g->Named("Phú Thọ").front()), g->ProvinceOf(*commune));
+  std::unique_ptr<Gazetteer> orphans;
+  ASSERT_TRUE(Gazetteer::Parse("commune\tXã\tCao Xá\t1\t999\n", &orphans).ok());
+  EXPECT_EQ(orphans->ProvinceOf(*orphans->Named("Cao Xá").front()), nullptr);
 }
 
 TEST(Gazetteer, RefusesMalformedLinesNamingThem) {
@@ -112,6 +129,10 @@ TEST(Gazetteer, RefusesMalformedLinesNamingThem) {
   s = Gazetteer::Parse("province\tTỉnh\tPhú Thọ\n", &g);
   EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
   EXPECT_EQ(Gazetteer::Load(OutputDir() + "/no such places.tsv", &g).code(), Status::Code::kIoError);
+  // An empty file is a gazetteer of no places, not a file that cannot be read.
+  WriteFile(OutputDir() + "/empty places.tsv", "");
+  EXPECT_TRUE(Gazetteer::Load(OutputDir() + "/empty places.tsv", &g).ok());
+  EXPECT_EQ(g->size(), 0u);
 }
 
 constexpr char kStrippedMasthead[] =

@@ -203,7 +203,7 @@ TEST(Restorer, ACommaIsAWordTheModelsCount) {
 
 // A run of capitalised words that spells a gazetteer's unit is read as the
 // gazetteer spells it, though the models prefer another reading; the same
-// words in lower case, or a unit the gazetteer lacks, are the models'.
+// words in lower case are the models'.
 TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
   const std::string text = "định hướng cần thiết.\nHướng Cần thiết.\nphương hướng cần làm.\nmùi hương.\n";
   const std::string model = testing::OutputDir() + "/places.lm";
@@ -218,6 +218,15 @@ TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
   EXPECT_EQ(without->Restore("truong xa Huong Can.\n").text, "truong xa Hướng Cần.\n");
   EXPECT_EQ(with->Restore("truong xa Huong Can.\n").text, "truong xa Hương Cần.\n");
   EXPECT_EQ(with->Restore("dinh huong can thiet.\n").text, "định hướng cần thiết.\n");
+  // A name whose first word spells a unit's type is the name: the commune
+  // Tịnh Ấn Tây, not "Tỉnh" then a name.
+  std::ofstream(places) << "commune\tXã\tTịnh Ấn Tây\t1\t2\nprovince\tTỉnh\tQuảng Ngãi\t2\t\n";
+  const std::string text2 = "tỉnh ủy.\ntỉnh Ấn.\ntịnh tâm.\nấn tượng.\nphía tây.\n";
+  const std::string model2 = testing::OutputDir() + "/places2.lm";
+  ASSERT_TRUE(TrainLanguageModel({text2, text2}, {}, model2).ok());
+  const auto typed = Restorer::Open({{model2, 1.0}}, &status, "", places);
+  ASSERT_TRUE(typed) << status.message();
+  EXPECT_EQ(typed->Restore("phia Tinh An Tay.\n").text, "phía Tịnh Ấn Tây.\n");
   // A damaged gazetteer is refused with the line it fails on.
   std::ofstream(places) << "commune\tXã\n";
   EXPECT_FALSE(Restorer::Open({{model, 1.0}}, &status, "", places));
