@@ -72,7 +72,7 @@ double OccurrenceScore(const Word& word, const Candidate& c, float channel) {
   return channel + (&c == word.form->same ? word.keep_shift : word.change_shift) +
          kCaseScale * CaseTerm(word.written, c.titled_logp, c.lower_logp) +
          (word.next_written == WrittenCase::kTitled ? kNextCaseScale * c.next_titled_logp : 0.0) +
-         (std::find(word.place.begin(), word.place.end(), &c) != word.place.end() ? kPlaceBonus : 0.0);
+         (&c == word.place ? kPlaceBonus : 0.0);
 }
 
 // What ReadWord assumes of a marked word: misread about one time in thirty.
@@ -219,7 +219,7 @@ void Decoder::Extend(const Word& word, size_t begin, size_t end, ScoreCache& cac
     }
     for (size_t o = 0; o < w.options.size(); ++o) {
       const auto& [c, channel] = w.options[o];
-      if (!word.only.empty() && std::find(word.only.begin(), word.only.end(), c) == word.only.end()) continue;
+      if (word.only != nullptr && c != word.only) continue;
       const double lm = cache.LogProb(q[o].triple, [&] {
         if (!looked_up) models_.Contexts(u, v, buffers.histories), looked_up = true;
         return models_.LogProb(buffers.histories, q[o]);

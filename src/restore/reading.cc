@@ -54,6 +54,11 @@ size_t TitledRunEnd(std::string_view text, const std::vector<Word>& words, size_
   return end;
 }
 
+// The text of words [first, end), with what stands between them.
+std::string_view SpanText(std::string_view text, const std::vector<Word>& words, size_t first, size_t end) {
+  return text.substr(words[first].begin, words[end - 1].end - words[first].begin);
+}
+
 bool IsSentenceStop(char c) { return c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
 // A comma between words is scored by the models as a word (kComma).
@@ -185,7 +190,7 @@ void TextReader::MarkPersonNames(std::string_view text, TextReading& reading) co
     if (IsSurname(words[first].form->skeleton)) end = std::max(end, TitledRunEnd(text, words, first, kLongestName));
     if (end - first >= kShortestName)
       for (size_t k = first; k < end; ++k)
-        if (words[k].form->same != nullptr) words[k].only = {words[k].form->same};
+        words[k].only = words[k].form->same;
     first = end;
   }
 }
@@ -252,8 +257,7 @@ void TextReader::FindPlaceRuns(std::string_view text, const TextReading& reading
 bool TextReader::AddPlaceRun(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
                              std::vector<PlaceRun>& runs) const {
   if (end < first + 2 || end - first > kMaxPlaceWords) return false;
-  PlaceRun run{first, end, places_->Named(text.substr(words[first].begin, words[end - 1].end - words[first].begin)),
-               {}};
+  PlaceRun run{first, end, places_->Named(SpanText(text, words, first, end)), {}};
   if (run.named.empty()) return false;
   runs.push_back(std::move(run));
   return true;
@@ -283,7 +287,7 @@ size_t TextReader::TypeWordsBefore(std::string_view text, const std::vector<Word
 
 bool TextReader::AddType(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
                          std::vector<PlaceRun>& types) const {
-  std::string type = places_->TypeSpelling(text.substr(words[first].begin, words[end - 1].end - words[first].begin));
+  std::string type = places_->TypeSpelling(SpanText(text, words, first, end));
   if (type.empty() || Words(type).size() != end - first) return false;
   types.push_back({first, end, {}, std::move(type)});
   return true;
@@ -318,10 +322,14 @@ const Place* TextReader::DocumentProvince(const std::vector<PlaceRun>& runs) con
   return most >= second + 2 ? best : nullptr;
 }
 
-const Candidate* TextReader::OptionSpelled(const WordForm& form, std::string_view syllable) const {
-  const std::string lower = tools_.Lower(syllable);
+const Candidate* TextReader::KnownAs(std::string_view word) const {
+  const std::string lower = tools_.Lower(word);
   const std::string canonical = tools_.Canonical(lower);
-  const Candidate* c = inventory_.WithForm(canonical.empty() ? lower : canonical);
+  return inventory_.WithForm(canonical.empty() ? lower : canonical);
+}
+
+const Candidate* TextReader::OptionSpelled(const WordForm& form, std::string_view syllable) const {
+  const Candidate* c = KnownAs(syllable);
   const bool option = std::any_of(form.options.begin(), form.options.end(), [&](const auto& o) { return o.first == c; });
   return c != nullptr && option ? c : nullptr;
 }
@@ -343,7 +351,7 @@ void TextReader::FavourSpelling(size_t first, size_t end, const std::vector<std:
     spelled = true;
   }
   for (size_t k = 0; k < n; ++k)
-    if (agreed[k] != nullptr) words[first + k].place = {agreed[k]};
+    if (agreed[k] != nullptr) words[first + k].place = agreed[k];
 }
 
 // An abbreviation written in parts ("HD TDKT" for HĐTĐKT, Hội đồng Thi đua
@@ -365,7 +373,7 @@ void TextReader::ReadAbbreviationsInParts(std::string_view text, TextReading& re
     for (size_t letters = 0; letters < core.size() && bytes < static_cast<int32_t>(whole.size()); ++letters)
       U8_FWD_1(whole.data(), bytes, static_cast<int32_t>(whole.size()));
     if (const Candidate* c = OptionSpelled(*word.form, whole.substr(0, static_cast<size_t>(bytes))))
-      word.only = {c};
+      word.only = c;
   }
 }
 
@@ -470,9 +478,7 @@ void TextReader::AddUnreadPart(Cutting& cut, size_t begin, size_t end, PartKind 
   if (abbreviation && AbbreviationTable::IsCandidate(core)) restored = abbreviations_.Restore(core);
   if (!restored.empty()) cut.out.abbreviations.push_back({begin, end, cut.line, restored});
   if (kind == PartKind::kSymbol && AbbreviationTable::IsCandidate(core)) {
-    const std::string lower = tools_.Lower(restored.empty() ? core : std::string_view(restored));
-    const std::string canonical = tools_.Canonical(lower);
-    if (const Candidate* c = inventory_.WithForm(canonical.empty() ? lower : canonical)) piece.known = c->hash;
+    if (const Candidate* c = KnownAs(restored.empty() ? core : std::string_view(restored))) piece.known = c->hash;
   }
   SetFollower(cut, begin, end);
   cut.out.pieces.push_back(piece);

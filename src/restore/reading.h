@@ -42,13 +42,14 @@ struct Word {
   // nothing else comes between them (FollowerCaseAt): "Phường" before a
   // name, "tại" before "UBND", "phương" before "hướng".
   WrittenCase next_written = WrittenCase::kNoCaseEvidence;
-  // When not empty, the only candidates this occurrence may be read as: a
+  // When set, the only candidate this occurrence may be read as: a
   // person's name in a text that carries its marks is read as written
-  // (MarkPersonNames). Each is one of the form's options.
-  std::vector<const Candidate*> only;
-  // Options that spell a place the gazetteer names with this word and its
-  // neighbours (MarkPlaceNames), which the search favours.
-  std::vector<const Candidate*> place;
+  // (MarkPersonNames), a part of an abbreviation as the whole it makes
+  // (ReadAbbreviationsInParts). One of the form's options.
+  const Candidate* only = nullptr;
+  // The option that spells a place the gazetteer names with this word and
+  // its neighbours (MarkPlaceNames), which the search favours; null if none.
+  const Candidate* place = nullptr;
 };
 
 // A piece of the token stream: a word, or a sentence end.
@@ -151,6 +152,10 @@ class TextReader {
   bool AddType(std::string_view text, const std::vector<Word>& words, size_t first, size_t end,
                std::vector<PlaceRun>& types) const;
   const Place* DocumentProvince(const std::vector<PlaceRun>& runs) const;
+  // The candidate `word` (any case) is as the models know it: its
+  // canonical syllable, or itself when it is none (an abbreviation); null
+  // when the models do not know it.
+  const Candidate* KnownAs(std::string_view word) const;
   // The option of `form` that `syllable` (any case) spells; null if none.
   const Candidate* OptionSpelled(const WordForm& form, std::string_view syllable) const;
   void ReadAbbreviationsInParts(std::string_view text, TextReading& reading) const;

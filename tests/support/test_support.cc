@@ -1,5 +1,7 @@
 #include "tests/support/test_support.h"
 
+#include <gtest/gtest.h>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -63,6 +65,17 @@ std::string CorpusPlanJson(const std::string& name) {
   source.file = name;
   source.sha256 = InputDigest(text);
   return PlanToJson(ParseText(text), source, JsonLayout::kOneLine);
+}
+
+std::unique_ptr<Restorer> RestorerTrainedOn(const std::vector<std::string>& texts, const std::string& name,
+                                            const std::string& places) {
+  const std::string path = OutputDir() + "/" + name + ".lm";
+  const Status trained = TrainLanguageModel(texts, {}, path);
+  EXPECT_TRUE(trained.ok()) << trained.message();
+  Status status;
+  auto restorer = Restorer::Open({{path, 1.0}}, &status, "", places);
+  EXPECT_TRUE(restorer) << status.message();
+  return restorer;
 }
 
 }  // namespace vnplan::testing

@@ -73,13 +73,10 @@ TEST(Abbreviations, EachRestoredCodeIsExplained) {
 // and always before another part.
 // Schools' "DTNT" (dân tộc nội trú) keeps its D, though "ĐT" is known.
 TEST(Abbreviations, APartReadBothWaysIsReadAsTheWholeItMakes) {
-  const std::string model = testing::OutputDir() + "/abbreviations_parts.lm";
   std::vector<std::string> texts(5, "Làm theo HD TB số 12 của Sở GD ĐT, tổ NT.\n");
   texts.push_back("Ký HĐ lao động.\n");
-  ASSERT_TRUE(TrainLanguageModel(texts, {}, model).ok());
-  Status status;
-  const auto restorer = Restorer::Open({{model, 1.0}}, &status);
-  ASSERT_TRUE(restorer) << status.message();
+  const auto restorer = testing::RestorerTrainedOn(texts, "abbreviations_parts");
+  ASSERT_TRUE(restorer);
   std::string out = restorer->Restore("Thuong truc HD TDKT tinh.\n").text;
   EXPECT_NE(out.find("HĐ TĐKT"), std::string::npos) << out;
   out = restorer->Restore("Lam theo HD TB so 12.\n").text;
@@ -100,13 +97,10 @@ TEST(Abbreviations, AMarkedTextsCodesGetTheirDBackAndKeepTheirs) {
   EXPECT_NE(out.find("1849  BGDĐT-GDPT"), std::string::npos) << out;
   EXPECT_NE(out.find("Sở GDĐT"), std::string::npos) << out;
 
-  const std::string model = testing::OutputDir() + "/abbreviations_unmarked.lm";
   std::vector<std::string> texts(6, "Công văn số 12/BGDDT-GDPT của Bộ gửi các sở về việc kiểm tra.\n");
   texts.push_back("Công văn số 13/BGDĐT-GDPT của Bộ gửi các sở về việc kiểm tra.\n");
-  ASSERT_TRUE(TrainLanguageModel(texts, {}, model).ok());
-  Status status;
-  const auto restorer = Restorer::Open({{model, 1.0}}, &status);
-  ASSERT_TRUE(restorer) << status.message();
+  const auto restorer = testing::RestorerTrainedOn(texts, "abbreviations_unmarked");
+  ASSERT_TRUE(restorer);
   const std::string kept = restorer->Restore("Công văn số 1849  BGDĐT-GDPT của Bộ gửi các sở.\n").text;
   EXPECT_NE(kept.find("BGDĐT-GDPT"), std::string::npos) << kept;
 }

@@ -95,18 +95,7 @@ TEST(Syllables, SentenceStartsAndNamesAreToldApart) {
   EXPECT_FALSE(internal::IsTitled("V"));
 }
 
-// A restorer with one model trained on `texts` only (saved as NAME.lm in
-// this process's folder); null, with the failure reported, if that fails.
-std::unique_ptr<Restorer> RestorerTrainedOn(const std::vector<std::string>& texts,
-                                            const std::string& name) {
-  const std::string path = testing::OutputDir() + "/" + name + ".lm";
-  const Status trained = TrainLanguageModel(texts, {}, path);
-  EXPECT_TRUE(trained.ok()) << trained.message();
-  Status status;
-  auto restorer = Restorer::Open({{path, 1.0}}, &status);
-  EXPECT_TRUE(restorer) << status.message();
-  return restorer;
-}
+using testing::RestorerTrainedOn;
 
 // The same syllables, the same contexts; only the capital differs. A name
 // is written with one in mid-sentence, a common word is not.
@@ -206,15 +195,12 @@ TEST(Restorer, ACommaIsAWordTheModelsCount) {
 // words in lower case are the models'.
 TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
   const std::string text = "định hướng cần thiết.\nHướng Cần thiết.\nphương hướng cần làm.\nmùi hương.\n";
-  const std::string model = testing::OutputDir() + "/places.lm";
-  ASSERT_TRUE(TrainLanguageModel({text, text, text}, {}, model).ok());
   const std::string places = testing::OutputDir() + "/places.tsv";
   std::ofstream(places) << "commune\tXã\tHương Cần\t1\t2\ndistrict\tHuyện\tThanh Sơn\t2\t3\n"
                         << "province\tTỉnh\tPhú Thọ\t3\t\n";
-  Status status;
-  const auto without = Restorer::Open({{model, 1.0}}, &status);
-  const auto with = Restorer::Open({{model, 1.0}}, &status, "", places);
-  ASSERT_TRUE(without && with) << status.message();
+  const auto without = RestorerTrainedOn({text, text, text}, "places");
+  const auto with = RestorerTrainedOn({text, text, text}, "places", places);
+  ASSERT_TRUE(without && with);
   EXPECT_EQ(without->Restore("truong xa Huong Can.\n").text, "truong xa Hướng Cần.\n");
   EXPECT_EQ(with->Restore("truong xa Huong Can.\n").text, "truong xa Hương Cần.\n");
   EXPECT_EQ(with->Restore("dinh huong can thiet.\n").text, "định hướng cần thiết.\n");
@@ -222,14 +208,13 @@ TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
   // Tịnh Ấn Tây, not "Tỉnh" then a name.
   std::ofstream(places) << "commune\tXã\tTịnh Ấn Tây\t1\t2\nprovince\tTỉnh\tQuảng Ngãi\t2\t\n";
   const std::string text2 = "tỉnh ủy.\ntỉnh Ấn.\ntịnh tâm.\nấn tượng.\nphía tây.\n";
-  const std::string model2 = testing::OutputDir() + "/places2.lm";
-  ASSERT_TRUE(TrainLanguageModel({text2, text2}, {}, model2).ok());
-  const auto typed = Restorer::Open({{model2, 1.0}}, &status, "", places);
-  ASSERT_TRUE(typed) << status.message();
+  const auto typed = RestorerTrainedOn({text2, text2}, "places2", places);
+  ASSERT_TRUE(typed);
   EXPECT_EQ(typed->Restore("phia Tinh An Tay.\n").text, "phía Tịnh Ấn Tây.\n");
   // A damaged gazetteer is refused with the line it fails on.
   std::ofstream(places) << "commune\tXã\n";
-  EXPECT_FALSE(Restorer::Open({{model, 1.0}}, &status, "", places));
+  Status status;
+  EXPECT_FALSE(Restorer::Open({{testing::OutputDir() + "/places.lm", 1.0}}, &status, "", places));
   EXPECT_NE(status.message().find("line 1"), std::string::npos) << status.message();
 }
 
@@ -238,18 +223,14 @@ TEST(Restorer, CapitalisedWordsSpellingAPlaceAreReadAsTheGazetteerSpellsIt) {
 // names lie in.
 TEST(Restorer, AnAmbiguousPlaceIsReadAsTheDocumentsProvinceSpellsIt) {
   const std::string text = "vạn người.\nlinh hoạt.\nvạn sự.\nlinh tinh.\nvân vân.\nlĩnh vực.\n";
-  const std::string model = testing::OutputDir() + "/provinces.lm";
-  ASSERT_TRUE(
-      TrainLanguageModel({text, text, "xã Hạ Hòa và Thanh Ba, Lâm Thao.\nxã Vạn Linh.\nxã Vạn Linh.\n"}, {}, model)
-          .ok());
   const std::string places = testing::OutputDir() + "/provinces.tsv";
   std::ofstream(places) << "province\tTỉnh\tPhú Thọ\t25\t\nprovince\tTỉnh\tLạng Sơn\t20\t\n"
                         << "district\tHuyện\tThanh Ba\t232\t25\ndistrict\tHuyện\tHạ Hòa\t231\t25\n"
                         << "district\tHuyện\tLâm Thao\t233\t25\ndistrict\tHuyện\tVăn Lãng\t180\t20\n"
                         << "commune\tXã\tVân Lĩnh\t1\t232\ncommune\tXã\tVạn Linh\t2\t180\n";
-  Status status;
-  const auto restorer = Restorer::Open({{model, 1.0}}, &status, "", places);
-  ASSERT_TRUE(restorer) << status.message();
+  const auto restorer = RestorerTrainedOn(
+      {text, text, "xã Hạ Hòa và Thanh Ba, Lâm Thao.\nxã Vạn Linh.\nxã Vạn Linh.\n"}, "provinces", places);
+  ASSERT_TRUE(restorer);
   EXPECT_EQ(restorer->Restore("xa Ha Hoa, Thanh Ba, Lam Thao, Van Linh.\n").text,
             "xã Hạ Hòa, Thanh Ba, Lâm Thao, Vân Lĩnh.\n");
   EXPECT_EQ(restorer->Restore("xa Van Linh.\n").text, "xã Vạn Linh.\n");
@@ -260,14 +241,11 @@ TEST(Restorer, AnAmbiguousPlaceIsReadAsTheDocumentsProvinceSpellsIt) {
 TEST(Restorer, AUnitsTypeBeforeAPlacesNameIsReadAsTheType) {
   const std::string text =
       "theo phương hướng.\ntheo phương án.\ntheo phương pháp.\ncác phường.\ntrường học vinh quang.\n";
-  const std::string model = testing::OutputDir() + "/unit-types.lm";
-  ASSERT_TRUE(TrainLanguageModel({text, text}, {}, model).ok());
   const std::string places = testing::OutputDir() + "/unit-types.tsv";
   std::ofstream(places) << "province\tTỉnh\tPhú Thọ\t25\t\ncommune\tPhường\tGia Cẩm\t1\t25\n";
-  Status status;
-  const auto without = Restorer::Open({{model, 1.0}}, &status);
-  const auto with = Restorer::Open({{model, 1.0}}, &status, "", places);
-  ASSERT_TRUE(without && with) << status.message();
+  const auto without = RestorerTrainedOn({text, text}, "unit-types");
+  const auto with = RestorerTrainedOn({text, text}, "unit-types", places);
+  ASSERT_TRUE(without && with);
   EXPECT_EQ(without->Restore("theo phuong Truong Vinh.\n").text, "theo phương Trường Vinh.\n");
   EXPECT_EQ(with->Restore("theo phuong Truong Vinh.\n").text, "theo phường Trường Vinh.\n");
   EXPECT_EQ(with->Restore("theo phuong Truong.\n").text, "theo phương Trường.\n");
